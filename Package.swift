@@ -1,0 +1,57 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "OneVoice",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "onevoice", targets: ["onevoice"]),
+        .library(name: "OneVoiceCore", targets: ["OneVoiceCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(
+            name: "OneVoiceCore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            resources: [.copy("Resources/Templates"), .copy("Resources/Policy")]
+        ),
+        .target(
+            name: "OneVoiceTUI",
+            dependencies: ["OneVoiceCore", "CNcursesw"]
+        ),
+        .executableTarget(
+            name: "onevoice",
+            dependencies: [
+                "OneVoiceCore",
+                "OneVoiceTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "OneVoiceCoreTests",
+            dependencies: ["OneVoiceCore"]
+        ),
+        .testTarget(
+            name: "OneVoiceTUITests",
+            dependencies: ["OneVoiceTUI", "OneVoiceCore"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["onevoice", "OneVoiceCore"]
+        ),
+    ]
+)

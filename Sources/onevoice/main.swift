@@ -1,0 +1,2 @@
+import OneVoiceCore
+print(OneVoiceVersion.string)

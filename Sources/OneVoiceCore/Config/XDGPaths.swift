@@ -1,0 +1,41 @@
+import Foundation
+
+/// Where OneVoice keeps its files, following the XDG base-directory convention.
+public struct XDGPaths: Sendable {
+    public var environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    private var home: String { environment["HOME"] ?? NSHomeDirectory() }
+
+    /// `$XDG_DATA_HOME/onevoice` (default `~/.local/share/onevoice`): the database, outboxes, feeds.
+    public var dataDirectory: URL {
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/share"
+        return URL(fileURLWithPath: base).appendingPathComponent("onevoice")
+    }
+
+    /// `$XDG_CONFIG_HOME/onevoice` (default `~/.config/onevoice`): identity key, config.toml, templates.
+    public var configDirectory: URL {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
+        return URL(fileURLWithPath: base).appendingPathComponent("onevoice")
+    }
+
+    /// `--db` wins, then `ONEVOICE_DB`, then the default file in the data folder.
+    public func databaseURL(explicit: String?) -> URL {
+        if let explicit, !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
+        if let env = environment["ONEVOICE_DB"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        return dataDirectory.appendingPathComponent("onevoice.sqlite")
+    }
+
+    /// `--identity` wins, then `ONEVOICE_IDENTITY`, then `identity.key` in the config folder.
+    public func identityURL(explicit: String?) -> URL {
+        if let explicit, !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
+        if let env = environment["ONEVOICE_IDENTITY"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        return configDirectory.appendingPathComponent("identity.key")
+    }
+
+    public var templatesDirectory: URL { configDirectory.appendingPathComponent("templates") }
+    public var configFile: URL { configDirectory.appendingPathComponent("config.toml") }
+}

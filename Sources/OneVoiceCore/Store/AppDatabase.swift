@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+
+/// The one owner of the SQLite database: opens it safely, runs migrations, and hands out sessions.
+///
+/// Several processes share one file (two dashboards, the CLI, the scheduler): WAL lets readers
+/// run beside the writer, every write is an IMMEDIATE transaction, and a busy timeout makes a
+/// writer wait its turn instead of failing with "database is locked".
+public struct AppDatabase: Sendable {
+    public let path: String
+    let writer: DatabasePool
+
+    /// How long a writer waits for another process before giving up.
+    public static let busyTimeout: TimeInterval = 30
+
+    /// Opens (and, when asked, creates with mode 0600) the database at `url`.
+    public static func open(at url: URL, create: Bool = false) throws -> AppDatabase {
+        let path = url.path
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: path) {
+            guard create else { throw StoreError.noDatabase(path: path) }
+            try createEmptyFile(at: url)
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        config.label = "onevoice"
+        config.prepareDatabase { db in
+            // Records are public records: survive a power cut, not only a killed process.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: config)
+            try checkIdentity(of: pool, path: path)
+            let migrator = Migrations.migrator
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError.newerSchema(path: path)
+            }
+            try migrator.migrate(pool)
+            try pool.write { db in
+                try db.execute(sql: "PRAGMA user_version = \(migrator.migrations.count)")
+            }
+            return AppDatabase(path: path, writer: pool)
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// Refuses files that are not ours before any migration can touch them.
+    private static func checkIdentity(of pool: DatabasePool, path: String) throws {
+        try pool.read { db in
+            let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let tableCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+            if appID != Migrations.applicationID && !(appID == 0 && tableCount == 0) {
+                throw StoreError.notOneVoice(path: path)
+            }
+            let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            if userVersion > Migrations.knownMigrations.count {
+                throw StoreError.newerSchema(path: path)
+            }
+        }
+    }
+
+    private static func createEmptyFile(at url: URL) throws {
+        let dir = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError.cannotOpen(path: url.path, detail: "cannot create the folder \(dir.path)")
+        }
+        let fd = Foundation.open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            if errno == EEXIST { return }
+            throw StoreError.cannotOpen(path: url.path, detail: String(cString: strerror(errno)).lowercased())
+        }
+        close(fd)
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction: all of it is saved, or none of it.
+    public func write<T>(_ body: (StoreSession) throws -> T) throws -> T {
+        do {
+            return try writer.write { db in try body(StoreSession(db: db)) }
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    public func read<T>(_ body: (StoreSession) throws -> T) throws -> T {
+        do {
+            return try writer.read { db in try body(StoreSession(db: db)) }
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// A counter that changes whenever another connection (another process) commits.
+    /// Cheap enough to poll several times a second.
+    public func dataVersion() throws -> Int {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+            }
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// The schema migrations this build knows, oldest first.
+    public static var schemaMigrations: [String] { Migrations.knownMigrations }
+
+    /// Creates a database at an older schema step (for migration tests and tools).
+    public static func createAtSchema(_ migration: String, at url: URL) throws {
+        try createEmptyFile(at: url)
+        let pool = try DatabasePool(path: url.path)
+        try Migrations.migrator.migrate(pool, upTo: migration)
+    }
+}
+
+extension StoreError {
+    /// Turns SQLite's result codes into sentences that say what to do.
+    static func wrap(_ error: any Error, path: String) -> any Error {
+        guard let dbError = error as? DatabaseError else { return error }
+        switch dbError.resultCode {
+        case .SQLITE_NOTADB: return StoreError.notOneVoice(path: path)
+        case .SQLITE_CORRUPT: return StoreError.corrupt(path: path, detail: dbError.message ?? "corrupt")
+        case .SQLITE_FULL: return StoreError.diskFull(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
+        case .SQLITE_READONLY: return StoreError.readOnly(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM: return StoreError.cannotOpen(path: path, detail: dbError.message ?? "cannot open")
+        case .SQLITE_IOERR:
+            if dbError.extendedResultCode == .SQLITE_IOERR_WRITE || dbError.extendedResultCode == .SQLITE_IOERR_FSYNC {
+                return StoreError.diskFull(path: path)
+            }
+            return StoreError.cannotOpen(path: path, detail: dbError.message ?? "input/output error")
+        case .SQLITE_CONSTRAINT: return StoreError.invalid("That change conflicts with what is already recorded (\(dbError.message ?? "constraint")); nothing was changed.")
+        default: return StoreError.cannotOpen(path: path, detail: dbError.message ?? "\(dbError.resultCode)")
+        }
+    }
+}

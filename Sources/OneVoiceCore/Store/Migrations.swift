@@ -1,0 +1,178 @@
+import GRDB
+
+/// The schema, one migration per released step. Never edit a migration that has shipped: add one.
+enum Migrations {
+    /// `PRAGMA application_id` of OneVoice databases ("ONEV"), so other files are refused.
+    static let applicationID: Int32 = 0x4F4E_4556
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        migrator.registerMigration("v1-foundation") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.create(table: "agency") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("name", .text).notNull()
+                t.column("timeZoneIdentifier", .text).notNull()
+                t.column("mode", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "person") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("handle", .text).notNull().unique()
+                t.column("displayName", .text).notNull()
+                t.column("publicKey", .text).notNull().unique()
+                t.column("roles", .text).notNull()
+                t.column("addedAt", .datetime).notNull()
+                t.column("removedAt", .datetime)
+                t.column("removalReason", .text)
+            }
+            try db.create(table: "incident") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("location", .text).notNull()
+                t.column("status", .text).notNull().indexed()
+                t.column("severity", .integer).notNull()
+                t.column("spokespersonID", .integer).references("person")
+                t.column("isExercise", .boolean).notNull()
+                t.column("openedAt", .datetime).notNull()
+                t.column("closedAt", .datetime)
+                t.column("openedBy", .integer).references("person").notNull()
+            }
+            try db.create(table: "fact") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("incidentID", .integer).references("incident").notNull()
+                t.column("key", .text)
+                t.column("text", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("sourceKind", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("recordedBy", .integer).references("person").notNull()
+                t.column("recordedAt", .datetime).notNull()
+                t.column("statusBy", .integer).references("person")
+                t.column("statusAt", .datetime)
+                t.column("clearedForRelease", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(table: "pressRelease") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("incidentID", .integer).references("incident").notNull()
+                t.column("kind", .text).notNull()
+                t.column("parentID", .integer).references("pressRelease")
+                t.column("templateID", .text)
+                t.column("isHolding", .boolean).notNull()
+                t.column("status", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("currentRevision", .integer).notNull()
+                t.column("createdBy", .integer).references("person").notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "releaseRevision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("releaseID", .integer).references("pressRelease").notNull()
+                t.column("number", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("renditions", .text).notNull()
+                t.column("authorID", .integer).references("person").notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("contentHash", .text).notNull()
+                t.uniqueKey(["releaseID", "number"])
+            }
+            try db.create(table: "post") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("releaseID", .integer).references("pressRelease").notNull()
+                t.column("incidentID", .integer).references("incident").notNull()
+                t.column("revisionNumber", .integer).notNull()
+                t.column("channel", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("scheduledAt", .datetime)
+                t.column("state", .text).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextAttemptAt", .datetime)
+                t.column("deliveredAt", .datetime)
+                t.column("externalID", .text)
+                t.column("lastError", .text)
+                t.column("idempotencyKey", .text).notNull().unique()
+                t.column("isExercise", .boolean).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(index: "post_on_state_scheduledAt", on: "post", columns: ["state", "scheduledAt"])
+            try db.create(table: "attestation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("actorID", .integer).references("person").notNull()
+                t.column("actorHandle", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("subjectType", .text).notNull()
+                t.column("subjectID", .integer).notNull()
+                t.column("contentHash", .text).notNull()
+                t.column("verdict", .text).notNull()
+                t.column("note", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("publicKey", .text).notNull()
+                t.column("signature", .text).notNull()
+                t.column("supersededAt", .datetime)
+            }
+            try db.create(index: "attestation_on_subject", on: "attestation", columns: ["subjectType", "subjectID"])
+            try db.create(table: "logEntry") { t in
+                t.primaryKey("seq", .integer)
+                t.column("time", .integer).notNull()
+                t.column("actorID", .integer)
+                t.column("actorHandle", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("subjectType", .text).notNull()
+                t.column("subjectID", .integer).notNull()
+                t.column("incidentID", .integer)
+                t.column("change", .text).notNull()
+                t.column("prevHash", .text).notNull()
+                t.column("hash", .text).notNull()
+            }
+            try db.create(index: "logEntry_on_incident", on: "logEntry", columns: ["incidentID", "seq"])
+            // The chain's head, kept beside the log so that removing its last entries also shows.
+            try db.create(table: "logHead") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("seq", .integer).notNull()
+                t.column("hash", .text).notNull()
+            }
+        }
+
+        migrator.registerMigration("v2-workflow") { db in
+            try db.create(table: "rumor") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("incidentID", .integer).references("incident").notNull()
+                t.column("text", .text).notNull()
+                t.column("seenAt", .text).notNull()
+                t.column("answeredByFactID", .integer).references("fact")
+                t.column("recordedBy", .integer).references("person").notNull()
+                t.column("recordedAt", .datetime).notNull()
+            }
+            // People named in an incident whose next of kin must be told before they are named.
+            try db.create(table: "namedPerson") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("incidentID", .integer).references("incident").notNull()
+                t.column("name", .text).notNull()
+                t.column("category", .text).notNull()
+                t.column("nextOfKinNotified", .boolean).notNull().defaults(to: false)
+                t.column("notifiedAt", .datetime)
+                t.column("recordedBy", .integer).references("person").notNull()
+                t.column("recordedAt", .datetime).notNull()
+            }
+            try db.create(table: "contact") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("email", .text).notNull()
+                t.column("outlet", .text).notNull().defaults(to: "")
+                t.column("addedAt", .datetime).notNull()
+                t.column("removedAt", .datetime)
+                t.column("removalReason", .text)
+            }
+            try db.create(index: "pressRelease_on_incident", on: "pressRelease", columns: ["incidentID", "status"])
+            try db.create(index: "fact_on_incident_status", on: "fact", columns: ["incidentID", "status"])
+            try db.create(index: "post_on_release", on: "post", columns: ["releaseID"])
+        }
+
+        return migrator
+    }
+
+    /// The names this build knows, oldest first (the first is the oldest schema tests migrate from).
+    static var knownMigrations: [String] { migrator.migrations }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import GRDB
+
+/// Intention-named reads and writes over one connection, inside one transaction or snapshot.
+/// Every SQL statement of OneVoice lives in `Store/`; the rest of Core calls these methods.
+public struct StoreSession {
+    let db: Database
+
+    init(db: Database) { self.db = db }
+}
+
+// MARK: - Agency and roster
+
+extension StoreSession {
+    public func agency() throws -> Agency? {
+        try Agency.fetchOne(db, sql: "SELECT * FROM agency WHERE id = 1")
+    }
+
+    public func insertAgency(_ agency: Agency) throws {
+        try agency.insert(db)
+    }
+
+    public func setWorkspaceMode(_ mode: WorkspaceMode) throws {
+        try db.execute(sql: "UPDATE agency SET mode = ? WHERE id = 1", arguments: [mode.rawValue])
+    }
+
+    public func insertPerson(_ person: inout Person) throws {
+        try person.insert(db)
+    }
+
+    public func person(id: Int64) throws -> Person? {
+        try Person.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id])
+    }
+
+    public func person(handle: String) throws -> Person? {
+        try Person.fetchOne(db, sql: "SELECT * FROM person WHERE handle = ? AND removedAt IS NULL", arguments: [handle])
+    }
+
+    /// The enrolled (not removed) person holding this public key.
+    public func person(publicKey: String) throws -> Person? {
+        try Person.fetchOne(db, sql: "SELECT * FROM person WHERE publicKey = ? AND removedAt IS NULL", arguments: [publicKey])
+    }
+
+    /// Everyone ever enrolled, removed people included (they signed records).
+    public func allPeople() throws -> [Person] {
+        try Person.fetchAll(db, sql: "SELECT * FROM person ORDER BY handle")
+    }
+
+    public func roster() throws -> [Person] {
+        try Person.fetchAll(db, sql: "SELECT * FROM person WHERE removedAt IS NULL ORDER BY handle")
+    }
+
+    public func handleOrPublicKeyTaken(handle: String, publicKey: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM person WHERE handle = ? OR publicKey = ?)",
+                          arguments: [handle, publicKey]) ?? false
+    }
+}
+
+// MARK: - Incidents
+
+extension StoreSession {
+    public func insertIncident(_ incident: inout Incident) throws {
+        try incident.insert(db)
+    }
+
+    public func updateIncident(_ incident: Incident) throws {
+        try incident.update(db)
+    }
+
+    public func incident(id: Int64) throws -> Incident? {
+        try Incident.fetchOne(db, sql: "SELECT * FROM incident WHERE id = ?", arguments: [id])
+    }
+
+    /// Active and monitoring incidents first (newest first), then closed ones (most recently closed first).
+    public func incidents(limit: Int = 1000) throws -> [Incident] {
+        try Incident.fetchAll(db, sql: """
+            SELECT * FROM incident
+            ORDER BY (status = 'closed'), CASE WHEN status = 'closed' THEN closedAt ELSE openedAt END DESC, id DESC
+            LIMIT ?
+            """, arguments: [limit])
+    }
+}
+
+// MARK: - Facts
+
+extension StoreSession {
+    public func insertFact(_ fact: inout Fact) throws {
+        try fact.insert(db)
+    }
+
+    public func updateFact(_ fact: Fact) throws {
+        try fact.update(db)
+    }
+
+    public func fact(id: Int64) throws -> Fact? {
+        try Fact.fetchOne(db, sql: "SELECT * FROM fact WHERE id = ?", arguments: [id])
+    }
+
+    public func facts(incidentID: Int64) throws -> [Fact] {
+        try Fact.fetchAll(db, sql: "SELECT * FROM fact WHERE incidentID = ? ORDER BY id", arguments: [incidentID])
+    }
+}
+
+// MARK: - Attestations
+
+extension StoreSession {
+    public func insertAttestation(_ attestation: inout Attestation) throws {
+        try attestation.insert(db)
+    }
+
+    /// Every statement made about one thing, oldest first.
+    public func attestations(subjectType: String, subjectID: Int64) throws -> [Attestation] {
+        try Attestation.fetchAll(db, sql: "SELECT * FROM attestation WHERE subjectType = ? AND subjectID = ? ORDER BY id",
+                                 arguments: [subjectType, subjectID])
+    }
+
+    public func markAttestationsSuperseded(subjectType: String, subjectID: Int64, verdict: String, at time: Date) throws {
+        try db.execute(sql: """
+            UPDATE attestation SET supersededAt = ?
+            WHERE subjectType = ? AND subjectID = ? AND verdict = ? AND supersededAt IS NULL
+            """, arguments: [time, subjectType, subjectID, verdict])
+    }
+
+    /// Walks every attestation in id order without loading them all at once.
+    public func forEachAttestation(_ body: (Attestation) throws -> Void) throws {
+        let cursor = try Attestation.fetchCursor(db, sql: "SELECT * FROM attestation ORDER BY id")
+        while let attestation = try cursor.next() { try body(attestation) }
+    }
+}
+
+// MARK: - Records log
+
+extension StoreSession {
+    /// Appends one entry to the records log, chained to the previous one. Call inside the write that makes the change.
+    @discardableResult
+    public func appendLog(actor: Person?, action: String, subjectType: String, subjectID: Int64, incidentID: Int64?,
+                          change: some Encodable, at time: Date) throws -> LogEntry {
+        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM logHead WHERE id = 1")
+        let prevSeq: Int64 = head?["seq"] ?? 0
+        let prevHash: String = head?["hash"] ?? Hashing.zeroHash
+        let entry = LogEntry(seq: prevSeq + 1, time: Timestamps.milliseconds(time), actorID: actor?.id,
+                             actorHandle: actor?.handle ?? "system", action: action, subjectType: subjectType,
+                             subjectID: subjectID, incidentID: incidentID, change: CanonicalJSON.string(change),
+                             prevHash: prevHash)
+        try entry.insert(db)
+        try db.execute(sql: """
+            INSERT INTO logHead (id, seq, hash) VALUES (1, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
+            """, arguments: [entry.seq, entry.hash])
+        return entry
+    }
+
+    /// The recorded head of the chain: the last entry's number and hash.
+    public func logHead() throws -> (seq: Int64, hash: String)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM logHead WHERE id = 1") else { return nil }
+        return (row["seq"], row["hash"])
+    }
+
+    public func logCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logEntry") ?? 0
+    }
+
+    /// A page of the log, newest first, starting below `beforeSeq` (keyset paging).
+    public func logPage(beforeSeq: Int64? = nil, incidentID: Int64? = nil, limit: Int) throws -> [LogEntry] {
+        var sql = "SELECT * FROM logEntry WHERE seq < ?"
+        var arguments: StatementArguments = [beforeSeq ?? Int64.max]
+        if let incidentID {
+            sql += " AND incidentID = ?"
+            arguments += [incidentID]
+        }
+        sql += " ORDER BY seq DESC LIMIT ?"
+        arguments += [limit]
+        return try LogEntry.fetchAll(db, sql: sql, arguments: arguments)
+    }
+
+    /// Walks the whole log in chain order, one entry at a time, reading the stored columns as they are.
+    public func forEachLogEntry(_ body: (LogEntry) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT seq, time, actorID, actorHandle, action, subjectType, subjectID, incidentID, change, prevHash, hash
+            FROM logEntry ORDER BY seq
+            """)
+        while let row = try cursor.next() {
+            let entry = LogEntry(seq: row[0], time: row[1], actorID: row[2], actorHandle: row[3], action: row[4],
+                                 subjectType: row[5], subjectID: row[6], incidentID: row[7], change: row[8],
+                                 prevHash: row[9], storedHash: row[10])
+            try body(entry)
+        }
+    }
+}
+
+// MARK: - Releases
+
+extension StoreSession {
+    /// Walks every release revision in id order.
+    public func forEachRevision(_ body: (ReleaseRevision) throws -> Void) throws {
+        let cursor = try ReleaseRevision.fetchCursor(db, sql: "SELECT * FROM releaseRevision ORDER BY id")
+        while let revision = try cursor.next() { try body(revision) }
+    }
+}
+
+// MARK: - Rumors
+
+extension StoreSession {
+    public func insertRumor(_ rumor: inout Rumor) throws {
+        try rumor.insert(db)
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+extension Workspace {
+    /// Creates the agency in a new database and enrols the caller as admin and drafter.
+    public static func initialize(at url: URL, agencyName: String, timeZoneIdentifier: String, mode: WorkspaceMode,
+                                  handle: String, displayName: String, key: IdentityKey,
+                                  clock: any WallClock = SystemClock()) throws -> Workspace {
+        let name = agencyName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw StoreError.invalid("The agency needs a name (--agency).") }
+        guard TimeZone(identifier: timeZoneIdentifier) != nil, timeZoneIdentifier.contains("/") || timeZoneIdentifier == "UTC" else {
+            throw StoreError.invalid("\"\(timeZoneIdentifier)\" is not a time zone name; use an IANA name such as America/Chicago.")
+        }
+        guard Person.isValidHandle(handle) else {
+            throw StoreError.invalid("\"\(handle)\" is not a usable handle; use lower-case letters, digits, '.', '-' or '_' (up to 32).")
+        }
+        let database = try AppDatabase.open(at: url, create: true)
+        let workspace = Workspace(database: database, clock: clock, identity: key)
+        try database.write { session in
+            if try session.agency() != nil { throw StoreError.alreadyInitialised(path: url.path) }
+            let now = clock.now()
+            let agency = Agency(name: name, timeZoneIdentifier: timeZoneIdentifier, mode: mode, createdAt: now)
+            try session.insertAgency(agency)
+            var person = Person(id: 0, handle: handle, displayName: displayName, publicKey: key.publicKeyBase64,
+                                roles: [.admin, .drafter], addedAt: now)
+            try session.insertPerson(&person)
+            try session.appendLog(actor: person, action: "agency.init", subjectType: "agency", subjectID: 1,
+                                  incidentID: nil, change: agency, at: now)
+            try session.appendLog(actor: person, action: "roster.add", subjectType: "person", subjectID: person.id,
+                                  incidentID: nil, change: person, at: now)
+        }
+        return workspace
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import OneVoiceCore
+
+struct FactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fact",
+        abstract: "Record and list the facts of an incident.",
+        subcommands: [Add.self, List.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a fact (it starts unverified).")
+
+        @Argument(help: "The incident's number.")
+        var incident: Int64
+
+        @Option(help: "The fact, as one checkable statement.")
+        var text: String
+
+        @Option(help: "Who said it (a named, credible source).")
+        var source: String
+
+        @Option(help: ArgumentHelp("The kind of source: \(SourceKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+        var sourceKind: SourceKind
+
+        @Option(help: "A key templates refer to as {{fact:KEY}}, e.g. injured.")
+        var key: String?
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let fact = try store.writableWorkspace().addFact(incidentID: incident, text: text, source: source,
+                                                             sourceKind: sourceKind, key: key)
+            if store.json { Output.json(CreatedID(id: fact.id)) } else {
+                print("Recorded fact #\(fact.id) (unverified).")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List an incident's facts.")
+
+        @Argument(help: "The incident's number.")
+        var incident: Int64
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.readableWorkspace()
+            let facts = try workspace.facts(incidentID: incident)
+            if store.json { Output.json(facts); return }
+            Output.table(["ID", "STATUS", "KEY", "SOURCE", "TEXT"], facts.map {
+                ["\($0.id)", $0.status.rawValue, $0.key ?? "-", "\($0.source) (\($0.sourceKind.rawValue))", $0.text]
+            })
+        }
+    }
+}

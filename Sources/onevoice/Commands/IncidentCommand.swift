@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import OneVoiceCore
+
+struct IncidentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "incident",
+        abstract: "Open, list, show and close incidents.",
+        subcommands: [Open.self, List.self, Show.self, Close.self]
+    )
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open an incident.")
+
+        @Option(help: "A short title, e.g. \"Shooting near Elm Park\".")
+        var title: String
+
+        @Option(help: ArgumentHelp("The kind: \(IncidentKind.allCases.map(\.slug).joined(separator: ", ")).", valueName: "kind"))
+        var kind: IncidentKind
+
+        @Option(help: "The general location (a block or an area, never a private address).")
+        var location: String = ""
+
+        @Option(help: "The handle of the incident's one spokesperson.")
+        var spokesperson: String?
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let incident = try store.writableWorkspace().openIncident(title: title, kind: kind, location: location,
+                                                                      spokesperson: spokesperson)
+            if store.json { Output.json(CreatedID(id: incident.id)) } else {
+                print("Opened incident #\(incident.id): \(incident.title).")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List incidents, active first.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.readableWorkspace()
+            let incidents = try workspace.incidents()
+            if store.json { Output.json(incidents); return }
+            let local = LocalTime(timeZone: try workspace.agency().timeZone)
+            Output.table(["ID", "STATUS", "KIND", "OPENED", "TITLE"], incidents.map {
+                ["\($0.id)", $0.status.rawValue, $0.kind.slug, local.dateTime($0.openedAt), $0.title]
+            })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one incident.")
+
+        @Argument(help: "The incident's number.")
+        var id: Int64
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.readableWorkspace()
+            let incident = try workspace.incident(id: id)
+            let facts = try workspace.facts(incidentID: id)
+            let people = Dictionary(try workspace.roster().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            if store.json {
+                Output.json(IncidentDetail(incident: incident, facts: facts,
+                                           spokesperson: incident.spokespersonID.flatMap { people[$0]?.handle }))
+                return
+            }
+            let local = LocalTime(timeZone: try workspace.agency().timeZone)
+            print("Incident #\(incident.id): \(incident.title)\(incident.isExercise ? "  [EXERCISE]" : "")")
+            print("Kind:         \(incident.kind.label)")
+            print("Status:       \(incident.status.rawValue)")
+            print("Location:     \(incident.location.isEmpty ? "(not given)" : incident.location)")
+            print("Opened:       \(local.dateTime(incident.openedAt))")
+            if let closed = incident.closedAt { print("Closed:       \(local.dateTime(closed))") }
+            print("Spokesperson: \(incident.spokespersonID.flatMap { people[$0]?.handle } ?? "(none assigned)")")
+            print("Facts:        \(facts.count) (\(facts.filter { $0.status == .unverified }.count) unverified)")
+        }
+    }
+
+    struct IncidentDetail: Encodable {
+        let incident: Incident
+        let facts: [Fact]
+        let spokesperson: String?
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close an incident.")
+
+        @Argument(help: "The incident's number.")
+        var id: Int64
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let incident = try store.writableWorkspace().closeIncident(id: id)
+            if store.json { Output.json(CreatedID(id: incident.id)) } else {
+                print("Closed incident #\(incident.id).")
+            }
+        }
+    }
+}

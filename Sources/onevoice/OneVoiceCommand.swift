@@ -1,0 +1,23 @@
+import ArgumentParser
+import OneVoiceCore
+
+@main
+struct OneVoiceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "onevoice",
+        abstract: "OneVoice: one voice for a public-safety agency, from verified fact to signed, timed release.",
+        discussion: """
+            Every change is signed by the key you hold (--identity or ONEVOICE_IDENTITY) and recorded in a \
+            tamper-evident log. The database is --db, ONEVOICE_DB, or ~/.local/share/onevoice/onevoice.sqlite.
+            """,
+        version: OneVoiceVersion.string,
+        subcommands: [
+            InitCommand.self,
+            KeyCommand.self,
+            RosterCommand.self,
+            IncidentCommand.self,
+            FactCommand.self,
+            ArchiveCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import OneVoiceCore
+
+/// The options every command that reads or writes data takes.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $ONEVOICE_DB or ~/.local/share/onevoice/onevoice.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Your private key (default: $ONEVOICE_IDENTITY or ~/.config/onevoice/identity.key).", valueName: "path"))
+    var identity: String?
+
+    @Flag(name: .long, help: "Print one JSON value instead of text.")
+    var json = false
+
+    var paths: XDGPaths { XDGPaths() }
+    var databaseURL: URL { paths.databaseURL(explicit: db) }
+    var identityURL: URL { paths.identityURL(explicit: identity) }
+
+    /// The workspace for a command that changes data: the key must load.
+    func writableWorkspace() throws -> Workspace {
+        let key = try IdentityKey.load(from: identityURL)
+        let database = try AppDatabase.open(at: databaseURL)
+        return Workspace(database: database, identity: key, identityPath: identityURL.path)
+    }
+
+    /// The workspace for a command that only reads: a key is used when there is one.
+    func readableWorkspace() throws -> Workspace {
+        let key = try? IdentityKey.load(from: identityURL)
+        let database = try AppDatabase.open(at: databaseURL)
+        return Workspace(database: database, identity: key, identityPath: identityURL.path)
+    }
+}

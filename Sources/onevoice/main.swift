@@ -1,2 +1,0 @@
-import OneVoiceCore
-print(OneVoiceVersion.string)

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import OneVoiceCore
+
+@Suite("Records log chain")
+struct ChainTests {
+    /// An agency with a few changes: 2 entries from init, 2 roster adds, 1 incident, 3 facts.
+    func populated() throws -> TestAgency {
+        let agency = try TestAgency()
+        let drafter = try agency.enrol("dana", [.drafter])
+        try agency.enrol("sam", [.spokesperson])
+        let incident = try drafter.openIncident(title: "Fire at the mill", kind: .evacuation, location: "Mill district")
+        for text in ["Smoke is visible.", "Route 4 is closed.", "Shelter opened at the high school."] {
+            try drafter.addFact(incidentID: incident.id, text: text, source: "Fire command", sourceKind: .incidentCommander)
+        }
+        return agency
+    }
+
+    func firstProblem(_ agency: TestAgency) throws -> String? {
+        try ChainVerifier(database: AppDatabase.open(at: agency.url)).verify().problems.first?.message
+    }
+
+    @Test func anUntouchedLogHolds() throws {
+        let agency = try populated()
+        let report = try ChainVerifier(database: agency.admin.database).verify()
+        #expect(report.isIntact)
+        #expect(report.entries == 8)
+        #expect(report.headSeq == 8)
+    }
+
+    @Test func catchesAnAlteredValue() throws {
+        let agency = try populated()
+        try agency.sqlite("UPDATE logEntry SET change = replace(change, 'Route 4', 'Route 5') WHERE seq = 7")
+        #expect(try firstProblem(agency) == "Log entry 7 (fact.add, fact #2) was altered: its content no longer matches its hash.")
+    }
+
+    @Test func catchesAnAlteredTime() throws {
+        let agency = try populated()
+        try agency.sqlite("UPDATE logEntry SET time = time + 60000 WHERE seq = 5")
+        #expect(try firstProblem(agency)?.hasPrefix("Log entry 5 ") == true)
+    }
+
+    @Test func catchesADeletedEntry() throws {
+        let agency = try populated()
+        try agency.sqlite("DELETE FROM logEntry WHERE seq = 4")
+        #expect(try firstProblem(agency)?.contains("Log entry 4 is missing") == true)
+    }
+
+    @Test func catchesADeletedLastEntry() throws {
+        let agency = try populated()
+        try agency.sqlite("DELETE FROM logEntry WHERE seq = 8")
+        #expect(try firstProblem(agency)?.contains("after 7 are missing") == true)
+    }
+
+    @Test func catchesReorderedEntries() throws {
+        let agency = try populated()
+        try agency.sqlite("UPDATE logEntry SET seq = -6 WHERE seq = 6; UPDATE logEntry SET seq = 6 WHERE seq = 7; UPDATE logEntry SET seq = 7 WHERE seq = -6")
+        #expect(try firstProblem(agency) == "Log entry 6 does not follow entry 5: its previous-hash does not match (entries were removed or reordered).")
+    }
+
+    @Test func catchesARewrittenEntryWithARecomputedHash() throws {
+        // Someone who rewrites an entry and its own hash still breaks the next link.
+        let agency = try populated()
+        let entries = try agency.admin.database.read { try $0.logPage(limit: 100) }.sorted { $0.seq < $1.seq }
+        let victim = entries[5]
+        let forged = LogEntry(seq: victim.seq, time: victim.time, actorID: victim.actorID, actorHandle: victim.actorHandle,
+                              action: victim.action, subjectType: victim.subjectType, subjectID: victim.subjectID,
+                              incidentID: victim.incidentID, change: victim.change.replacingOccurrences(of: "Smoke", with: "Steam"),
+                              prevHash: victim.prevHash)
+        let escaped = forged.change.replacingOccurrences(of: "'", with: "''")
+        try agency.sqlite("UPDATE logEntry SET change = '\(escaped)', hash = '\(forged.hash)' WHERE seq = \(victim.seq)")
+        #expect(try firstProblem(agency) == "Log entry 7 does not follow entry 6: its previous-hash does not match (entries were removed or reordered).")
+    }
+
+    @Test func attestationsAreSignedAndCheckedAgainstTheRoster() throws {
+        let agency = try populated()
+        let verifier = try agency.enrol("vera", [.verifier])
+        let person = try #require(try verifier.currentPerson())
+        let signed = try agency.admin.database.write { session in
+            try verifier.attest(session, by: person, role: .verifier, subjectType: "fact", subjectID: 1, incidentID: 1,
+                                contentHash: Hashing.sha256Hex("Smoke is visible."), verdict: "verified", note: "Saw it on camera")
+        }
+        #expect(signed.hasValidSignature)
+        #expect(try ChainVerifier(database: agency.admin.database).verify().isIntact)
+
+        try agency.sqlite("UPDATE attestation SET note = 'Heard it somewhere' WHERE id = \(signed.id)")
+        let report = try ChainVerifier(database: AppDatabase.open(at: agency.url)).verify()
+        #expect(report.problems.first?.message.hasPrefix("Attestation \(signed.id) (verified of fact #1 by vera) has a signature that does not match") == true)
+    }
+}

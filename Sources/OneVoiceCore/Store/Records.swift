@@ -66,3 +66,7 @@ extension Rumor: FetchableRecord, AutoIDRecord {
 extension LogEntry: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "logEntry"
 }
+
+extension NamedPerson: FetchableRecord, AutoIDRecord {
+    public static let databaseTableName = "namedPerson"
+}

@@ -114,13 +114,6 @@ extension StoreSession {
                                  arguments: [subjectType, subjectID])
     }
 
-    public func markAttestationsSuperseded(subjectType: String, subjectID: Int64, verdict: String, at time: Date) throws {
-        try db.execute(sql: """
-            UPDATE attestation SET supersededAt = ?
-            WHERE subjectType = ? AND subjectID = ? AND verdict = ? AND supersededAt IS NULL
-            """, arguments: [time, subjectType, subjectID, verdict])
-    }
-
     /// Walks every attestation in id order without loading them all at once.
     public func forEachAttestation(_ body: (Attestation) throws -> Void) throws {
         let cursor = try Attestation.fetchCursor(db, sql: "SELECT * FROM attestation ORDER BY id")
@@ -203,5 +196,79 @@ extension StoreSession {
 extension StoreSession {
     public func insertRumor(_ rumor: inout Rumor) throws {
         try rumor.insert(db)
+    }
+}
+
+// MARK: - Named people
+
+extension StoreSession {
+    public func insertNamedPerson(_ person: inout NamedPerson) throws {
+        try person.insert(db)
+    }
+
+    public func updateNamedPerson(_ person: NamedPerson) throws {
+        try person.update(db)
+    }
+
+    public func namedPerson(id: Int64) throws -> NamedPerson? {
+        try NamedPerson.fetchOne(db, sql: "SELECT * FROM namedPerson WHERE id = ?", arguments: [id])
+    }
+
+    public func namedPeople(incidentID: Int64) throws -> [NamedPerson] {
+        try NamedPerson.fetchAll(db, sql: "SELECT * FROM namedPerson WHERE incidentID = ? ORDER BY id", arguments: [incidentID])
+    }
+}
+
+extension StoreSession {
+    public func insertRelease(_ release: inout Release) throws {
+        try release.insert(db)
+    }
+
+    public func updateRelease(_ release: Release) throws {
+        try release.update(db)
+    }
+
+    public func release(id: Int64) throws -> Release? {
+        try Release.fetchOne(db, sql: "SELECT * FROM pressRelease WHERE id = ?", arguments: [id])
+    }
+
+    public func releases(incidentID: Int64) throws -> [Release] {
+        try Release.fetchAll(db, sql: "SELECT * FROM pressRelease WHERE incidentID = ? ORDER BY id", arguments: [incidentID])
+    }
+
+    public func insertRevision(_ revision: inout ReleaseRevision) throws {
+        try revision.insert(db)
+    }
+
+    public func revision(releaseID: Int64, number: Int) throws -> ReleaseRevision? {
+        try ReleaseRevision.fetchOne(db, sql: "SELECT * FROM releaseRevision WHERE releaseID = ? AND number = ?",
+                                     arguments: [releaseID, number])
+    }
+
+    public func revisions(releaseID: Int64) throws -> [ReleaseRevision] {
+        try ReleaseRevision.fetchAll(db, sql: "SELECT * FROM releaseRevision WHERE releaseID = ? ORDER BY number",
+                                     arguments: [releaseID])
+    }
+
+    /// Marks every current attestation about a release as superseded (an edit made them stale).
+    public func markAttestationsSuperseded(subjectType: String, subjectID: Int64, at time: Date) throws {
+        try db.execute(sql: """
+            UPDATE attestation SET supersededAt = ?
+            WHERE subjectType = ? AND subjectID = ? AND supersededAt IS NULL
+            """, arguments: [time, subjectType, subjectID])
+    }
+}
+
+extension StoreSession {
+    public func rumor(id: Int64) throws -> Rumor? {
+        try Rumor.fetchOne(db, sql: "SELECT * FROM rumor WHERE id = ?", arguments: [id])
+    }
+
+    public func updateRumor(_ rumor: Rumor) throws {
+        try rumor.update(db)
+    }
+
+    public func rumors(incidentID: Int64) throws -> [Rumor] {
+        try Rumor.fetchAll(db, sql: "SELECT * FROM rumor WHERE incidentID = ? ORDER BY id", arguments: [incidentID])
     }
 }

@@ -1,0 +1,79 @@
+import Foundation
+
+extension Workspace {
+    /// Verifies, disputes or retracts a fact: a signed statement by a verifier who did not record it.
+    @discardableResult
+    public func setFactStatus(factID: Int64, to status: FactStatus, note: String = "") throws -> Fact {
+        guard status != .unverified else {
+            throw StoreError.invalid("A fact cannot be put back to unverified; dispute or retract it instead.")
+        }
+        return try database.write { session in
+            let person = try actor(in: session, allowed: [.verifier], to: "\(status.verb) a fact")
+            guard var fact = try session.fact(id: factID) else { throw StoreError.notFound(what: "fact #\(factID)") }
+            guard fact.recordedBy != person.id else {
+                throw IdentityError.refused("You recorded fact #\(factID), so someone else must \(status.verb) it (two-person rule).")
+            }
+            guard fact.status != status else {
+                throw StoreError.invalid("Fact #\(factID) is already \(status.rawValue); nothing was changed.")
+            }
+            guard fact.status != .retracted else {
+                throw StoreError.invalid("Fact #\(factID) was retracted; record a new fact instead.")
+            }
+            _ = try attest(session, by: person, role: .verifier, subjectType: "fact", subjectID: fact.id,
+                           incidentID: fact.incidentID, contentHash: fact.contentHash, verdict: status.rawValue, note: note)
+            let now = clock.now()
+            fact.status = status
+            fact.statusBy = person.id
+            fact.statusAt = now
+            if status != .verified { fact.clearedForRelease = false }
+            try session.updateFact(fact)
+            try session.appendLog(actor: person, action: "fact.\(status.rawValue)", subjectType: "fact", subjectID: fact.id,
+                                  incidentID: fact.incidentID, change: StatusChange(status: status.rawValue, note: note), at: now)
+            return fact
+        }
+    }
+
+    /// Legal's clearance of a verified fact for release.
+    @discardableResult
+    public func clearFact(factID: Int64, note: String = "") throws -> Fact {
+        try database.write { session in
+            let person = try actor(in: session, allowed: [.legal], to: "clear a fact for release")
+            guard var fact = try session.fact(id: factID) else { throw StoreError.notFound(what: "fact #\(factID)") }
+            guard fact.status == .verified else {
+                throw StoreError.invalid("Fact #\(factID) is \(fact.status.rawValue); only a verified fact can be cleared for release.")
+            }
+            guard !fact.clearedForRelease else {
+                throw StoreError.invalid("Fact #\(factID) is already cleared for release; nothing was changed.")
+            }
+            _ = try attest(session, by: person, role: .legal, subjectType: "fact", subjectID: fact.id,
+                           incidentID: fact.incidentID, contentHash: fact.contentHash, verdict: "cleared", note: note)
+            fact.clearedForRelease = true
+            try session.updateFact(fact)
+            try session.appendLog(actor: person, action: "fact.clear", subjectType: "fact", subjectID: fact.id,
+                                  incidentID: fact.incidentID, change: StatusChange(status: "cleared", note: note), at: clock.now())
+            return fact
+        }
+    }
+
+    /// Who last verified (or disputed, retracted, cleared) each fact: the attestations about it.
+    public func factAttestations(factID: Int64) throws -> [Attestation] {
+        try database.read { try $0.attestations(subjectType: "fact", subjectID: factID) }
+    }
+}
+
+struct StatusChange: Encodable {
+    let status: String
+    let note: String
+}
+
+extension FactStatus {
+    /// "verify", "dispute", "retract": for sentences.
+    public var verb: String {
+        switch self {
+        case .unverified: "unverify"
+        case .verified: "verify"
+        case .disputed: "dispute"
+        case .retracted: "retract"
+        }
+    }
+}

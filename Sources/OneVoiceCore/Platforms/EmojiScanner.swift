@@ -48,6 +48,12 @@ enum EmojiScanner {
     @inline(__always) static func isModifier(_ c: UInt32) -> Bool { c >= 0x1F3FB && c <= 0x1F3FF }
 
     static func isEmoji(_ c: UInt32) -> Bool {
+        // Fast answers for the big blocks with no emoji (letters, CJK, kana, Hangul,
+        // full-width forms), to avoid a property lookup per character.
+        if c < 0x203C || (c >= 0x3040 && c <= 0xD7A3 && c != 0x3297 && c != 0x3299)
+            || (c >= 0xFF00 && c <= 0xFFEF) {
+            return c == 0xA9 || c == 0xAE
+        }
         guard let u = Unicode.Scalar(c) else { return false }
         return u.properties.isEmoji
     }

@@ -71,7 +71,7 @@ struct LinkScanner {
         if protocolLength(at: u) == nil {
             if u < noHostUntil { return nil }
             var e = u
-            while e < n, ScalarClass.isDomainChar(s[e]) || s[e] == 0x2D || s[e] == 0x5F { e += 1 }
+            while e < n, ScalarClass.isLabelChar(s[e]) { e += 1 }
             if e >= n || s[e] != 0x2E {
                 noHostUntil = e
                 return nil
@@ -129,17 +129,28 @@ struct LinkScanner {
 
     // MARK: - Parts
 
+    private static let xSchemes: [[UInt32]] = ["http", "https"].map { $0.unicodeScalars.map(\.value) }
+    private static let mastodonSchemes: [[UInt32]] =
+        ["http", "https", "dat", "dweb", "ipfs", "ipns", "ssb", "gopher", "gemini"]
+        .map { $0.unicodeScalars.map(\.value) }
+
+    /// The length of `scheme://` at `u` for a scheme the dialect links, else nil.
     private func protocolLength(at u: Int) -> Int? {
-        func lower(_ i: Int) -> UInt32 { i < n ? (s[i] | (ScalarClass.isASCIILetter(s[i]) ? 0x20 : 0)) : 0 }
+        let first = s[u] | 0x20
+        // Every scheme starts with one of these letters: cheap rejection of most starts.
+        guard first == 0x68
+            || (dialect == .mastodon && (first == 0x64 || first == 0x69 || first == 0x73 || first == 0x67))
+        else { return nil }
         var j = u
         while j < n, ScalarClass.isASCIILetter(s[j]), j - u < 7 { j += 1 }
-        guard j > u, j + 2 < n, s[j] == 0x3A, s[j + 1] == 0x2F, s[j + 2] == 0x2F else { return nil }
-        var name = ""
-        for k in u..<j { name.unicodeScalars.append(Unicode.Scalar(UInt8(lower(k)))) }
-        let known: Set<String> = dialect == .x
-            ? ["http", "https"]
-            : ["http", "https", "dat", "dweb", "ipfs", "ipns", "ssb", "gopher", "gemini"]
-        return known.contains(name) ? j - u + 3 : nil
+        guard j + 2 < n, s[j] == 0x3A, s[j + 1] == 0x2F, s[j + 2] == 0x2F else { return nil }
+        let schemes = dialect == .x ? Self.xSchemes : Self.mastodonSchemes
+        for scheme in schemes where scheme.count == j - u {
+            var same = true
+            for k in 0..<scheme.count where s[u + k] | 0x20 != scheme[k] { same = false; break }
+            if same { return j - u + 3 }
+        }
+        return nil
     }
 
     /// `validSubdomain* validDomainName (validGTLD | validCCTLD | validPunycode)`, with the
@@ -149,7 +160,7 @@ struct LinkScanner {
         var j = d
         while j < n {
             var e = j
-            while e < n, ScalarClass.isDomainChar(s[e]) || s[e] == 0x2D || s[e] == 0x5F { e += 1 }
+            while e < n, ScalarClass.isLabelChar(s[e]) { e += 1 }
             guard e > j, e < n, s[e] == 0x2E else { break }
             labels.append(j..<e)
             j = e + 1
@@ -302,9 +313,10 @@ struct LinkScanner {
         var asciiLength = 0
         var labelStart = m.domain.lowerBound
         for i in m.domain.lowerBound...m.domain.upperBound where i == m.domain.upperBound || s[i] == 0x2E {
-            guard let label = Punycode.asciiLabel(s[labelStart..<i]),
-                  (1...63).contains(label.utf8.count) else { return false }
-            asciiLength += label.utf8.count + (i == m.domain.upperBound ? 0 : 1)
+            // Encoding never shortens a label: over 63 scalars is over 63 characters.
+            guard i - labelStart <= 63, let label = Punycode.asciiLength(s[labelStart..<i]),
+                  (1...63).contains(label) else { return false }
+            asciiLength += label + (i == m.domain.upperBound ? 0 : 1)
             labelStart = i + 1
         }
         var urlLength = 0

@@ -14,6 +14,12 @@ enum Punycode {
         return "xn--" + encoded
     }
 
+    /// The length of `asciiLabel(label)`, without building it for ASCII labels.
+    static func asciiLength(_ label: ArraySlice<UInt32>) -> Int? {
+        if label.allSatisfy({ $0 < 0x7F }) { return label.count }
+        return asciiLabel(label)?.utf8.count
+    }
+
     static func encode(_ input: ArraySlice<UInt32>) -> String? {
         var output: [UInt8] = input.filter { $0 < 0x80 }.map { UInt8($0) }
         let basicCount = output.count

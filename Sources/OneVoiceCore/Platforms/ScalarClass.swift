@@ -38,9 +38,26 @@ enum ScalarClass {
 
     /// twitter-text `validDomainChars`: anything but punctuation, spaces and invalid characters.
     @inline(__always) static func isDomainChar(_ c: UInt32) -> Bool {
-        if c < 0x80 { return !(isPunct(c) || isSpace(c)) }
+        if c < 0x80 { return inMask(c, asciiDomainMask) }
         return !(isSpace(c) || isInvalid(c))
     }
+
+    /// A host-label character: a domain character, `-` or `_`.
+    @inline(__always) static func isLabelChar(_ c: UInt32) -> Bool {
+        if c < 0x80 { return inMask(c, asciiLabelMask) }
+        return !(isSpace(c) || isInvalid(c))
+    }
+
+    @inline(__always) private static func inMask(_ c: UInt32, _ mask: (UInt64, UInt64)) -> Bool {
+        c < 64 ? (mask.0 >> UInt64(c)) & 1 == 1 : (mask.1 >> UInt64(c - 64)) & 1 == 1
+    }
+
+    // Bit masks over ASCII (bit c set when c is in the class), generated from `isPunct` and
+    // `isSpace`; `PlatformsScalarClassTests` checks them against those functions.
+    /// ASCII characters that are neither twitter-text punctuation nor spaces.
+    static var asciiDomainMask: (UInt64, UInt64) { (0x03FF_0004_FFFF_C1FF, 0x87FF_FFFF_07FF_FFFE) }
+    /// The same plus `-` and `_`.
+    static var asciiLabelMask: (UInt64, UInt64) { (0x03FF_2004_FFFF_C1FF, 0x87FF_FFFF_87FF_FFFE) }
 
     /// twitter-text `validUrlPrecedingChars`: `[^A-Za-z0-9@＠$#＃ invalid]`.
     @inline(__always) static func isURLPreceding(_ c: UInt32) -> Bool {

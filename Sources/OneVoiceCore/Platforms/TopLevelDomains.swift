@@ -56,6 +56,7 @@ enum TopLevelDomains {
             if p - start > 4, lowercasedASCII(s, start, start + 4) == "xn--" { return p - start }
             return nil
         }
+        guard start < n, s[start] >= 0x80 else { return nil }
         for tld in internationalised where start + tld.count <= n {
             var same = true
             for (k, v) in tld.enumerated() where s[start + k] != v { same = false; break }

@@ -17,6 +17,10 @@ struct OneVoiceCommand: ParsableCommand {
             RosterCommand.self,
             IncidentCommand.self,
             FactCommand.self,
+            NamedCommand.self,
+            RumorCommand.self,
+            PostCommand.self,
+            WorkspaceCommand.self,
             ArchiveCommand.self,
         ]
     )

@@ -6,7 +6,7 @@ struct FactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fact",
         abstract: "Record and list the facts of an incident.",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, List.self, Verify.self, Dispute.self, Retract.self, Clear.self]
     )
 
     struct Add: ParsableCommand {
@@ -54,5 +54,47 @@ struct FactCommand: ParsableCommand {
                 ["\($0.id)", $0.status.rawValue, $0.key ?? "-", "\($0.source) (\($0.sourceKind.rawValue))", $0.text]
             })
         }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Verify a fact (a verifier who did not record it).")
+        @OptionGroup var change: FactStatusOptions
+        func run() throws { try change.apply(.verified) }
+    }
+
+    struct Dispute: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a fact disputed (a verifier who did not record it).")
+        @OptionGroup var change: FactStatusOptions
+        func run() throws { try change.apply(.disputed) }
+    }
+
+    struct Retract: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Retract a fact (a verifier who did not record it).")
+        @OptionGroup var change: FactStatusOptions
+        func run() throws { try change.apply(.retracted) }
+    }
+
+    struct Clear: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Clear a verified fact for release (legal).")
+        @OptionGroup var change: FactStatusOptions
+        func run() throws {
+            let fact = try change.store.writableWorkspace().clearFact(factID: change.fact, note: change.note)
+            if change.store.json { Output.json(fact) } else { print("Fact #\(fact.id) is cleared for release.") }
+        }
+    }
+}
+
+struct FactStatusOptions: ParsableArguments {
+    @Argument(help: "The fact's number.")
+    var fact: Int64
+
+    @Option(help: "Why, or how it was checked (kept with your signature).")
+    var note: String = ""
+
+    @OptionGroup var store: StoreOptions
+
+    func apply(_ status: FactStatus) throws {
+        let fact = try store.writableWorkspace().setFactStatus(factID: fact, to: status, note: note)
+        if store.json { Output.json(fact) } else { print("Fact #\(fact.id) is now \(fact.status.rawValue).") }
     }
 }

@@ -6,7 +6,7 @@ struct IncidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incident",
         abstract: "Open, list, show and close incidents.",
-        subcommands: [Open.self, List.self, Show.self, Close.self]
+        subcommands: [Open.self, List.self, Show.self, Close.self, Spokesperson.self]
     )
 
     struct Open: ParsableCommand {
@@ -100,6 +100,21 @@ struct IncidentCommand: ParsableCommand {
             if store.json { Output.json(CreatedID(id: incident.id)) } else {
                 print("Closed incident #\(incident.id).")
             }
+        }
+    }
+
+    struct Spokesperson: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Assign or hand over the incident's one spokesperson (admin, or the current spokesperson).")
+
+        @Argument(help: "The incident's number.") var id: Int64
+        @Argument(help: "The new spokesperson's handle.") var handle: String
+        @Option(help: "Why (kept with your signature).") var note: String = ""
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let incident = try store.writableWorkspace().assignSpokesperson(incidentID: id, handle: handle, note: note)
+            if store.json { Output.json(CreatedID(id: incident.id)) } else { print("\(handle) is now the spokesperson of incident #\(id).") }
         }
     }
 }

@@ -18,6 +18,8 @@ struct OneVoiceCommand: ParsableCommand {
             IncidentCommand.self,
             FactCommand.self,
             NamedCommand.self,
+            TemplateCommand.self,
+            ReleaseCommand.self,
             RumorCommand.self,
             PostCommand.self,
             WorkspaceCommand.self,

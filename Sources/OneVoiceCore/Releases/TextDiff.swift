@@ -5,6 +5,11 @@ public enum TextDiff {
         public let kind: Kind
         public let text: String
 
+        public init(kind: Kind, text: String) {
+            self.kind = kind
+            self.text = text
+        }
+
         public var rendered: String {
             switch kind {
             case .kept: "  " + text

@@ -5,7 +5,7 @@ extension Workspace {
     @discardableResult
     public func createRelease(incidentID: Int64, title: String, text: String, renditions: [String: String],
                               templateID: String? = nil, isHolding: Bool = false, kind: ReleaseKind = .original,
-                              parentID: Int64? = nil) throws -> Release {
+                              parentID: Int64? = nil, makeRenditions: ((Release) -> [String: String])? = nil) throws -> Release {
         try database.write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson], to: "draft a release")
             guard let incident = try session.incident(id: incidentID) else { throw StoreError.notFound(what: "incident #\(incidentID)") }
@@ -13,7 +13,9 @@ extension Workspace {
             var release = Release(incidentID: incident.id, kind: kind, parentID: parentID, templateID: templateID,
                                   isHolding: isHolding, title: title, createdBy: person.id, createdAt: now)
             try session.insertRelease(&release)
-            var revision = ReleaseRevision(releaseID: release.id, number: 1, text: text, renditions: renditions,
+            // Renditions that link to the full release need its number, known only now.
+            var revision = ReleaseRevision(releaseID: release.id, number: 1, text: text,
+                                           renditions: makeRenditions?(release) ?? renditions,
                                            authorID: person.id, createdAt: now)
             try session.insertRevision(&revision)
             try session.appendLog(actor: person, action: "release.draft", subjectType: "release", subjectID: release.id,

@@ -10,17 +10,20 @@ public struct Workspace: Sendable {
     public let identity: IdentityKey?
     /// Where the key came from, for error messages.
     public let identityPath: String
+    public let settings: WorkspaceSettings
 
-    public init(database: AppDatabase, clock: any WallClock = SystemClock(), identity: IdentityKey?, identityPath: String = "") {
+    public init(database: AppDatabase, clock: any WallClock = SystemClock(), identity: IdentityKey?, identityPath: String = "",
+                settings: WorkspaceSettings = .builtIn) {
         self.database = database
         self.clock = clock
         self.identity = identity
         self.identityPath = identityPath
+        self.settings = settings
     }
 
     /// The same workspace acting with another key (the demo's role switch, tests).
     public func acting(as identity: IdentityKey?) -> Workspace {
-        Workspace(database: database, clock: clock, identity: identity, identityPath: identityPath)
+        Workspace(database: database, clock: clock, identity: identity, identityPath: identityPath, settings: settings)
     }
 
     /// The caller as a roster member holding one of `roles`, or a one-sentence refusal.

@@ -1,0 +1,180 @@
+import Foundation
+
+/// Runs every release-of-information check on one revision: the agency's text rules, and the
+/// checks that need the record (fact status, holds, required facts, legal clearance, lengths).
+public struct ReleaseChecker: Sendable {
+    public let settings: WorkspaceSettings
+
+    public init(settings: WorkspaceSettings) { self.settings = settings }
+
+    /// Everything the checks need, read in one snapshot.
+    public struct Subject: Sendable {
+        public var release: Release
+        public var revision: ReleaseRevision
+        public var incident: Incident
+        public var facts: [Fact]
+        public var namedPeople: [NamedPerson]
+        public var now: Date
+
+        public init(release: Release, revision: ReleaseRevision, incident: Incident, facts: [Fact],
+                    namedPeople: [NamedPerson], now: Date) {
+            self.release = release
+            self.revision = revision
+            self.incident = incident
+            self.facts = facts
+            self.namedPeople = namedPeople
+            self.now = now
+        }
+    }
+
+    /// Kinds where legal review is required even without a template that says so.
+    static let legalReviewKinds: Set<IncidentKind> = [.officerInvolvedShooting, .inCustodyDeath, .useOfForce, .highProfileArrest]
+
+    public func template(for release: Release) -> Template? {
+        release.templateID.flatMap { settings.templates.template(id: $0) }
+    }
+
+    public func requiresLegalReview(_ release: Release, incident: Incident) -> Bool {
+        template(for: release)?.legalReview ?? Self.legalReviewKinds.contains(incident.kind)
+    }
+
+    public func check(_ subject: Subject) -> [Finding] {
+        let text = subject.revision.text
+        let context = PolicyContext(incidentKind: subject.incident.kind, incidentActive: subject.incident.isActive,
+                                    publicContacts: settings.publicContacts)
+        var findings = PolicyChecker.check(text: text, ruleSet: settings.ruleSet, context: context)
+        findings += renditionFindings(subject, context: context, known: Set(findings.map { "\($0.rule)|\($0.excerpt)" }))
+        findings += factFindings(subject)
+        findings += holdFindings(subject)
+        findings += lengthFindings(subject)
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            findings.append(Finding(rule: "empty", severity: .block, line: 1, column: 1, excerpt: "",
+                                    message: "The release has no text yet.", suggestion: "Write it, or draft it from a template."))
+        }
+        return findings.sorted {
+            if $0.severity != $1.severity { return $0.severity < $1.severity }
+            return ($0.line, $0.column) < ($1.line, $1.column)
+        }
+    }
+
+    /// Text rules over each channel's own text, where it says something the main text does not.
+    private func renditionFindings(_ subject: Subject, context: PolicyContext, known: Set<String>) -> [Finding] {
+        var result: [Finding] = []
+        for (slug, text) in subject.revision.renditions.sorted(by: { $0.key < $1.key }) {
+            let channel = Channel(rawValue: slug)?.displayName ?? slug
+            var renditionContext = context
+            renditionContext.incidentActive = false // the caveat belongs to the release, not each short post
+            for var finding in PolicyChecker.check(text: text, ruleSet: settings.ruleSet, context: renditionContext)
+            where !known.contains("\(finding.rule)|\(finding.excerpt)") {
+                finding.message = "In the \(channel) text: " + finding.message
+                result.append(finding)
+            }
+        }
+        return result
+    }
+
+    /// Facts the text repeats must be verified (and cleared where legal review applies);
+    /// a full release needs its template's required facts verified.
+    private func factFindings(_ subject: Subject) -> [Finding] {
+        let text = subject.revision.text
+        let needsClearance = requiresLegalReview(subject.release, incident: subject.incident)
+        var result: [Finding] = []
+        for fact in subject.facts {
+            let statement = fact.text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+            guard statement.count >= 8, let range = text.range(of: statement, options: [.caseInsensitive]) else { continue }
+            if fact.status != .verified {
+                result.append(Finding(rule: "unverified-fact", severity: .block, range: range, in: text,
+                                      message: "Fact #\(fact.id) is \(fact.status.rawValue): only verified facts can be released.",
+                                      suggestion: fact.status == .unverified ? "Have a verifier check it, or take it out." : "Take it out."))
+            } else if needsClearance && !fact.clearedForRelease {
+                result.append(Finding(rule: "fact-not-cleared", severity: .block, range: range, in: text,
+                                      message: "Fact #\(fact.id) is verified but not cleared for release by legal.",
+                                      suggestion: "Ask legal to clear it (`onevoice fact clear \(fact.id)`)."))
+            }
+        }
+        if !subject.release.isHolding, let template = template(for: subject.release) {
+            for key in template.requiredFacts {
+                let verified = subject.facts.contains { $0.key == key && $0.status == .verified }
+                if !verified {
+                    result.append(Finding(rule: "required-fact", severity: .block, line: 1, column: 1, excerpt: "",
+                                          message: "The \(template.name) template needs the fact \"\(key)\" verified before a full release.",
+                                          suggestion: "Record it with --key \(key) and have it verified, or send a holding statement."))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Names under a hold: officers during the hold after a shooting, victims and the deceased
+    /// before their next of kin are told, juveniles always.
+    private func holdFindings(_ subject: Subject) -> [Finding] {
+        let template = template(for: subject.release)
+        let officerHours: Int? = {
+            for hold in template?.holds ?? [] where hold.appliesTo == "officer-names" {
+                if case .hours(let hours) = hold.duration { return hours }
+            }
+            return subject.incident.kind == .officerInvolvedShooting ? 72 : nil
+        }()
+        var result: [Finding] = []
+        let texts = [("", subject.revision.text)] + subject.revision.renditions.sorted { $0.key < $1.key }.map {
+            (Channel(rawValue: $0.key)?.displayName ?? $0.key, $0.value)
+        }
+        for person in subject.namedPeople {
+            let reason: (rule: String, message: String, suggestion: String)?
+            switch person.category {
+            case .officer:
+                if let hours = officerHours, subject.now < subject.incident.openedAt.addingTimeInterval(Double(hours) * 3600) {
+                    let ends = subject.incident.openedAt.addingTimeInterval(Double(hours) * 3600)
+                    reason = ("hold-officer-name", "Officer names are held for \(hours) hours after the incident (until \(Timestamps.iso8601(ends))).",
+                              "Say \"an officer\" instead.")
+                } else { reason = nil }
+            case .victim, .deceased:
+                reason = person.nextOfKinNotified ? nil
+                    : ("hold-next-of-kin", "\(person.name) cannot be named before next of kin are notified.", "Say \"a man\", \"a woman\" or \"the victim\" instead.")
+            case .juvenile:
+                reason = ("juvenile-name", "\(person.name) is a juvenile and is never named.", "Say \"a juvenile\" instead.")
+            case .suspect, .other:
+                reason = nil
+            }
+            guard let reason else { continue }
+            for (channel, text) in texts {
+                for range in nameRanges(of: person.name, in: text) {
+                    result.append(Finding(rule: reason.rule, severity: .block, range: range, in: text,
+                                          message: (channel.isEmpty ? "" : "In the \(channel) text: ") + reason.message,
+                                          suggestion: reason.suggestion))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Where a person's full name, or their surname alone, appears as whole words.
+    func nameRanges(of name: String, in text: String) -> [Range<String.Index>] {
+        var needles = [name]
+        if let surname = name.split(separator: " ").last, surname.count >= 3, surname != Substring(name) { needles.append(String(surname)) }
+        var ranges: [Range<String.Index>] = []
+        for needle in needles {
+            var start = text.startIndex
+            while let range = text.range(of: needle, options: [.caseInsensitive], range: start..<text.endIndex) {
+                let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+                let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+                let isWord = !(before?.isLetter ?? false) && !(after?.isLetter ?? false)
+                if isWord && !ranges.contains(where: { $0.overlaps(range) }) { ranges.append(range) }
+                start = range.upperBound
+            }
+        }
+        return ranges.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// Each channel's text must fit its platform, counted by the one validator.
+    private func lengthFindings(_ subject: Subject) -> [Finding] {
+        subject.revision.renditions.sorted { $0.key < $1.key }.compactMap { slug, text in
+            guard let channel = Channel(rawValue: slug) else { return nil }
+            let check = PostValidator.validate(text, for: channel, limits: settings.limits)
+            guard !check.valid else { return nil }
+            return Finding(rule: "length-\(slug)", severity: .block, line: 1, column: 1, excerpt: "",
+                           message: check.problems.joined(separator: " "),
+                           suggestion: "Shorten the \(channel.displayName) text.")
+        }
+    }
+}

@@ -1,0 +1,235 @@
+import ArgumentParser
+import Foundation
+import OneVoiceCore
+
+struct ReleaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "release",
+        abstract: "Draft, check, review and approve press releases.",
+        discussion: "draft → (submit) in review → (clear, by legal where required) → (approve, by the incident's spokesperson) approved.",
+        subcommands: [Draft.self, List.self, Show.self, Edit.self, Diff.self, Check.self, Submit.self, Clear.self, Approve.self,
+                      Correct.self, Update.self]
+    )
+
+    struct Draft: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Draft a release for an incident, from a template or empty.")
+        @Argument(help: "The incident's number.") var incident: Int64
+        @Option(help: "A pre-plan template id (see `onevoice template list`).") var template: String?
+        @Flag(help: "Use the template's holding statement (the first message) instead of its full release.") var holding = false
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.writableWorkspace()
+            let release = try workspace.draftRelease(incidentID: incident, templateID: template, holding: holding)
+            if store.json { Output.json(CreatedID(id: release.id)); return }
+            print("Drafted release #\(release.id): \(release.title).")
+            let findings = try workspace.checkRelease(id: release.id)
+            if !findings.isEmpty { print("\(findings.count) finding\(findings.count == 1 ? "" : "s"); see `onevoice release check \(release.id)`.") }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List an incident's releases.")
+        @Argument(help: "The incident's number.") var incident: Int64
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let releases = try store.readableWorkspace().releases(incidentID: incident)
+            if store.json { Output.json(releases); return }
+            Output.table(["ID", "STATUS", "KIND", "REV", "TITLE"], releases.map {
+                ["\($0.id)", $0.status.label, $0.kind.rawValue, "\($0.currentRevision)", $0.title]
+            })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a release at its current or a given revision.")
+        @Argument(help: "The release's number.") var id: Int64
+        @Option(help: "A revision number (default: the current one).") var revision: Int?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.readableWorkspace()
+            let release = try workspace.release(id: id)
+            let shown = try workspace.revision(releaseID: id, number: revision)
+            let attestations = try workspace.releaseAttestations(releaseID: id)
+            if store.json {
+                Output.json(ReleaseView(id: release.id, incidentID: release.incidentID, status: release.status.rawValue,
+                                        kind: release.kind.rawValue, parentID: release.parentID, title: release.title,
+                                        templateID: release.templateID, holding: release.isHolding, revision: shown.number,
+                                        revisions: release.currentRevision, text: shown.text, renditions: shown.renditions,
+                                        contentHash: shown.contentHash, attestations: attestations))
+                return
+            }
+            print("Release #\(release.id): \(release.title)")
+            print("Status: \(release.status.label)   Revision \(shown.number) of \(release.currentRevision)   Content SHA-256 \(shown.contentHash.prefix(16))…")
+            print("")
+            print(shown.text)
+            for slug in shown.renditions.keys.sorted() {
+                let channel = Channel(rawValue: slug)
+                let check = channel.map { PostValidator.validate(shown.renditions[slug]!, for: $0) }
+                let count = check.map { c in "\(c.length)\(c.limit.map { "/\($0)" } ?? "")\(c.valid ? "" : " TOO LONG")" } ?? ""
+                print("\n--- \(channel?.displayName ?? slug) (\(count)) ---")
+                print(shown.renditions[slug]!)
+            }
+            for a in attestations {
+                print("\n\(a.verdict) by \(a.actorHandle) (\(a.role.rawValue)) at \(Timestamps.iso8601(a.createdAt))\(a.supersededAt != nil ? " — superseded" : "")\(a.note.isEmpty ? "" : ": \(a.note)")")
+            }
+        }
+    }
+
+    struct ReleaseView: Encodable {
+        let id: Int64
+        let incidentID: Int64
+        let status: String
+        let kind: String
+        let parentID: Int64?
+        let title: String
+        let templateID: String?
+        let holding: Bool
+        let revision: Int
+        let revisions: Int
+        let text: String
+        let renditions: [String: String]
+        let contentHash: String
+        let attestations: [Attestation]
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Edit a release in $VISUAL or $EDITOR (or from a file); every save is a new revision.")
+        @Argument(help: "The release's number.") var id: Int64
+        @Option(help: "Read the new text from this file instead of opening an editor ('-' for standard input).") var textFile: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.writableWorkspace()
+            let release = try workspace.release(id: id)
+            let current = try workspace.revision(releaseID: id)
+            let content: String
+            if let textFile {
+                if textFile == "-" {
+                    content = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                } else {
+                    guard let text = try? String(contentsOfFile: textFile, encoding: .utf8) else {
+                        throw ValidationError("Cannot read \(textFile) as UTF-8 text.")
+                    }
+                    content = text
+                }
+            } else {
+                content = try Editor.edit(EditableRelease.render(current, title: release.title))
+            }
+            let (text, renditions) = try EditableRelease.parse(content)
+            let revision = try workspace.editRelease(id: id, text: text, renditions: renditions)
+            if store.json { Output.json(["id": id, "revision": Int64(revision.number)]); return }
+            print("Saved revision \(revision.number) of release #\(id).")
+        }
+    }
+
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show what changed between two revisions.")
+        @Argument(help: "The release's number.") var id: Int64
+        @Argument(help: "The older revision.") var a: Int
+        @Argument(help: "The newer revision.") var b: Int
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.readableWorkspace()
+            let old = try workspace.revision(releaseID: id, number: a)
+            let new = try workspace.revision(releaseID: id, number: b)
+            var lines = TextDiff.lines(from: old.text, to: new.text)
+            for slug in Set(old.renditions.keys).union(new.renditions.keys).sorted() where old.renditions[slug] != new.renditions[slug] {
+                lines.append(.init(kind: .kept, text: "=== \(slug) ==="))
+                lines += TextDiff.lines(from: old.renditions[slug] ?? "", to: new.renditions[slug] ?? "")
+            }
+            if store.json { Output.json(lines.map(\.rendered)); return }
+            print("--- revision \(a)\n+++ revision \(b)")
+            for line in lines { print(line.rendered) }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the release-of-information checks. Exit 0 when nothing blocks, 1 when something does.")
+        @Argument(help: "The release's number.") var id: Int64
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let findings = try store.readableWorkspace().checkRelease(id: id)
+            if store.json {
+                Output.json(findings)
+            } else if findings.isEmpty {
+                print("No findings: release #\(id) can go forward.")
+            } else {
+                for f in findings {
+                    print("\(f.line):\(f.column)  \(f.severity.rawValue.uppercased())  \(f.rule)  \(f.message)")
+                    if !f.excerpt.isEmpty { print("      \"\(f.excerpt)\"") }
+                    if let s = f.suggestion { print("      → \(s)") }
+                }
+            }
+            if findings.contains(where: { $0.severity == .block }) { throw ExitCode(1) }
+        }
+    }
+
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a draft into review (refused while something blocks).")
+        @Argument(help: "The release's number.") var id: Int64
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let release = try store.writableWorkspace().submitRelease(id: id)
+            if store.json { Output.json(CreatedID(id: release.id)) } else { print("Release #\(id) is in review.") }
+        }
+    }
+
+    struct Clear: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Legal's clearance of the release under review.")
+        @Argument(help: "The release's number.") var id: Int64
+        @Option(help: "A note kept with your signature.") var note: String = ""
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let attestation = try store.writableWorkspace().clearRelease(id: id, note: note)
+            if store.json { Output.json(attestation) } else { print("Release #\(id) is cleared by legal.") }
+        }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign off a release (the incident's spokesperson only).",
+            discussion: "Signs the SHA-256 of the exact text and every channel's rendition. Every warning must be acknowledged.")
+        @Argument(help: "The release's number.") var id: Int64
+        @Option(help: "A warning rule you have read and accept (repeat for each).") var acknowledge: [String] = []
+        @Option(help: "A note kept with your signature.") var note: String = ""
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let attestation = try store.writableWorkspace().approveRelease(id: id, acknowledging: acknowledge, note: note)
+            if store.json { Output.json(attestation) } else {
+                print("Approved release #\(id); signed content SHA-256 \(attestation.contentHash).")
+            }
+        }
+    }
+
+    struct Correct: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Start a CORRECTION of a released release (a new release linked to it).")
+        @Argument(help: "The release's number.") var id: Int64
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let release = try store.writableWorkspace().followUpRelease(of: id, kind: .correction)
+            if store.json { Output.json(CreatedID(id: release.id)) } else { print("Drafted correction #\(release.id) of release #\(id).") }
+        }
+    }
+
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Start an UPDATE to a released release (a new release linked to it).")
+        @Argument(help: "The release's number.") var id: Int64
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let release = try store.writableWorkspace().followUpRelease(of: id, kind: .update)
+            if store.json { Output.json(CreatedID(id: release.id)) } else { print("Drafted update #\(release.id) to release #\(id).") }
+        }
+    }
+}

@@ -24,6 +24,8 @@ enum PolicyRuleExamples {
         Example(rule: "juvenile", text: "The passenger was 17 years old."),
         Example(rule: "juvenile", text: "A six-year-old girl was found safe."),
         Example(rule: "juvenile", text: "Police arrested Jordan Blake, 16, on Tuesday."),
+        Example(rule: "juvenile", text: "The teenager, Ashley Nguyen, was cited as a minor in possession."),
+        Example(rule: "juvenile", text: "Officers found the girl, 14, unharmed."),
         // sex-crime victim
         Example(rule: "sex-crime-victim", text: "\(sexCrime) The suspect is the victim's stepfather."),
         Example(rule: "sex-crime-victim", text: "Police arrested a man on charges of child abuse involving his niece."),
@@ -38,6 +40,8 @@ enum PolicyRuleExamples {
         Example(rule: "address", text: "The vehicle was found at 40.7128, -74.0060."),
         Example(rule: "address", text: "The property, parcel 123-456-789, was searched."),
         Example(rule: "address", text: "Deputies served a warrant at 907 W Harbor Blvd."),
+        Example(rule: "address", text: "The home at 15 Cherry Lane was searched."),
+        Example(rule: "address", text: "The crash happened at 41.8781° N, 87.6298° W."),
         // identifiers
         Example(rule: "phone-number", text: "The caller can be reached at 555-867-5309."),
         Example(rule: "phone-number", text: "Her number is (217) 555-0147."),
@@ -58,6 +62,7 @@ enum PolicyRuleExamples {
         Example(rule: "statement", text: "The driver refused a breath test."),
         Example(rule: "statement", text: "She refused to submit to a blood test."),
         Example(rule: "statement", text: "The suspect said the gun went off by accident."),
+        Example(rule: "statement", text: "The driver admitted that he had been drinking."),
         // forensic
         Example(rule: "forensic", text: "DNA from the scene matched the suspect."),
         Example(rule: "forensic", text: "Fingerprints were found on the window."),
@@ -65,11 +70,13 @@ enum PolicyRuleExamples {
         Example(rule: "forensic", text: "He failed a polygraph."),
         Example(rule: "forensic", text: "Toxicology results showed alcohol."),
         Example(rule: "forensic", text: "His blood-alcohol content was 0.15."),
+        Example(rule: "forensic", text: "Lab results confirmed the substance."),
         // prior record
         Example(rule: "prior-record", text: "The suspect has a lengthy criminal history."),
         Example(rule: "prior-record", text: "The man was known to police."),
         Example(rule: "prior-record", text: "She was on probation at the time."),
         Example(rule: "prior-record", text: "He has prior convictions for burglary."),
+        Example(rule: "prior-record", text: "He was previously convicted of robbery."),
         // guilt
         Example(rule: "guilt", text: "The murderer fled on foot."),
         Example(rule: "guilt", text: "Officers are searching for the perpetrator."),
@@ -82,6 +89,7 @@ enum PolicyRuleExamples {
         Example(rule: "speculation", text: "The crash was probably caused by speed."),
         Example(rule: "speculation", text: "The suspect is believed to be in his 30s."),
         Example(rule: "speculation", text: "The driver may have been distracted."),
+        Example(rule: "speculation", text: "The attack seems to have been planned."),
     ]
 
     /// Ordinary release language: no built-in rule may fire on any of these.
@@ -143,5 +151,29 @@ enum PolicyRuleExamples {
         "A Silver Alert has been issued for a 78-year-old man with dementia.",
         "#SpringfieldPD thanks everyone who came to the open house.",
         "The crash happened at about 7:15 a.m. on Route 30 near Mile Marker 114.",
+        "On Saturday, June 14, at approximately 11:20 p.m., officers were dispatched to the area of 5th Street and Elm Avenue.",
+        "Officer Jane Smith, a 12-year veteran of the department, was treated and released.",
+        "Two officers with 3 and 7 years of service were involved.",
+        "The suspect fled in a 2015 silver Honda Civic with Illinois plate ABC 1234.",
+        "A 35-year-old woman was pronounced dead at the scene.",
+        "The department's Traffic Unit is investigating the crash.",
+        "The suspect is described as a white male in his 20s, about 5 feet 10 inches tall.",
+        "Officers responded to a residence in the 3400 block of W. Lincoln Ave.",
+        "The victim suffered a gunshot wound and was taken to Springfield Memorial Hospital in critical condition.",
+        "Chief Maria Lopez will hold a news conference at 2 p.m. at City Hall.",
+        "Children ages 5 to 12 can take part in the bike rodeo.",
+        "The 911 call came in at 3:14 a.m.",
+        "Interstate 55 southbound is closed at mile marker 92.",
+        "The department responded to 1,432 calls for service last month.",
+        "The man was charged with second-degree murder and is being held without bond.",
+        "Visit springfieldpd.gov/updates for the latest information.",
+        "Grades 6 through 8 will be dismissed early.",
+        "The burglary happened between 1 and 3 a.m.",
+        "Unit 7 of the Special Operations Bureau assisted.",
+        "K-9 Unit 4 searched the building.",
+        "Officers seized 2.5 pounds of methamphetamine.",
+        "The suspect is a 19-year-old man from Decatur.",
+        "A juvenile male was detained; his name will not be released.",
+        "Lt. Mark Evans of the Juvenile Division said the program will expand.",
     ]
 }

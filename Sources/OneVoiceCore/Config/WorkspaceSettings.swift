@@ -28,6 +28,9 @@ public struct WorkspaceSettings: Sendable {
         self.nextUpdate = nextUpdate
     }
 
+    /// What `{{next_update}}` says when the agency has not set its own wording.
+    public static let defaultNextUpdate = "within two hours, on our website and social media accounts"
+
     /// The built-in templates and rules only (tests, and agencies without configuration).
     public static let builtIn: WorkspaceSettings = WorkspaceSettings(
         templates: TemplateLibrary.builtIn(),

@@ -71,14 +71,14 @@ extension Workspace {
         if !incident.location.isEmpty { values.values["incident.location"] = incident.location }
         values.values["incident.kind"] = incident.kind.label
         values.values["incident.opened_date"] = local.format(incident.openedAt, "MMMM d, yyyy")
-        values.values["incident.opened_time"] = "about " + local.format(incident.openedAt, "h:mm a") + " " + local.abbreviation(incident.openedAt)
+        values.values["incident.opened_time"] = local.format(incident.openedAt, "h:mm a") + " " + local.abbreviation(incident.openedAt)
         values.values["agency.name"] = agency.name
         values.values["release.date"] = local.format(clock.now(), "MMMM d, yyyy")
         values.values["release.time"] = local.format(clock.now(), "h:mm a") + " " + local.abbreviation(clock.now())
         if let phone = settings.agencyPhone { values.values["agency.phone"] = phone }
         if let email = settings.agencyEmail { values.values["agency.email"] = email }
         if let website = settings.agencyWebsite { values.values["agency.website"] = website }
-        if let next = settings.nextUpdate { values.values["next_update"] = next }
+        values.values["next_update"] = settings.nextUpdate ?? WorkspaceSettings.defaultNextUpdate
         if let spokesperson {
             values.values["spokesperson.name"] = spokesperson.displayName
             values.values["spokesperson.title"] = "Public Information Officer"

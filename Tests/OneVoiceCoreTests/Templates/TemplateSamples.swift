@@ -48,7 +48,7 @@ enum TemplateSamples {
             "incident.kind": "General",
             "incident.opened_date": "Tuesday, June 10",
             "incident.opened_time": "10:42 p.m.",
-            "agency.name": "the Springfield Police Department",
+            "agency.name": "Springfield Police Department",
             "agency.phone": agencyPhone,
             "agency.email": "media@springfieldpd.gov",
             "agency.website": "https://springfieldpd.gov",

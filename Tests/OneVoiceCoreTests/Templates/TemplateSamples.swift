@@ -19,6 +19,7 @@ enum TemplateSamples {
         "charges": "suspicion of fraud",
         "arrest-circumstances": "Detectives made the arrest without incident after a months-long investigation.",
         "booking": "He is being held at the county jail.",
+        "force-summary": "During an arrest, officers used force to take a man into custody.",
         "review-process": "The professional standards unit is reviewing the incident, as it does after every use of force.",
         "custody-summary": "Jail staff found the person unresponsive during a scheduled check and began life-saving measures.",
         "medical-response": "Paramedics took the person to a hospital, where the person was pronounced dead.",

@@ -80,7 +80,6 @@ public struct PolicyRuleSet: Sendable, Equatable {
         "skip_public_contacts", "enabled",
     ]
 
-    // swiftlint:disable:next function_body_length cyclomatic_complexity
     private mutating func apply(
         source: String, file: String, macros: inout [String: String]
     ) throws(PolicyRuleError) {

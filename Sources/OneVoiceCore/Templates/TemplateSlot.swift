@@ -15,7 +15,7 @@ public enum TemplateSlot: Hashable, Sendable, CustomStringConvertible {
         ("incident.kind", "the incident kind's label, e.g. \"Officer-involved shooting\""),
         ("incident.opened_date", "the date the incident opened, in the agency's time zone"),
         ("incident.opened_time", "the approximate time the incident opened, with the zone"),
-        ("agency.name", "the agency's name"),
+        ("agency.name", "the agency's name without an article, e.g. \"Springfield Police Department\"; templates write \"the {{agency.name}}\""),
         ("agency.phone", "the agency's public information or tip line"),
         ("agency.email", "the agency's media e-mail address"),
         ("agency.website", "the agency's website"),
@@ -23,7 +23,7 @@ public enum TemplateSlot: Hashable, Sendable, CustomStringConvertible {
         ("spokesperson.title", "the spokesperson's title"),
         ("release.date", "the date the release goes out"),
         ("release.time", "the time the release goes out"),
-        ("next_update", "when and where the next update will come"),
+        ("next_update", "when and where the next update comes, as a phrase after \"the next update will be\", e.g. \"at 4 p.m. on our website\""),
     ]
 
     public static let knownNames: Set<String> = Set(catalog.map(\.name))

@@ -19,6 +19,9 @@ public struct Post: Codable, Sendable, Hashable, Identifiable {
     public var idempotencyKey: String
     public var isExercise: Bool
     public var createdAt: Date
+    /// The scheduler delivering it now, and since when (a claim outlives a killed process until taken over).
+    public var claimedBy: String?
+    public var claimedAt: Date?
 
     public init(id: Int64 = 0, releaseID: Int64, incidentID: Int64, revisionNumber: Int, channel: Channel, text: String,
                 scheduledAt: Date?, state: PostState, attempts: Int = 0, nextAttemptAt: Date? = nil, deliveredAt: Date? = nil,
@@ -39,6 +42,8 @@ public struct Post: Codable, Sendable, Hashable, Identifiable {
         self.idempotencyKey = idempotencyKey
         self.isExercise = isExercise
         self.createdAt = createdAt
+        self.claimedBy = nil
+        self.claimedAt = nil
     }
 }
 

@@ -2,8 +2,9 @@ import Foundation
 
 /// Each channel's text for a release: what the spokesperson signs and what goes out.
 public enum Renditions {
-    /// The marker every exercise rendition starts with, so a drill can never pass for the real thing.
-    public static let exerciseMarker = "[EXERCISE]"
+    /// The marker every exercise rendition starts with, so a drill can never pass for the real thing
+    /// (the same word the delivery formats use, so nothing is marked twice).
+    public static let exerciseMarker = "EXERCISE:"
 
     public struct Input: Sendable {
         public var text: String
@@ -51,6 +52,7 @@ public enum Renditions {
         var parts: [String] = []
         if isExercise { parts.append(exerciseMarker) }
         if let marker = kind.marker { parts.append(marker + ":") }
+        // "EXERCISE: UPDATE: ..."
         return parts.isEmpty ? "" : parts.joined(separator: " ") + " "
     }
 

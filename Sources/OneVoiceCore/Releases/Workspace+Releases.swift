@@ -27,7 +27,8 @@ extension Workspace {
     }
 
     /// Saves a new revision. An approval or clearance of an earlier revision stays in the record, superseded;
-    /// the release goes back to draft and must be submitted and approved again.
+    /// the release goes back to draft and must be submitted and approved again. Its scheduled posts keep
+    /// their times, and are "missed: awaiting sign-off" if the new revision is not approved by then.
     @discardableResult
     public func reviseRelease(id: Int64, text: String, renditions: [String: String]) throws -> ReleaseRevision {
         try database.write { session in
@@ -36,9 +37,11 @@ extension Workspace {
             switch release.status {
             case .released:
                 throw IdentityError.refused("Release #\(id) was released and cannot change; start a correction or an update (`onevoice release correct \(id)`).")
-            case .scheduled:
-                throw IdentityError.refused("Release #\(id) is scheduled; hold or cancel its posts before editing it.")
             default: break
+            }
+            // Posts already out make the release part of the record: change it by a correction.
+            if try session.posts(releaseID: id).contains(where: { $0.state == .delivered || $0.state == .delivering }) {
+                throw IdentityError.refused("Release #\(id) has already gone out on some channels; start a correction or an update (`onevoice release correct \(id)`).")
             }
             guard let current = try session.revision(releaseID: id, number: release.currentRevision) else {
                 throw StoreError.notFound(what: "revision \(release.currentRevision) of release #\(id)")

@@ -122,7 +122,9 @@ extension Workspace {
                                          incidentID: state.release.incidentID, contentHash: state.revision.contentHash,
                                          verdict: "approved", note: [acknowledgement, note].filter { !$0.isEmpty }.joined(separator: "; "))
             var release = state.release
-            release.status = .approved
+            // A release whose posts already have their times goes straight back to scheduled.
+            let waiting: Set<PostState> = [.scheduled, .held, .missed, .awaitingConfirmation]
+            release.status = try session.posts(releaseID: id).contains { waiting.contains($0.state) } ? .scheduled : .approved
             try session.updateRelease(release)
             try session.appendLog(actor: person, action: "release.approve", subjectType: "release", subjectID: id,
                                   incidentID: release.incidentID,

@@ -170,6 +170,20 @@ enum Migrations {
             try db.create(index: "post_on_release", on: "post", columns: ["releaseID"])
         }
 
+        migrator.registerMigration("v4-scheduling") { db in
+            // Who is delivering a post right now, so a killed scheduler's claim can be taken over.
+            try db.alter(table: "post") { t in
+                t.add(column: "claimedBy", .text)
+                t.add(column: "claimedAt", .datetime)
+            }
+            // One row: the scheduler that may deliver, until its lease expires.
+            try db.create(table: "schedulerLease") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("holder", .text).notNull()
+                t.column("expiresAt", .datetime).notNull()
+            }
+        }
+
         return migrator
     }
 

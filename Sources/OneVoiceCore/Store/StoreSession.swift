@@ -272,3 +272,72 @@ extension StoreSession {
         try Rumor.fetchAll(db, sql: "SELECT * FROM rumor WHERE incidentID = ? ORDER BY id", arguments: [incidentID])
     }
 }
+
+// MARK: - Posts and the scheduler
+
+extension StoreSession {
+    public func insertPost(_ post: inout Post) throws {
+        try post.insert(db)
+    }
+
+    public func updatePost(_ post: Post) throws {
+        try post.update(db)
+    }
+
+    public func post(id: Int64) throws -> Post? {
+        try Post.fetchOne(db, sql: "SELECT * FROM post WHERE id = ?", arguments: [id])
+    }
+
+    public func posts(releaseID: Int64) throws -> [Post] {
+        try Post.fetchAll(db, sql: "SELECT * FROM post WHERE releaseID = ? ORDER BY scheduledAt, id", arguments: [releaseID])
+    }
+
+    public func posts(incidentID: Int64) throws -> [Post] {
+        try Post.fetchAll(db, sql: "SELECT * FROM post WHERE incidentID = ? ORDER BY scheduledAt DESC, id DESC", arguments: [incidentID])
+    }
+
+    /// Posts waiting for their time (scheduled, held, failed with a retry, or waiting for a person), soonest first.
+    public func upcomingPosts(limit: Int) throws -> [Post] {
+        try Post.fetchAll(db, sql: """
+            SELECT * FROM post WHERE state IN ('scheduled', 'held', 'failed', 'awaiting_confirmation', 'missed', 'delivering')
+            ORDER BY scheduledAt, id LIMIT ?
+            """, arguments: [limit])
+    }
+
+    /// Posts whose time has come: scheduled ones due now, failed ones due for a retry, and claims
+    /// older than `staleBefore` (their scheduler died mid-delivery). Uses the (state, scheduledAt) index.
+    public func duePosts(now: Date, staleBefore: Date, limit: Int) throws -> [Post] {
+        try Post.fetchAll(db, sql: """
+            SELECT * FROM post WHERE state = 'scheduled' AND scheduledAt <= ?
+            UNION ALL
+            SELECT * FROM post WHERE state = 'failed' AND nextAttemptAt IS NOT NULL AND nextAttemptAt <= ?
+            UNION ALL
+            SELECT * FROM post WHERE state = 'delivering' AND claimedAt < ?
+            ORDER BY scheduledAt, id LIMIT ?
+            """, arguments: [now, now, staleBefore, limit])
+    }
+
+    /// The earliest time something is scheduled to go out.
+    public func nextScheduledTime() throws -> Date? {
+        try Date.fetchOne(db, sql: "SELECT MIN(scheduledAt) FROM post WHERE state = 'scheduled'")
+    }
+
+    /// Takes the scheduler lease when it is free, expired or already ours; false when someone else holds it.
+    public func acquireSchedulerLease(holder: String, now: Date, until expiry: Date) throws -> Bool {
+        try db.execute(sql: """
+            INSERT INTO schedulerLease (id, holder, expiresAt) VALUES (1, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET holder = excluded.holder, expiresAt = excluded.expiresAt
+            WHERE schedulerLease.holder = excluded.holder OR schedulerLease.expiresAt < ?
+            """, arguments: [holder, expiry, now])
+        return db.changesCount > 0
+    }
+
+    public func releaseSchedulerLease(holder: String) throws {
+        try db.execute(sql: "DELETE FROM schedulerLease WHERE holder = ?", arguments: [holder])
+    }
+
+    public func schedulerLease() throws -> (holder: String, expiresAt: Date)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT holder, expiresAt FROM schedulerLease WHERE id = 1") else { return nil }
+        return (row["holder"], row["expiresAt"])
+    }
+}

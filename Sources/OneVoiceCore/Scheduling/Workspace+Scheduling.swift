@@ -1,0 +1,147 @@
+import Foundation
+
+extension Workspace {
+    /// Schedules an approved release on its channels (all of its renditions by default).
+    /// The incident's spokesperson or a drafter may do it.
+    @discardableResult
+    public func scheduleRelease(id: Int64, at time: Date, channels requested: [Channel]? = nil) throws -> [Post] {
+        try database.write { session in
+            let (person, release, incident) = try schedulerActor(session, releaseID: id, to: "schedule a release")
+            guard release.status == .approved || release.status == .scheduled else {
+                throw IdentityError.refused("Release #\(id) is \(release.status.label); only an approved release can be scheduled.")
+            }
+            guard let revision = try session.revision(releaseID: id, number: release.currentRevision) else {
+                throw StoreError.notFound(what: "the current revision of release #\(id)")
+            }
+            let available = revision.renditions.keys.compactMap(Channel.init(rawValue:)).sorted()
+            let channels = requested ?? available
+            if let missing = channels.first(where: { !available.contains($0) }) {
+                throw StoreError.invalid("Release #\(id) has no \(missing.displayName) text; it has \(available.map(\.slug).joined(separator: ", ")).")
+            }
+            guard !channels.isEmpty else { throw StoreError.invalid("Release #\(id) has no channel to go out on.") }
+            let existing = try session.posts(releaseID: id).filter { $0.state != .cancelled }
+            let now = clock.now()
+            var posts: [Post] = []
+            for channel in channels {
+                if var post = existing.first(where: { $0.channel == channel }) {
+                    guard post.state != .delivered && post.state != .delivering else {
+                        throw StoreError.invalid("The \(channel.displayName) post of release #\(id) already went out.")
+                    }
+                    post.scheduledAt = time
+                    post.state = .scheduled
+                    post.nextAttemptAt = nil
+                    try session.updatePost(post)
+                    posts.append(post)
+                } else {
+                    var post = Post(releaseID: id, incidentID: incident.id, revisionNumber: revision.number, channel: channel,
+                                    text: revision.renditions[channel.slug] ?? "", scheduledAt: time, state: .scheduled,
+                                    idempotencyKey: "onevoice-\(id)-\(channel.slug)-\(UUID().uuidString.lowercased())",
+                                    isExercise: incident.isExercise, createdAt: now)
+                    try session.insertPost(&post)
+                    posts.append(post)
+                }
+            }
+            var updated = release
+            updated.status = .scheduled
+            try session.updateRelease(updated)
+            try session.appendLog(actor: person, action: "release.schedule", subjectType: "release", subjectID: id,
+                                  incidentID: incident.id,
+                                  change: ScheduleChange(at: time, channels: channels.map(\.slug), posts: posts.map(\.id)), at: now)
+            return posts
+        }
+    }
+
+    /// Holds every waiting post of a release (nothing goes out until it is rescheduled).
+    @discardableResult
+    public func holdRelease(id: Int64) throws -> [Post] {
+        try changeWaitingPosts(releaseID: id, action: "hold", verb: "hold a release") { post, _ in post.state = .held }
+    }
+
+    /// Cancels every waiting post of a release; the release goes back to approved.
+    @discardableResult
+    public func cancelRelease(id: Int64) throws -> [Post] {
+        try changeWaitingPosts(releaseID: id, action: "cancel", verb: "cancel a release", releaseStatus: .approved) { post, _ in
+            post.state = .cancelled
+        }
+    }
+
+    /// Moves every waiting post to a new time (held, missed and overdue posts too).
+    @discardableResult
+    public func rescheduleRelease(id: Int64, at time: Date) throws -> [Post] {
+        try changeWaitingPosts(releaseID: id, action: "reschedule", verb: "reschedule a release") { post, _ in
+            post.state = .scheduled
+            post.scheduledAt = time
+        }
+    }
+
+    /// Sends now: every waiting post becomes due at once (the dashboard asks to confirm first).
+    @discardableResult
+    public func releaseNow(id: Int64) throws -> [Post] {
+        let release = try self.release(id: id)
+        if release.status == .approved, try database.read({ try $0.posts(releaseID: id) }).allSatisfy({ $0.state == .cancelled }) {
+            return try scheduleRelease(id: id, at: clock.now())
+        }
+        return try changeWaitingPosts(releaseID: id, action: "now", verb: "release now") { post, now in
+            post.state = .scheduled
+            post.scheduledAt = now
+        }
+    }
+
+    private func changeWaitingPosts(releaseID: Int64, action: String, verb: String, releaseStatus: ReleaseStatus? = nil,
+                                    _ change: (inout Post, Date) -> Void) throws -> [Post] {
+        try database.write { session in
+            let (person, release, incident) = try schedulerActor(session, releaseID: releaseID, to: verb)
+            let waiting: Set<PostState> = [.scheduled, .held, .missed, .awaitingConfirmation, .failed]
+            let now = clock.now()
+            var changed: [Post] = []
+            for var post in try session.posts(releaseID: releaseID) where waiting.contains(post.state) {
+                change(&post, now)
+                post.nextAttemptAt = nil
+                try session.updatePost(post)
+                changed.append(post)
+            }
+            guard !changed.isEmpty else {
+                throw StoreError.invalid("Release #\(releaseID) has no post waiting to go out; nothing was changed.")
+            }
+            if let releaseStatus {
+                var updated = release
+                updated.status = releaseStatus
+                try session.updateRelease(updated)
+            }
+            try session.appendLog(actor: person, action: "release.\(action)", subjectType: "release", subjectID: releaseID,
+                                  incidentID: incident.id, change: ScheduleChange(at: changed.first?.scheduledAt,
+                                                                                  channels: changed.map(\.channel.slug), posts: changed.map(\.id)), at: now)
+            return changed
+        }
+    }
+
+    /// The incident's spokesperson or a drafter.
+    private func schedulerActor(_ session: StoreSession, releaseID: Int64, to verb: String) throws -> (Person, Release, Incident) {
+        let person = try caller(in: session)
+        guard let release = try session.release(id: releaseID) else { throw StoreError.notFound(what: "release #\(releaseID)") }
+        guard let incident = try session.incident(id: release.incidentID) else { throw StoreError.notFound(what: "incident #\(release.incidentID)") }
+        let isSpokesperson = incident.spokespersonID == person.id && person.has(.spokesperson)
+        guard isSpokesperson || person.has(.drafter) else {
+            throw IdentityError.refused("Only the incident's spokesperson or a drafter can \(verb); \(person.handle) is neither.")
+        }
+        return (person, release, incident)
+    }
+
+    public func posts(releaseID: Int64) throws -> [Post] {
+        try database.read { try $0.posts(releaseID: releaseID) }
+    }
+
+    public func posts(incidentID: Int64) throws -> [Post] {
+        try database.read { try $0.posts(incidentID: incidentID) }
+    }
+
+    public func upcomingPosts(limit: Int = 200) throws -> [Post] {
+        try database.read { try $0.upcomingPosts(limit: limit) }
+    }
+}
+
+struct ScheduleChange: Encodable {
+    let at: Date?
+    let channels: [String]
+    let posts: [Int64]
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Everything a deliverer needs to send one post, as plain values.
+///
+/// The scheduler builds one from a `Post`, its `Release`, its `Incident` and the `Agency`.
+/// Nothing here is secret: the item is written to the outbox and is the body of a webhook.
+/// `sentAt` must stay the same across retries (use the post's scheduled time, or the time of
+/// the first attempt), because the CAP `sent`, the e-mail `Date` and the feed entry use it and a
+/// retry must produce the same bytes.
+public struct DeliveryItem: Codable, Sendable, Hashable {
+    public var postID: Int64
+    public var channel: Channel
+    /// The text that goes out on this channel (the post's rendition).
+    public var text: String
+    /// Sent with every attempt so a platform can drop a repeat; part of every file name.
+    public var idempotencyKey: String
+
+    public var releaseID: Int64
+    public var releaseKind: ReleaseKind
+    /// The release's title (headline, e-mail subject, feed entry title).
+    public var releaseTitle: String
+    /// For an update or correction: the CAP identifier of the release it points back to.
+    public var referencedCAPIdentifier: String?
+    /// For an update or correction: the `sent` time of the release it points back to.
+    public var referencedSentAt: Date?
+    /// For an update or correction: the release it points back to (the feed links the entries).
+    public var referencedReleaseID: Int64?
+
+    public var incidentID: Int64
+    public var incidentTitle: String
+    public var incidentKind: IncidentKind
+    /// General location (a block or an area), never a private address.
+    public var incidentLocation: String
+    public var isExercise: Bool
+    /// What the public should do (CAP `instruction`), if the release says.
+    public var instruction: String?
+
+    /// When this release is sent: stable across retries (see above).
+    public var sentAt: Date
+
+    public var agencyName: String
+    /// The CAP `sender`: no spaces, commas, `<` or `&` (e.g. "pio@riverton.gov").
+    public var agencySenderID: String
+    /// An IANA zone identifier ("America/Chicago"): CAP and e-mail times are written in it.
+    public var timeZoneIdentifier: String
+    /// The agency's public web page for the release or incident, if any (CAP `web`).
+    public var webURL: String?
+
+    public init(postID: Int64, channel: Channel, text: String, idempotencyKey: String,
+                releaseID: Int64, releaseKind: ReleaseKind = .original, releaseTitle: String,
+                referencedCAPIdentifier: String? = nil, referencedSentAt: Date? = nil, referencedReleaseID: Int64? = nil,
+                incidentID: Int64, incidentTitle: String, incidentKind: IncidentKind, incidentLocation: String,
+                isExercise: Bool, instruction: String? = nil, sentAt: Date,
+                agencyName: String, agencySenderID: String, timeZoneIdentifier: String, webURL: String? = nil) {
+        self.postID = postID
+        self.channel = channel
+        self.text = text
+        self.idempotencyKey = idempotencyKey
+        self.releaseID = releaseID
+        self.releaseKind = releaseKind
+        self.releaseTitle = releaseTitle
+        self.referencedCAPIdentifier = referencedCAPIdentifier
+        self.referencedSentAt = referencedSentAt
+        self.referencedReleaseID = referencedReleaseID
+        self.incidentID = incidentID
+        self.incidentTitle = incidentTitle
+        self.incidentKind = incidentKind
+        self.incidentLocation = incidentLocation
+        self.isExercise = isExercise
+        self.instruction = instruction
+        self.sentAt = sentAt
+        self.agencyName = agencyName
+        self.agencySenderID = agencySenderID
+        self.timeZoneIdentifier = timeZoneIdentifier
+        self.webURL = webURL
+    }
+
+    /// The agency's zone; an unknown identifier falls back to UTC rather than failing a delivery.
+    public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? .gmt }
+
+    /// The text as it goes out: an exercise is marked EXERCISE at the start, whatever the template said.
+    public var markedText: String {
+        guard isExercise, !text.hasPrefix(DeliveryItem.exerciseMarker) else { return text }
+        return "\(DeliveryItem.exerciseMarker): \(text)"
+    }
+
+    /// "EXERCISE: UPDATE: Road reopened": the title with every marker it needs, for headlines and subjects.
+    public var markedTitle: String {
+        var parts: [String] = []
+        if isExercise { parts.append(DeliveryItem.exerciseMarker) }
+        if let marker = releaseKind.marker { parts.append(marker) }
+        parts.append(DeliveryText.singleLine(releaseTitle))
+        return parts.joined(separator: ": ")
+    }
+
+    public static let exerciseMarker = "EXERCISE"
+}
+
+/// What a deliverer hands back: where the post went and what the platform called it.
+public struct DeliveryReceipt: Codable, Sendable, Hashable {
+    public var channel: Channel
+    /// The platform's id for the post (Mastodon status id), if it gave one.
+    public var externalID: String?
+    /// The file written (outbox, feed, CAP, e-mail), if any.
+    public var filePath: String?
+    /// A web address of the post, if the platform gave one.
+    public var url: String?
+    /// True when an earlier attempt had already delivered this item and nothing new was sent.
+    public var wasAlreadyDelivered: Bool
+
+    public init(channel: Channel, externalID: String? = nil, filePath: String? = nil, url: String? = nil, wasAlreadyDelivered: Bool = false) {
+        self.channel = channel
+        self.externalID = externalID
+        self.filePath = filePath
+        self.url = url
+        self.wasAlreadyDelivered = wasAlreadyDelivered
+    }
+}
+
+/// Sends one post somewhere. Implementations block until the platform answers (or a timeout),
+/// so call them off the main loop; they never retry by themselves: a retryable error goes back to
+/// the scheduler, which sets the post's `nextAttemptAt` from a `RetryPolicy`.
+public protocol Deliverer: Sendable {
+    func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt
+}
+
+/// Small text helpers shared by the writers.
+enum DeliveryText {
+    /// Line breaks and other control characters become single spaces; for headers, titles, subjects.
+    static func singleLine(_ text: String) -> String {
+        var out = ""
+        var lastWasSpace = false
+        for scalar in text.unicodeScalars {
+            let isBreak = scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+            if isBreak || scalar == " " {
+                if !lastWasSpace { out.unicodeScalars.append(" ") }
+                lastWasSpace = true
+            } else {
+                out.unicodeScalars.append(scalar)
+                lastWasSpace = false
+            }
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Line endings normalised to "\n".
+    static func unixLines(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// A file-name-safe idempotency key, or nil when the key holds anything else.
+    static func isSafeFileComponent(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 128 && text != "." && text != ".." && !text.hasPrefix(".")
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Hands the media list message to a local `sendmail -t -i` (any MTA's compatible command).
+///
+/// The message is first written to the outbox (`.eml`, the public record of what was sent), then
+/// that file is the command's standard input. A `.sent` marker beside it records success, so a
+/// repeat of a delivered item sends nothing. If the process dies between the command's success and
+/// the marker, a retry sends again; the stable Message-ID lets mail clients drop the repeat.
+/// Exercise messages are written to the exercise outbox and never handed to the command.
+public struct SendmailDeliverer: Deliverer {
+    public var layout: OutboxLayout
+    public var settings: MediaListSettings
+    public var commandPath: String
+    public var arguments: [String]
+    public var timeout: TimeInterval
+
+    public init(layout: OutboxLayout, settings: MediaListSettings, commandPath: String = "/usr/sbin/sendmail",
+                arguments: [String] = ["-t", "-i"], timeout: TimeInterval = 30) {
+        self.layout = layout
+        self.settings = settings
+        self.commandPath = commandPath
+        self.arguments = arguments
+        self.timeout = timeout
+    }
+
+    public func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt {
+        let written = try MediaListDeliverer(layout: layout, settings: settings).deliver(item)
+        guard !item.isExercise else { throw .exerciseNotSent(channel: item.channel) }
+        guard let path = written.filePath else { throw .invalidItem("the message file is missing") }
+        let marker = URL(fileURLWithPath: path + ".sent")
+        if FileManager.default.fileExists(atPath: marker.path) {
+            var receipt = written
+            receipt.wasAlreadyDelivered = true
+            return receipt
+        }
+        try run(input: URL(fileURLWithPath: path))
+        try OutboxLayout.write(Data("sent by \(commandPath)\n".utf8), to: marker)
+        var receipt = written
+        receipt.wasAlreadyDelivered = false
+        return receipt
+    }
+
+    private func run(input: URL) throws(DeliveryError) {
+        guard FileManager.default.isExecutableFile(atPath: commandPath) else {
+            throw .configuration("the mail command \(commandPath) does not exist or cannot be run")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: commandPath)
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        do {
+            process.standardInput = try FileHandle(forReadingFrom: input)
+            try process.run()
+        } catch {
+            throw .command(path: commandPath, status: -1, detail: DeliveryError.brief("\(error)"))
+        }
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            finished.wait()
+            throw .command(path: commandPath, status: 75, detail: "it did not finish within \(Int(timeout)) seconds")
+        }
+        let status = process.terminationStatus
+        guard process.terminationReason == .exit, status == 0 else {
+            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw .command(path: commandPath, status: status, detail: DeliveryError.brief(said))
+        }
+    }
+}

@@ -66,6 +66,7 @@ public enum DeliveryError: Error, Sendable, Hashable, CustomStringConvertible, L
 
     private static func advice(status: Int) -> String {
         switch status {
+        case 300...399: "the address redirects elsewhere; put the new address in the settings"
         case 401, 403: "check the access token or shared secret"
         case 404: "check the address in the settings"
         case 413, 422: "the platform refused the post as written; edit it and send again"

@@ -48,7 +48,8 @@ struct HTTPPoster: Sendable {
         configuration.timeoutIntervalForResource = timeout
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
-        let session = URLSession(configuration: configuration)
+        // Redirects are not followed: a token or signed body must go only to the configured address.
+        let session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
 
         let outcome = Mutex<Result<Response, DeliveryError>?>(nil)
@@ -94,5 +95,13 @@ struct HTTPPoster: Sendable {
             }
         }
         return DeliveryError.brief(ns.localizedDescription, limit: 120)
+    }
+}
+
+/// Answers every redirect with "do not follow", so a 3xx comes back as the response.
+private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        completionHandler(nil)
     }
 }

@@ -90,7 +90,10 @@ public enum MediaMessageWriter {
             let quoted = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             return "\"\(quoted)\" <\(address)>"
         }
-        return encodedWords(name, firstLineRoom: lineLimit - "From: ".count).joined(separator: "\r\n ") + " <\(address)>"
+        let words = encodedWords(name, firstLineRoom: lineLimit - "From: ".count)
+        let lastLine = (words.count == 1 ? "From: " : " ") + words[words.count - 1]
+        let separator = lastLine.count + 2 + address.count + 1 > lineLimit ? "\r\n " : " "
+        return words.joined(separator: "\r\n ") + separator + "<\(address)>"
     }
 
     /// An address list folded after commas so no line passes 78 characters.

@@ -60,7 +60,10 @@ public struct SendmailDeliverer: Deliverer {
         }
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
-            finished.wait()
+            if finished.wait(timeout: .now() + 2) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                finished.wait()
+            }
             throw .command(path: commandPath, status: 75, detail: "it did not finish within \(Int(timeout)) seconds")
         }
         let status = process.terminationStatus

@@ -53,7 +53,7 @@ struct DeliveryNetworkTests {
     }
 
     @Test func aRefusedConnectionIsRetryable() throws {
-        let port = try RefusingPort()
+        let port = try IdlePort()
         let url = URL(string: "http://127.0.0.1:\(port.port)/hook")!
         do {
             _ = try WebhookDeliverer(url: url, secrets: Self.secrets, timeout: 5).deliver(DeliveryFixture.item(channel: .webhook))
@@ -62,6 +62,50 @@ struct DeliveryNetworkTests {
             #expect(error.isRetryable)
             #expect(error.description == "The webhook at 127.0.0.1 could not be reached (connection refused); it will be tried again.")
         }
+    }
+
+    @Test func aServerThatNeverAnswersTimesOutAndIsRetryable() throws {
+        let port = try IdlePort(listening: true)
+        let url = URL(string: "http://127.0.0.1:\(port.port)/hook")!
+        do {
+            _ = try WebhookDeliverer(url: url, secrets: Self.secrets, timeout: 1).deliver(DeliveryFixture.item(channel: .webhook))
+            Issue.record("a silent server counted as delivered")
+        } catch {
+            #expect(error.isRetryable)
+            #expect(error.description.hasPrefix("The webhook at 127.0.0.1 could not be reached ("))
+        }
+    }
+
+    @Test func redirectsAreNotFollowedSoTheTokenGoesNowhereElse() throws {
+        let server = try LoopbackServer(maximumRequests: 2)
+        defer { server.stop() }
+        do {
+            _ = try MastodonDeliverer(instance: server.url("/reply/302"), secrets: Self.secrets, timeout: 5).deliver(DeliveryFixture.item(channel: .mastodon))
+            Issue.record("a redirect counted as delivered")
+        } catch {
+            #expect(!error.isRetryable)
+            #expect(error.description.hasSuffix("answered HTTP 302; the address redirects elsewhere; put the new address in the settings."))
+        }
+        #expect(try server.requests().count == 1)
+    }
+
+    @Test func theRouterSendsExercisesOnlyToFiles() throws {
+        let dir = try DeliveryFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let layout = OutboxLayout(dataDirectory: dir)
+        let router = DeliveryRouter.standard(layout: layout, feed: nil, earlierFeedEntries: { _ in [] },
+                                             media: MediaListSettings(fromAddress: "pio@riverton.gov", contacts: ["desk@gazette.example"]),
+                                             sendmailPath: "/bin/false", mastodonInstance: URL(string: "http://127.0.0.1:9")!,
+                                             webhookURL: URL(string: "http://127.0.0.1:9/hook")!, secrets: Self.secrets)
+        let toot = try router.deliver(DeliveryFixture.item(channel: .mastodon, isExercise: true))
+        #expect(toot.filePath == dir.path + "/outbox-exercise/mastodon/42-k-0f3a9c.json")
+        let mail = try router.deliver(DeliveryFixture.item(channel: .media, isExercise: true))
+        #expect(mail.filePath == dir.path + "/outbox-exercise/media/42-k-0f3a9c.eml")
+        let hook = try router.deliver(DeliveryFixture.item(channel: .webhook, isExercise: true))
+        #expect(hook.filePath == dir.path + "/outbox-exercise/webhook/42-k-0f3a9c.json")
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/outbox"))
+        #expect(router.deliverer(for: DeliveryFixture.item(channel: .mastodon)) is MastodonDeliverer)
+        #expect(router.deliverer(for: DeliveryFixture.item(channel: .x)) is OutboxDeliverer)
     }
 
     @Test func networkDeliverersRefuseExercisesMissingSecretsAndPlainHTTP() throws {

@@ -133,6 +133,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header('Content-Length', str(len(data)))
         if status in (429, 503):
             self.send_header('Retry-After', '30')
+        if status in (301, 302, 307, 308):
+            self.send_header('Location', '/reply/200/api/v1/statuses')
         self.end_headers()
         self.wfile.write(data)
     def log_message(self, *args):
@@ -163,7 +165,8 @@ server.server_close()
             line += chunk
         }
         guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
             throw ServerDidNotStart()
         }
         self.port = port
@@ -181,7 +184,8 @@ server.server_close()
 
     /// Stops the server (if it has not stopped by itself) and removes its folder.
     func stop() {
-        if process.isRunning { process.terminate() }
+        // SIGKILL, not terminate(): the child may inherit a blocked SIGTERM from the test runner.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
     }
@@ -189,12 +193,13 @@ server.server_close()
     struct ServerDidNotStart: Error {}
 }
 
-/// A TCP port on 127.0.0.1 that is bound but not listening, so connecting to it is refused.
-final class RefusingPort {
+/// A TCP port on 127.0.0.1 that nobody serves: bound but not listening (a connection is refused),
+/// or listening but never accepting (a connection opens and no answer ever comes).
+final class IdlePort {
     let fd: Int32
     let port: Int
 
-    init() throws {
+    init(listening: Bool = false) throws {
         let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -202,7 +207,7 @@ final class RefusingPort {
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, length) } }
-        guard socketFD >= 0, bound == 0 else { throw CannotBind() }
+        guard socketFD >= 0, bound == 0, !listening || listen(socketFD, 4) == 0 else { throw CannotBind() }
         _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) } }
         fd = socketFD
         port = Int(UInt16(bigEndian: address.sin_port))

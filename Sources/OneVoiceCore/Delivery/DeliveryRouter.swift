@@ -1,0 +1,47 @@
+import Foundation
+
+/// Picks the deliverer for an item's channel, with live and exercise kept apart in one place.
+///
+/// An exercise item is only ever given to the `exercise` table, which should hold file deliverers
+/// (outbox, exercise feed, CAP file with status Exercise, `.eml` file); a channel missing from a
+/// table goes to the JSON outbox of its mode. The network deliverers also refuse exercise items
+/// themselves, so a wrong table still cannot reach the public.
+public struct DeliveryRouter: Deliverer {
+    public var layout: OutboxLayout
+    public var live: [Channel: any Deliverer]
+    public var exercise: [Channel: any Deliverer]
+
+    public init(layout: OutboxLayout, live: [Channel: any Deliverer], exercise: [Channel: any Deliverer]) {
+        self.layout = layout
+        self.live = live
+        self.exercise = exercise
+    }
+
+    /// The usual wiring: the website feed, CAP file and media `.eml` in both modes; Mastodon,
+    /// webhook and sendmail (when configured) only live; everything else to the outbox.
+    public static func standard(layout: OutboxLayout, feed: AtomFeedSettings?, earlierFeedEntries: @escaping @Sendable (Bool) throws -> [AtomEntry],
+                                media: MediaListSettings?, sendmailPath: String? = nil,
+                                mastodonInstance: URL? = nil, webhookURL: URL? = nil, secrets: DeliverySecrets,
+                                policy: RetryPolicy = .standard) -> DeliveryRouter {
+        var files: [Channel: any Deliverer] = [.cap: CAPDeliverer(layout: layout)]
+        if let feed { files[.website] = WebsiteFeedDeliverer(layout: layout, settings: feed, earlierEntries: earlierFeedEntries) }
+        if let media { files[.media] = MediaListDeliverer(layout: layout, settings: media) }
+        var live = files
+        if let media, let sendmailPath {
+            live[.media] = SendmailDeliverer(layout: layout, settings: media, commandPath: sendmailPath)
+        }
+        if let mastodonInstance {
+            live[.mastodon] = MastodonDeliverer(instance: mastodonInstance, secrets: secrets, timeout: policy.requestTimeout)
+        }
+        if let webhookURL { live[.webhook] = WebhookDeliverer(url: webhookURL, secrets: secrets, timeout: policy.requestTimeout) }
+        return DeliveryRouter(layout: layout, live: live, exercise: files)
+    }
+
+    public func deliverer(for item: DeliveryItem) -> any Deliverer {
+        (item.isExercise ? exercise : live)[item.channel] ?? OutboxDeliverer(layout: layout)
+    }
+
+    public func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt {
+        try deliverer(for: item).deliver(item)
+    }
+}

@@ -184,6 +184,15 @@ enum Migrations {
             }
         }
 
+        migrator.registerMigration("v5-dashboard") { db in
+            // The board's order (active, monitoring, closed; newest first) served from an index.
+            try db.execute(sql: """
+                CREATE INDEX incident_on_board ON incident(
+                  (CASE status WHEN 'active' THEN 0 WHEN 'monitoring' THEN 1 ELSE 2 END), openedAt DESC, id)
+                """)
+            try db.create(index: "post_on_incident_state", on: "post", columns: ["incidentID", "state", "scheduledAt"])
+        }
+
         return migrator
     }
 

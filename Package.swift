@@ -31,7 +31,7 @@ let package = Package(
         ),
         .target(
             name: "OneVoiceTUI",
-            dependencies: ["OneVoiceCore", "CNcursesw"]
+            dependencies: ["OneVoiceCore", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "onevoice",

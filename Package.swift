@@ -47,7 +47,8 @@ let package = Package(
         ),
         .testTarget(
             name: "OneVoiceTUITests",
-            dependencies: ["OneVoiceTUI", "OneVoiceCore"]
+            dependencies: ["OneVoiceTUI", "OneVoiceCore"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",

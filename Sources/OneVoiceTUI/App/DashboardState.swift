@@ -73,14 +73,24 @@ public struct DashboardState: Equatable, Sendable {
     public var theme: Theme
     /// Whether colours are shown (false under NO_COLOR: attributes only).
     public var colorEnabled: Bool
-    public var header: HeaderInfo?
+    public var header: HeaderInfo? {
+        didSet {
+            if header?.timeZoneIdentifier != oldValue?.timeZoneIdentifier { time = TimeText(zoneIdentifier: header?.timeZoneIdentifier) }
+        }
+    }
+    /// Formats times in the agency's zone (follows `header`).
+    public private(set) var time = TimeText(zoneIdentifier: nil)
     public var route: Route = .board
     /// Where Esc goes back to from the current route.
     public var backStack: [Route] = []
     public var board = ListWindow<BoardRow>()
     public var log = ListWindow<LogRow>()
     public var incident: IncidentScreen?
-    public var showHelp = false
+    public var showHelp = false {
+        didSet { if !showHelp { helpOffset = 0 } }
+    }
+    /// First help line shown (the overlay scrolls with j/k).
+    public var helpOffset = 0
     public var prompt: Prompt?
     /// A half-typed command line put away with Esc; `:` brings it back, `q` asks before losing it.
     public var stashedCommand: String?

@@ -171,6 +171,18 @@ public struct Update: Sendable {
             let next = all[(i + (command == .nextTab ? 1 : all.count - 1)) % all.count]
             return select(tab: next, state: &state)
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp:
+            if state.showHelp {
+                let page = max(1, state.height - 8)
+                switch command {
+                case .moveDown: state.helpOffset += 1
+                case .moveUp: state.helpOffset -= 1
+                case .pageDown: state.helpOffset += page
+                case .pageUp: state.helpOffset -= page
+                default: state.helpOffset = 0
+                }
+                state.helpOffset = max(0, state.helpOffset)  // the overlay clamps the far end
+                return []
+            }
             return move(command, state: &state)
         }
     }

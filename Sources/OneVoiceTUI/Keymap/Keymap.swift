@@ -48,15 +48,16 @@ public struct Keymap: Sendable {
     }
 
     static let lists: Set<KeyContext> = [.board, .incident, .log]
+    static let scrollable: Set<KeyContext> = [.board, .incident, .log, .help]
     static let everywhere: Set<KeyContext> = Set(KeyContext.allCases)
 
     public static let standard = Keymap(bindings: [
-        KeyBinding([.char("j"), .down], .moveDown, lists, help: "Move down one row", hint: "move"),
-        KeyBinding([.char("k"), .up], .moveUp, lists, help: "Move up one row"),
-        KeyBinding([.char("g"), .home], .top, lists, help: "Go to the first row"),
+        KeyBinding([.char("j"), .down], .moveDown, scrollable, help: "Move down one row", hint: "move"),
+        KeyBinding([.char("k"), .up], .moveUp, scrollable, help: "Move up one row"),
+        KeyBinding([.char("g"), .home], .top, scrollable, help: "Go to the first row"),
         KeyBinding([.char("G"), .end], .bottom, lists, help: "Go to the last row"),
-        KeyBinding([.pageDown, .ctrl("f")], .pageDown, lists, help: "Next page"),
-        KeyBinding([.pageUp, .ctrl("b")], .pageUp, lists, help: "Previous page"),
+        KeyBinding([.pageDown, .ctrl("f")], .pageDown, scrollable, help: "Next page"),
+        KeyBinding([.pageUp, .ctrl("b")], .pageUp, scrollable, help: "Previous page"),
         KeyBinding([.enter, .char("l"), .right], .open, [.board, .log], help: "Open the selected incident", hint: "open"),
         KeyBinding([.escape, .char("h"), .left], .back, [.incident, .log, .help], help: "Go back", hint: "back"),
         KeyBinding([.tab], .nextTab, [.incident], help: "Next tab", hint: "tab"),

@@ -37,7 +37,12 @@ enum HelpOverlay {
         screen.write(footer, row: top + boxHeight - 1, column: left + boxWidth - DisplayWidth.of(footer) - 2, style: style)
         let keyWidth = 24
         let room = boxHeight - 3
-        let shown = entries.count > room ? Array(entries.prefix(room - 1)) + [("", "… (enlarge the window for the rest)")] : entries
+        var shown = entries
+        if entries.count > room {
+            let offset = min(context.state.helpOffset, entries.count - (room - 1))
+            shown = Array(entries.dropFirst(offset).prefix(room - 1))
+            shown.append(("", offset + room - 1 < entries.count ? "… more below: j/k or PgDn scrolls" : "(end)"))
+        }
         for (i, (keys, text)) in shown.enumerated() {
             let row = top + 1 + i
             if keys.isEmpty {

@@ -35,16 +35,15 @@ enum IncidentView {
             }
             x += screen.write(detail.id, row: 1, column: x, style: theme[.muted]) + 1
             x += screen.write(BoardView.statusLabel(detail.status), row: 1, column: x, style: context.statusStyle(detail.status)) + 1
-            screen.write("\(detail.kind): \(detail.title)", row: 1, column: x, style: theme[.title], maxWidth: context.width - x - 1)
+            screen.write(DisplayWidth.truncate("\(detail.kind): \(detail.title)", to: context.width - x - 1), row: 1, column: x, style: theme[.title])
         } else {
             screen.write(incident.loaded ? " No incident \(incident.id)." : " Loading \(incident.id)…", row: 1, column: 0, style: theme[.muted])
         }
         // Tabs.
         screen.fill(row: 2, style: theme[.text])
         for (tab, range) in IncidentTabsLayout.ranges() {
-            var text = IncidentTabsLayout.label(tab)
-            if tab == .facts, !incident.facts.isEmpty { text = " 2 Facts (\(incident.facts.count)) " }
-            _ = range
+            // The active tab is bracketed so it shows in plain text and without colour too.
+            let text = tab == incident.tab ? "[\(tab.rawValue) \(tab.title)]" : IncidentTabsLayout.label(tab)
             let style = tab == incident.tab ? theme[.tabActive] : theme[.tabInactive]
             screen.write(text, row: 2, column: range.lowerBound, style: style, maxWidth: context.width - range.lowerBound)
         }

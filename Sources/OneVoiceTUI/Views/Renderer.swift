@@ -17,8 +17,7 @@ public struct Renderer: Sendable {
             TooSmallView.draw(state, theme: theme, into: &screen)
             return screen
         }
-        let time = TimeText(zoneIdentifier: state.header?.timeZoneIdentifier)
-        let context = ViewContext(state: state, theme: theme, time: time)
+        let context = ViewContext(state: state, theme: theme, time: state.time)
         TopBar.draw(context, into: &screen)
         switch state.route {
         case .board: BoardView.draw(context, into: &screen)

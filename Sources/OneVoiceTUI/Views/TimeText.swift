@@ -1,9 +1,11 @@
 import Foundation
 
 /// Times as the dashboard shows them: in the agency's zone, with the zone's abbreviation.
-public struct TimeText: Sendable {
+public struct TimeText: Sendable, Equatable {
     public let zone: TimeZone
     private let calendar: Calendar
+    private let standardName: String?
+    private let daylightName: String?
 
     public init(zoneIdentifier: String?) {
         let zone = zoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
@@ -11,11 +13,18 @@ public struct TimeText: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         self.calendar = calendar
+        // Foundation on Linux answers "GMT-6" from abbreviation(for:); the en_US short names are "CST"/"CDT".
+        let english = Locale(identifier: "en_US")
+        self.standardName = zone.localizedName(for: .shortStandard, locale: english)
+        self.daylightName = zone.localizedName(for: .shortDaylightSaving, locale: english)
     }
+
+    public static func == (a: TimeText, b: TimeText) -> Bool { a.zone.identifier == b.zone.identifier }
 
     /// The zone's abbreviation at `date` ("CST", "CDT"; "GMT+1" where the zone has none).
     public func abbreviation(_ date: Date) -> String {
-        zone.abbreviation(for: date) ?? zone.identifier
+        let name = zone.isDaylightSavingTime(for: date) ? daylightName : standardName
+        return name ?? zone.abbreviation(for: date) ?? zone.identifier
     }
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

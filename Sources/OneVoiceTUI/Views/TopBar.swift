@@ -29,7 +29,7 @@ enum TopBar {
         // Longest right side that leaves the agency at least 12 cells.
         var right = ""
         for candidate in release {
-            right = [candidate, who, clock].filter { !$0.isEmpty }.joined(separator: " │ ")
+            right = [candidate, who, clock].filter { !$0.isEmpty }.joined(separator: "  ")
             if DisplayWidth.of(right) + 1 <= context.width - x - 12 { break }
         }
         let rightWidth = DisplayWidth.of(right)

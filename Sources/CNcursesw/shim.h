@@ -146,6 +146,20 @@ static inline void ov_restore_signal_handlers(void) {
     signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_DFL);
 }
+/// Last resort for crashes (a Swift trap is SIGILL/SIGTRAP): put the terminal back, then die as before.
+static inline void ov_crash_handler(int sig) {
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+static inline void ov_install_crash_handlers(void) {
+    int sigs[] = { SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], ov_crash_handler);
+}
+static inline void ov_restore_crash_handlers(void) {
+    int sigs[] = { SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], SIG_DFL);
+}
 /// The signal number received since the last call (0 if none), cleared on read.
 static inline int ov_take_signal(void) { int s = ov_signal_flag; ov_signal_flag = 0; return s; }
 

@@ -75,13 +75,20 @@ public final class DashboardProgram {
                 let fetcher = WindowFetcher<BoardRow> { [source] cursor, direction, limit in
                     try source.boardRows(from: cursor, direction: direction, limit: limit)
                 }
-                let result = try fetcher.load(load, height: state.listHeight, total: try source.boardCount(), select: select)
+                var result = try fetcher.load(load, height: state.listHeight, total: try source.boardCount(), select: select)
+                if case .reload = load, let first = result.rows.first {
+                    // Rows may have come or gone above: ask where the window now starts.
+                    result.placement = .absolute(try source.boardPosition(of: first.cursor))
+                }
                 return .boardLoaded(result)
             case .loadLog(let incidentID, let load, let select):
                 let fetcher = WindowFetcher<LogRow> { [source] cursor, direction, limit in
                     try source.logRows(incidentID: incidentID, from: cursor, direction: direction, limit: limit)
                 }
-                let result = try fetcher.load(load, height: state.listHeight, total: try source.logCount(incidentID: incidentID), select: select)
+                var result = try fetcher.load(load, height: state.listHeight, total: try source.logCount(incidentID: incidentID), select: select)
+                if case .reload = load, let first = result.rows.first {
+                    result.placement = .absolute(try source.logPosition(of: first.cursor, incidentID: incidentID))
+                }
                 return .logLoaded(incidentID: incidentID, result)
             case .loadIncident(let id):
                 guard let detail = try source.incident(id: id) else { return .incidentMissing(id) }

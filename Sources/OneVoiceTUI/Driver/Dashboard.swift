@@ -44,6 +44,14 @@ public struct DashboardOptions {
     }
 }
 
+/// Why the dashboard stopped.
+public enum DashboardExit: Equatable, Sendable {
+    /// The user quit (q, :q).
+    case quit
+    /// A signal (SIGINT, SIGTERM, SIGHUP) stopped it; the CLI may exit with 128 + the number.
+    case signal(Int32)
+}
+
 /// The terminal dashboard: sets up ncurses, runs the loop, and restores the terminal on every way out.
 public enum Dashboard {
     /// Milliseconds the loop waits for a key before ticking the clock and polling for changes.
@@ -51,16 +59,19 @@ public enum Dashboard {
 
     /// Runs until the user quits (q, :q), or SIGINT/SIGTERM/SIGHUP arrives. Throws before touching the terminal
     /// when stdin/stdout is not a terminal.
-    public static func run(source: DashboardSource, options: DashboardOptions = DashboardOptions()) throws {
+    @discardableResult
+    public static func run(source: DashboardSource, options: DashboardOptions = DashboardOptions()) throws -> DashboardExit {
         guard ov_isatty(0) != 0, ov_isatty(1) != 0 else { throw DashboardError.notATerminal }
         DisplayWidth.ensureUTF8Locale()
-        ov_install_signal_handlers()
-        defer { ov_restore_signal_handlers() }
         guard let terminal = ov_newterm() else {
             throw DashboardError.terminalUnavailable(term: options.environment["TERM"] ?? "(unset)")
         }
+        ov_install_signal_handlers()
+        ov_install_crash_handlers()
         defer {
             _ = ov_endwin()
+            ov_restore_crash_handlers()
+            ov_restore_signal_handlers()
             ov_delscreen(terminal)
         }
         _ = ov_cbreak()
@@ -98,11 +109,12 @@ public enum Dashboard {
                 program.redrawDone()
             }
             painter.paint(program.render())
-            if program.state.quitRequested { break }
+            if program.state.quitRequested { return .quit }
 
             var code: UInt32 = 0
             let rc = ov_get_wch(&code)
-            if ov_take_signal() != 0 { break }
+            let signal = ov_take_signal()
+            if signal != 0 { return .signal(signal) }
             if rc == ov_err() {
                 program.tick()
                 lastTick = options.clock()

@@ -37,3 +37,21 @@ import Testing
         }
     }
 }
+
+@Suite struct LiveLogTests {
+    @Test func newLogEntriesShiftTheWindowPosition() {
+        let source = UpdateTests.bigSource(incidents: 10, log: 500)
+        let program = UpdateTests.program(source)
+        program.send(.key(.char("2")))
+        program.send(.key(.pageDown))
+        let before = program.state.log.firstIndex
+        let top = program.state.log.rows.first
+        let next = source.log[0].sequence + 1
+        source.log.insert(LogRow(sequence: next, at: Fixtures.now, actor: "other", action: "fact.add", subject: "new", incidentID: nil), at: 0)
+        source.version += 1
+        program.tick()
+        #expect(program.state.log.total == 501)
+        #expect(program.state.log.rows.first == top)
+        #expect(program.state.log.firstIndex == before + 1)
+    }
+}

@@ -116,7 +116,11 @@ final class FakeDashboardSource: DashboardSource {
 
     func logPosition(of cursor: LogCursor, incidentID: String?) throws -> Int {
         count("logPosition")
-        return entries(incidentID).filter { $0.sequence > cursor.sequence }.count
+        let rows = entries(incidentID)
+        // Binary search (rows are in descending sequence), as an index would.
+        var lo = 0, hi = rows.count
+        while lo < hi { let mid = (lo + hi) / 2; if rows[mid].sequence > cursor.sequence { lo = mid + 1 } else { hi = mid } }
+        return lo
     }
 
     func dataVersion() throws -> Int { count("dataVersion"); return version }

@@ -76,9 +76,10 @@ public final class DashboardProgram {
                     try source.boardRows(from: cursor, direction: direction, limit: limit)
                 }
                 var result = try fetcher.load(load, height: state.listHeight, total: try source.boardCount(), select: select)
-                if case .reload = load, let first = result.rows.first {
-                    // Rows may have come or gone above: ask where the window now starts.
-                    result.placement = .absolute(try source.boardPosition(of: first.cursor))
+                if case .reload(let top?) = load, let first = result.rows.first {
+                    // Incidents may have come, gone or changed status above: ask where the window now starts.
+                    result.placement = first == top && result.total == state.board.total
+                        ? .kept : .absolute(try source.boardPosition(of: first.cursor))
                 }
                 return .boardLoaded(result)
             case .loadLog(let incidentID, let load, let select):
@@ -86,8 +87,11 @@ public final class DashboardProgram {
                     try source.logRows(incidentID: incidentID, from: cursor, direction: direction, limit: limit)
                 }
                 var result = try fetcher.load(load, height: state.listHeight, total: try source.logCount(incidentID: incidentID), select: select)
-                if case .reload = load, let first = result.rows.first {
-                    result.placement = .absolute(try source.logPosition(of: first.cursor, incidentID: incidentID))
+                if case .reload(let top?) = load, result.rows.first != nil {
+                    // The log only grows, newest first: new entries all land above the window.
+                    let current = incidentID == nil ? state.log : (state.incident?.log ?? ListWindow())
+                    let added = result.total - current.total
+                    result.placement = result.rows.first == top ? .shifted(added) : .absolute(try source.logPosition(of: result.rows[0].cursor, incidentID: incidentID))
                 }
                 return .logLoaded(incidentID: incidentID, result)
             case .loadIncident(let id):

@@ -115,3 +115,18 @@ import Testing
         #expect(ColorDepth.none.index(of: .ansi(1)) == -1)
     }
 }
+
+@Suite struct BadgeTests {
+    @Test func liveAndExerciseDifferInWordsAndColours() {
+        let exercise = Fixtures.program().render()
+        let live = Fixtures.program(source: Fixtures.source(mode: .live)).render()
+        #expect(exercise.line(0).hasPrefix("*** EXERCISE ***"))
+        #expect(live.line(0).hasPrefix(" LIVE "))
+        #expect(exercise[0, 0].style != live[0, 1].style)
+        for name in ["default", "high-contrast", "light"] {
+            let theme = ThemeLibrary(directory: nil).load(name: name).theme
+            #expect(theme[.badgeExercise].bg != theme[.badgeLive].bg, "\(name)")
+            #expect(theme[.badgeExercise] != theme[.topBar], "\(name)")
+        }
+    }
+}

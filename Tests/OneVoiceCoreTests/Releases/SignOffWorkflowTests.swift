@@ -49,16 +49,31 @@ struct SignOffWorkflowTests {
         #expect(!state.revision.text.contains("{{"))
 
         try team.drafter.submitRelease(id: release.id)
-        // Legal review is required after a shooting: the spokesperson cannot approve before it.
-        #expect(throws: IdentityError.self) {
-            try team.spokesperson.approveRelease(id: release.id, acknowledging: state.warnings.map(\.rule))
-        }
-        try team.legal.clearRelease(id: release.id, note: "Reviewed against the OIS protocol")
+        // The holding statement is exactly as pre-cleared with its template: no fresh legal review.
+        #expect(!state.legalReviewRequired)
         let approval = try team.spokesperson.approveRelease(id: release.id, acknowledging: state.warnings.map(\.rule))
         #expect(approval.contentHash == state.revision.contentHash)
         #expect(approval.hasValidSignature)
         #expect(try team.drafter.release(id: release.id).status == .approved)
         #expect(try ChainVerifier(database: team.drafter.database).verify().isIntact)
+    }
+
+    @Test func anEditedHoldingStatementAfterAShootingNeedsLegalClearance() throws {
+        let team = try Team()
+        let release = try team.drafter.draftRelease(incidentID: team.incident.id, templateID: "officer-involved-shooting", holding: true)
+        let drafted = try team.drafter.revision(releaseID: release.id)
+        try team.drafter.editRelease(id: release.id, text: drafted.text + "\nA community meeting will be held on Thursday.")
+        try team.drafter.submitRelease(id: release.id)
+        let state = try team.drafter.signOffState(releaseID: release.id)
+        #expect(state.legalReviewRequired)
+        #expect(throws: IdentityError.self) {
+            try team.spokesperson.approveRelease(id: release.id, acknowledging: state.warnings.map(\.rule))
+        }
+        #expect(throws: IdentityError.self) { try team.drafter.clearRelease(id: release.id) }
+        try team.legal.clearRelease(id: release.id, note: "Reviewed against the OIS protocol")
+        let approval = try team.spokesperson.approveRelease(id: release.id, acknowledging: state.warnings.map(\.rule))
+        #expect(approval.contentHash == state.revision.contentHash)
+        #expect(try ChainVerifier(database: team.drafter.database).verify().attestations == 2)
     }
 
     @Test func nobodyButTheIncidentsSpokespersonCanApprove() throws {

@@ -6,7 +6,7 @@ struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive",
         abstract: "The public record: verify the tamper-evident log.",
-        subcommands: [Verify.self]
+        subcommands: [Verify.self, ArchiveSearchCommand.self, ArchiveExportCommand.self, ArchiveCheckExportCommand.self, ArchiveRetentionCommand.self, ArchiveDisposeCommand.self]
     )
 
     struct Verify: ParsableCommand {

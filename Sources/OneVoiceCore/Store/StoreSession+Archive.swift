@@ -17,8 +17,15 @@ extension StoreSession {
         var match = expression
         if let incidentID { match = "scope : \"i\(incidentID)\" AND (\(expression))" }
         let k = Self.searchRowsPerMillisecond
-        let lowest = fromMilliseconds.map { $0 * k } ?? Int64.min
-        let highest = toMilliseconds.map { $0 * k + (k - 1) } ?? Int64.max
+        // Times past what a rowid can hold (beyond the year 2262) clamp to the ends instead of overflowing.
+        func rowid(_ ms: Int64, plus extra: Int64) -> Int64 {
+            let (product, overflow) = ms.multipliedReportingOverflow(by: k)
+            if overflow { return ms < 0 ? Int64.min : Int64.max }
+            let (sum, overflowSum) = product.addingReportingOverflow(extra)
+            return overflowSum ? Int64.max : sum
+        }
+        let lowest = fromMilliseconds.map { rowid($0, plus: 0) } ?? Int64.min
+        let highest = toMilliseconds.map { rowid($0, plus: k - 1) } ?? Int64.max
         let rows = try Row.fetchAll(db, sql: """
             SELECT type, itemID, incidentID, time, label, snippet(searchIndex, 6, char(2), char(3), '…', 16) AS snippet
             FROM searchIndex

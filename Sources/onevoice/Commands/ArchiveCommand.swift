@@ -5,7 +5,7 @@ import OneVoiceCore
 struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive",
-        abstract: "The public record: verify the tamper-evident log.",
+        abstract: "The public record: verify the log, search it, answer records requests, apply retention.",
         subcommands: [Verify.self, ArchiveSearchCommand.self, ArchiveExportCommand.self, ArchiveCheckExportCommand.self, ArchiveRetentionCommand.self, ArchiveDisposeCommand.self]
     )
 

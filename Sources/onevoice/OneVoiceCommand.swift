@@ -12,6 +12,8 @@ struct OneVoiceCommand: ParsableCommand {
             """,
         version: OneVoiceVersion.string,
         subcommands: [
+            DashboardCommand.self,
+            SnapshotCommand.self,
             InitCommand.self,
             KeyCommand.self,
             RosterCommand.self,
@@ -27,6 +29,7 @@ struct OneVoiceCommand: ParsableCommand {
             PostCommand.self,
             WorkspaceCommand.self,
             ArchiveCommand.self,
-        ]
+        ],
+        defaultSubcommand: DashboardCommand.self
     )
 }

@@ -194,4 +194,27 @@ struct SignOffWorkflowTests {
         #expect(try agency.admin.agency().mode == .live)
         #expect(try ChainVerifier(database: agency.admin.database).verify().attestations == 1)
     }
+
+    @Test func retractingAReleasedFactDraftsACorrection() throws {
+        let team = try Team(kind: .roadClosure)
+        let fact = try team.drafter.addFact(incidentID: team.incident.id, text: "Oak Street is open as a detour",
+                                            source: "Public Works", sourceKind: .officialRecord)
+        try team.verifier.setFactStatus(factID: fact.id, to: .verified)
+        let release = try team.drafter.createRelease(incidentID: team.incident.id, title: "Closure",
+                                                     text: "Elm Street is closed. Oak Street is open as a detour. The investigation is ongoing.",
+                                                     renditions: ["website": "Elm Street is closed. Oak Street is open as a detour."])
+        try team.drafter.submitRelease(id: release.id)
+        try team.spokesperson.approveRelease(id: release.id)
+        try team.spokesperson.scheduleRelease(id: release.id, at: team.agency.clock.now().addingTimeInterval(600))
+        #expect(try team.drafter.releases(incidentID: team.incident.id).count == 1)
+
+        try team.verifier.setFactStatus(factID: fact.id, to: .retracted, note: "Oak Street flooded too")
+        let corrections = try team.drafter.releases(incidentID: team.incident.id).filter { $0.kind == .correction }
+        #expect(corrections.count == 1)
+        #expect(corrections.first?.parentID == release.id)
+        let text = try team.drafter.revision(releaseID: try #require(corrections.first).id).text
+        #expect(text.hasPrefix("An earlier release said: \"Oak Street is open as a detour.\""))
+        #expect(text.contains("Elm Street is closed."))
+        #expect(try ChainVerifier(database: team.drafter.database).verify().isIntact)
+    }
 }

@@ -96,23 +96,8 @@ enum ExportRendering {
         return out
     }
 
-    /// Escapes text for HTML element content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\u{0}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Escapes text for HTML element content and attribute values (the XML rules serve HTML too).
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     /// One CSV field, RFC 4180: quoted when it holds a comma, a quote, CR or LF; quotes doubled.
     static func csvField(_ text: String) -> String {

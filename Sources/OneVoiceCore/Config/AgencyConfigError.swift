@@ -1,40 +1,21 @@
 /// One thing wrong in the agency configuration file, located for a person:
 /// `file:line:column: message`.
-public struct AgencyConfigProblem: Error, Sendable, Equatable, Hashable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Equatable, Hashable, CaseIterable {
-        /// Not valid TOML at all.
-        case badTOML = "bad-toml"
-        /// A key or section the configuration does not know (often a typo).
-        case unknownKey = "unknown-key"
-        /// A `[limits]` key that is not a channel slug.
-        case unknownChannel = "unknown-channel"
-        /// A string where a number belongs, and so on.
-        case wrongType = "wrong-type"
-        /// The right type but a value that cannot be used (a bad URL, a negative limit, ...).
-        case invalidValue = "invalid-value"
-        /// `[policy] rules_file` names a file that is not there.
-        case missingFile = "missing-file"
-    }
+public typealias AgencyConfigProblem = LocatedProblem<AgencyConfigProblemKind>
 
-    public var kind: Kind
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var message: String
-
-    public init(kind: Kind, file: String, line: Int, column: Int, message: String) {
-        self.kind = kind
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    init(kind: Kind, file: String, at position: TextPosition, message: String) {
-        self.init(kind: kind, file: file, line: position.line, column: position.column, message: message)
-    }
-
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+/// What sort of problem config.toml has.
+public enum AgencyConfigProblemKind: String, Sendable, Equatable, Hashable, CaseIterable {
+    /// Not valid TOML at all.
+    case badTOML = "bad-toml"
+    /// A key or section the configuration does not know (often a typo).
+    case unknownKey = "unknown-key"
+    /// A `[limits]` key that is not a channel slug.
+    case unknownChannel = "unknown-channel"
+    /// A string where a number belongs, and so on.
+    case wrongType = "wrong-type"
+    /// The right type but a value that cannot be used (a bad URL, a negative limit, ...).
+    case invalidValue = "invalid-value"
+    /// `[policy] rules_file` names a file that is not there.
+    case missingFile = "missing-file"
 }
 
 /// Why the agency configuration (`config.toml`) cannot be used. The description is what a

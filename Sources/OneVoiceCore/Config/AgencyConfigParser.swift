@@ -246,7 +246,7 @@ struct AgencyConfigParser {
 
     // MARK: - Positions
 
-    private mutating func problem(_ kind: AgencyConfigProblem.Kind, _ message: String, key: String, section: String? = nil) {
+    private mutating func problem(_ kind: AgencyConfigProblemKind, _ message: String, key: String, section: String? = nil) {
         problems.append(AgencyConfigProblem(kind: kind, file: file, at: position(ofKey: key, section: section), message: message))
     }
 

@@ -63,13 +63,13 @@ public enum TemplateParser {
         let locator = TOMLKeyLocator(source: source)
         let lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
 
-        func problem(_ kind: TemplateProblem.Kind, _ message: String, key: String, table name: String? = nil, index: Int = 0) {
+        func problem(_ kind: TemplateProblemKind, _ message: String, key: String, table name: String? = nil, index: Int = 0) {
             problems.append(TemplateProblem(kind: kind, file: file,
                                             at: locator.bestPosition(ofKey: key, table: name, index: index),
                                             message: message))
         }
         /// The position of `"value"` on or after the key's line (for a bad item in a list).
-        func valueProblem(_ kind: TemplateProblem.Kind, _ message: String, value: String, key: String, table name: String? = nil, index: Int = 0) {
+        func valueProblem(_ kind: TemplateProblemKind, _ message: String, value: String, key: String, table name: String? = nil, index: Int = 0) {
             let start = locator.bestPosition(ofKey: key, table: name, index: index)
             var position = start
             for lineIndex in (start.line - 1)..<min(lines.count, start.line + 30) {

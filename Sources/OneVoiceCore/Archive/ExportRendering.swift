@@ -100,7 +100,9 @@ enum ExportRendering {
     static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     /// One CSV field, RFC 4180: quoted when it holds a comma, a quote, CR or LF; quotes doubled.
+    /// A cell a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with ' (OWASP's advice for CSV injection).
     static func csvField(_ text: String) -> String {
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { return csvField("'" + text) }
         if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }

@@ -5,7 +5,9 @@ extension Workspace {
     /// The incident's spokesperson or a drafter may do it.
     @discardableResult
     public func scheduleRelease(id: Int64, at time: Date, channels requested: [Channel]? = nil) throws -> [Post] {
-        try database.write { session in
+        // Whole milliseconds, as the database keeps them: the returned posts match what is stored.
+        let time = Timestamps.truncated(time)
+        return try database.write { session in
             let (person, release, incident) = try schedulerActor(session, releaseID: id, to: "schedule a release")
             guard release.status == .approved || release.status == .scheduled else {
                 throw IdentityError.refused("Release #\(id) is \(release.status.label); only an approved release can be scheduled.")
@@ -68,7 +70,8 @@ extension Workspace {
     /// Moves every waiting post to a new time (held, missed and overdue posts too).
     @discardableResult
     public func rescheduleRelease(id: Int64, at time: Date) throws -> [Post] {
-        try changeWaitingPosts(releaseID: id, action: "reschedule", verb: "reschedule a release") { post, _ in
+        let time = Timestamps.truncated(time)
+        return try changeWaitingPosts(releaseID: id, action: "reschedule", verb: "reschedule a release") { post, _ in
             post.state = .scheduled
             post.scheduledAt = time
         }
@@ -78,6 +81,10 @@ extension Workspace {
     @discardableResult
     public func releaseNow(id: Int64) throws -> [Post] {
         let release = try self.release(id: id)
+        // Nothing unapproved goes out: refuse here rather than let the posts turn missed again.
+        guard release.status == .approved || release.status == .scheduled else {
+            throw IdentityError.refused("Release #\(id) is \(release.status.label); only an approved release can be sent.")
+        }
         if release.status == .approved, try database.read({ try $0.posts(releaseID: id) }).allSatisfy({ $0.state == .cancelled }) {
             return try scheduleRelease(id: id, at: clock.now())
         }

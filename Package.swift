@@ -31,7 +31,7 @@ let package = Package(
         ),
         .target(
             name: "OneVoiceTUI",
-            dependencies: ["OneVoiceCore", "CNcursesw"]
+            dependencies: ["OneVoiceCore", "CNcursesw", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .executableTarget(
             name: "onevoice",
@@ -47,7 +47,8 @@ let package = Package(
         ),
         .testTarget(
             name: "OneVoiceTUITests",
-            dependencies: ["OneVoiceTUI", "OneVoiceCore"]
+            dependencies: ["OneVoiceTUI", "OneVoiceCore"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",

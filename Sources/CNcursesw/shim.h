@@ -15,6 +15,9 @@
 #include <wchar.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <unistd.h>
+#include <stdio.h>
 #include <ncursesw/curses.h>
 
 static inline WINDOW *ov_stdscr(void) { return stdscr; }
@@ -78,5 +81,86 @@ static inline int ov_getmouse(int *y, int *x, unsigned long *bstate) {
 static inline unsigned long ov_button1_clicked(void) { return (unsigned long)(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED); }
 static inline unsigned long ov_button4_pressed(void) { return (unsigned long)BUTTON4_PRESSED; }
 static inline unsigned long ov_button5_pressed(void) { return (unsigned long)BUTTON5_PRESSED; }
+
+/// setlocale(LC_ALL, "") and the resulting LC_CTYPE name (NULL on failure).
+static inline const char *ov_setlocale_all_env(void) { setlocale(LC_ALL, ""); return setlocale(LC_CTYPE, NULL); }
+/// setlocale(LC_CTYPE, name); NULL when the locale is not available.
+static inline const char *ov_setlocale_ctype(const char *name) { return setlocale(LC_CTYPE, name); }
+
+static inline int ov_isatty(int fd) { return isatty(fd); }
+
+/// newterm on stdin/stdout (NULL when TERM is unknown); makes it the current screen.
+static inline SCREEN *ov_newterm(void) {
+    SCREEN *s = newterm(NULL, stdout, stdin);
+    if (s) set_term(s);
+    return s;
+}
+static inline void ov_delscreen(SCREEN *s) { if (s) delscreen(s); }
+static inline int ov_endwin(void) { return isendwin() ? OK : endwin(); }
+static inline int ov_cbreak(void) { return cbreak(); }
+static inline int ov_noecho(void) { return noecho(); }
+static inline int ov_nonl(void) { return nonl(); }
+static inline int ov_curs_set(int v) { return curs_set(v); }
+static inline int ov_has_colors(void) { return has_colors(); }
+static inline int ov_start_color(void) { return start_color(); }
+static inline int ov_use_default_colors(void) { return use_default_colors(); }
+static inline int ov_init_pair(int pair, int fg, int bg) { return init_pair((short)pair, (short)fg, (short)bg); }
+static inline int ov_doupdate(void) { return doupdate(); }
+static inline int ov_set_escdelay(int ms) { return set_escdelay(ms); }
+static inline int ov_clear_screen(void) { return wclear(stdscr); }
+static inline int ov_erase(void) { return werase(stdscr); }
+static inline int ov_move(int y, int x) { return wmove(stdscr, y, x); }
+static inline int ov_resize_term(int lines, int cols) { return resize_term(lines, cols); }
+static inline int ov_mouseinterval(int ms) { return mouseinterval(ms); }
+
+/// Key codes that Swift cannot see as constants on every ncurses build.
+static inline int ov_key_resize(void) { return KEY_RESIZE; }
+static inline int ov_key_mouse(void) { return KEY_MOUSE; }
+static inline int ov_key_btab(void) { return KEY_BTAB; }
+static inline int ov_key_enter(void) { return KEY_ENTER; }
+static inline int ov_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int ov_key_dc(void) { return KEY_DC; }
+static inline int ov_key_up(void) { return KEY_UP; }
+static inline int ov_key_down(void) { return KEY_DOWN; }
+static inline int ov_key_left(void) { return KEY_LEFT; }
+static inline int ov_key_right(void) { return KEY_RIGHT; }
+static inline int ov_key_home(void) { return KEY_HOME; }
+static inline int ov_key_end(void) { return KEY_END; }
+static inline int ov_key_ppage(void) { return KEY_PPAGE; }
+static inline int ov_key_npage(void) { return KEY_NPAGE; }
+
+/// SIGINT/SIGTERM/SIGHUP set a flag that the main loop reads; the loop then restores the terminal.
+static volatile sig_atomic_t ov_signal_flag = 0;
+static inline void ov_signal_handler(int sig) { ov_signal_flag = sig; }
+static inline void ov_install_signal_handlers(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = ov_signal_handler;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+static inline void ov_restore_signal_handlers(void) {
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+}
+/// Last resort for crashes (a Swift trap is SIGILL/SIGTRAP): put the terminal back, then die as before.
+static inline void ov_crash_handler(int sig) {
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+static inline void ov_install_crash_handlers(void) {
+    int sigs[] = { SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], ov_crash_handler);
+}
+static inline void ov_restore_crash_handlers(void) {
+    int sigs[] = { SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], SIG_DFL);
+}
+/// The signal number received since the last call (0 if none), cleared on read.
+static inline int ov_take_signal(void) { int s = ov_signal_flag; ov_signal_flag = 0; return s; }
 
 #endif

@@ -12,6 +12,8 @@ struct OneVoiceCommand: ParsableCommand {
             """,
         version: OneVoiceVersion.string,
         subcommands: [
+            DashboardCommand.self,
+            SnapshotCommand.self,
             InitCommand.self,
             KeyCommand.self,
             RosterCommand.self,
@@ -20,10 +22,14 @@ struct OneVoiceCommand: ParsableCommand {
             NamedCommand.self,
             TemplateCommand.self,
             ReleaseCommand.self,
+            ScheduleCommand.self,
+            SchedulerCommand.self,
+            ContactCommand.self,
             RumorCommand.self,
             PostCommand.self,
             WorkspaceCommand.self,
             ArchiveCommand.self,
-        ]
+        ],
+        defaultSubcommand: DashboardCommand.self
     )
 }

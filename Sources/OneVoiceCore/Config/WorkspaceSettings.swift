@@ -14,10 +14,24 @@ public struct WorkspaceSettings: Sendable {
     public var releaseURLPattern: String?
     /// The default "when is the next update" sentence for `{{next_update}}`.
     public var nextUpdate: String?
+    /// The dashboard's colour theme, by name (nil: the default theme).
+    public var theme: String?
+    /// CAP `<sender>`: the agency's identifier in alerts (no spaces, commas, `<` or `&`).
+    public var capSender: String?
+    /// The From: address of media-list e-mail.
+    public var mediaFrom: String?
+    /// Scheduled posts later than this wait for a person instead of going out.
+    public var graceMinutes: Int
+    /// Delivery endpoints and credentials.
+    public var delivery: AgencyConfig.Delivery
+    /// The configuration file these settings came from, if any.
+    public var configFile: URL?
 
     public init(templates: TemplateLibrary, ruleSet: PolicyRuleSet, limits: ChannelLimits = .default,
                 agencyPhone: String? = nil, agencyEmail: String? = nil, agencyWebsite: String? = nil,
-                releaseURLPattern: String? = nil, nextUpdate: String? = nil) {
+                releaseURLPattern: String? = nil, nextUpdate: String? = nil, theme: String? = nil,
+                capSender: String? = nil, mediaFrom: String? = nil, graceMinutes: Int = AgencyConfig.defaultGraceMinutes,
+                delivery: AgencyConfig.Delivery = .init(), configFile: URL? = nil) {
         self.templates = templates
         self.ruleSet = ruleSet
         self.limits = limits
@@ -26,6 +40,33 @@ public struct WorkspaceSettings: Sendable {
         self.agencyWebsite = agencyWebsite
         self.releaseURLPattern = releaseURLPattern
         self.nextUpdate = nextUpdate
+        self.theme = theme
+        self.capSender = capSender
+        self.mediaFrom = mediaFrom
+        self.graceMinutes = graceMinutes
+        self.delivery = delivery
+        self.configFile = configFile
+    }
+
+    /// Settings from an agency configuration plus the templates and rules to use with it.
+    public init(config: AgencyConfig, templates: TemplateLibrary, ruleSet: PolicyRuleSet) {
+        self.init(templates: templates, ruleSet: ruleSet, limits: config.limits,
+                  agencyPhone: config.phone, agencyEmail: config.email, agencyWebsite: config.website,
+                  releaseURLPattern: config.releaseURLPattern, nextUpdate: config.nextUpdate, theme: config.theme,
+                  capSender: config.capSender, mediaFrom: config.mediaFrom, graceMinutes: config.graceMinutes,
+                  delivery: config.delivery, configFile: config.file)
+    }
+
+    /// Everything an agency configures, from its files: `config.toml` (a missing file means the
+    /// defaults), the built-in templates plus `templates/*.toml`, and the built-in rules plus the
+    /// agency's `rules_file`. Secrets in the environment win over the file's.
+    ///
+    /// Broken user templates do not fail the load: they are in `templates.problems`.
+    public static func load(paths: XDGPaths) throws(AgencyConfigError) -> WorkspaceSettings {
+        let config = try AgencyConfig.load(from: paths.configFile, environment: paths.environment)
+        let ruleSet = try config.ruleSet()
+        let templates = TemplateLibrary.load(userDirectory: paths.templatesDirectory)
+        return WorkspaceSettings(config: config, templates: templates, ruleSet: ruleSet)
     }
 
     /// What `{{next_update}}` says when the agency has not set its own wording.

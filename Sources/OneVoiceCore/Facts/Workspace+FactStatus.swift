@@ -29,7 +29,33 @@ extension Workspace {
             try session.updateFact(fact)
             try session.appendLog(actor: person, action: "fact.\(status.rawValue)", subjectType: "fact", subjectID: fact.id,
                                   incidentID: fact.incidentID, change: StatusChange(status: status.rawValue, note: note), at: now)
+            if status == .retracted { try draftCorrections(session, for: fact, by: person, at: now) }
             return fact
+        }
+    }
+
+    /// Once released, information cannot be taken back: a retracted fact that went out (or is about to)
+    /// gets a CORRECTION drafted for each release that carried it, in the same transaction.
+    private func draftCorrections(_ session: StoreSession, for fact: Fact, by person: Person, at now: Date) throws {
+        let statement = fact.text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        guard statement.count >= 8, let incident = try session.incident(id: fact.incidentID) else { return }
+        for release in try session.releases(incidentID: fact.incidentID) where release.status == .released || release.status == .scheduled {
+            guard let revision = try session.revision(releaseID: release.id, number: release.currentRevision),
+                  revision.text.range(of: statement, options: .caseInsensitive) != nil else { continue }
+            let text = RetractionCorrection.text(statement: statement, original: revision.text)
+            let channels = revision.renditions.keys.compactMap(Channel.init(rawValue:)).sorted()
+            var correction = Release(incidentID: incident.id, kind: .correction, parentID: release.id, templateID: release.templateID,
+                                     isHolding: false, title: "CORRECTION: \(release.title)", createdBy: person.id, createdAt: now)
+            try session.insertRelease(&correction)
+            var first = ReleaseRevision(releaseID: correction.id, number: 1, text: text,
+                                        renditions: Renditions.make(.init(text: text, channels: channels, link: settings.releaseLink(id: correction.id),
+                                                                          isExercise: incident.isExercise, kind: .correction, limits: settings.limits)),
+                                        authorID: person.id, createdAt: now)
+            try session.insertRevision(&first)
+            try session.appendLog(actor: person, action: "release.draft", subjectType: "release", subjectID: correction.id,
+                                  incidentID: incident.id, change: correction, at: now)
+            try session.appendLog(actor: person, action: "release.revise", subjectType: "release", subjectID: correction.id,
+                                  incidentID: incident.id, change: first, at: now)
         }
     }
 
@@ -58,6 +84,18 @@ extension Workspace {
     /// Who last verified (or disputed, retracted, cleared) each fact: the attestations about it.
     public func factAttestations(factID: Int64) throws -> [Attestation] {
         try database.read { try $0.attestations(subjectType: "fact", subjectID: factID) }
+    }
+}
+
+/// The first draft of a correction after a released fact is retracted: what was said, that it was wrong,
+/// and the release as it should have read.
+public enum RetractionCorrection {
+    public static func text(statement: String, original: String) -> String {
+        let corrected = original.replacingOccurrences(of: statement + ".", with: "", options: .caseInsensitive)
+            .replacingOccurrences(of: statement, with: "", options: .caseInsensitive)
+            .replacingOccurrences(of: "  ", with: " ")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return "An earlier release said: \"\(statement).\" That information was not accurate and has been withdrawn.\n\n\(corrected)"
     }
 }
 

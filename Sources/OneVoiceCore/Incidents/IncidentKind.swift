@@ -17,6 +17,7 @@ public enum IncidentKind: String, CaseIterable, Codable, Sendable {
 
     /// A short human label for screens ("Officer-involved shooting").
     public var label: String {
+        if self == .officerInvolvedShooting { return "Officer-involved shooting" }
         let words = rawValue.split(separator: "-").joined(separator: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }

@@ -34,8 +34,13 @@ public struct ReleaseChecker: Sendable {
         release.templateID.flatMap { settings.templates.template(id: $0) }
     }
 
-    public func requiresLegalReview(_ release: Release, incident: Incident) -> Bool {
-        template(for: release)?.legalReview ?? Self.legalReviewKinds.contains(incident.kind)
+    /// Legal reviews what the template asks for. A holding statement still exactly as drafted from its
+    /// template (revision 1) was cleared with the template in advance: that is what pre-planning is for.
+    public func requiresLegalReview(_ release: Release, incident: Incident, revision: Int? = nil) -> Bool {
+        if release.isHolding, release.templateID != nil, template(for: release) != nil, (revision ?? release.currentRevision) == 1 {
+            return false
+        }
+        return template(for: release)?.legalReview ?? Self.legalReviewKinds.contains(incident.kind)
     }
 
     public func check(_ subject: Subject) -> [Finding] {
@@ -77,7 +82,7 @@ public struct ReleaseChecker: Sendable {
     /// a full release needs its template's required facts verified.
     private func factFindings(_ subject: Subject) -> [Finding] {
         let text = subject.revision.text
-        let needsClearance = requiresLegalReview(subject.release, incident: subject.incident)
+        let needsClearance = requiresLegalReview(subject.release, incident: subject.incident, revision: subject.revision.number)
         var result: [Finding] = []
         for fact in subject.facts {
             let statement = fact.text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))

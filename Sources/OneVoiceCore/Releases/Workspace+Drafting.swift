@@ -22,7 +22,7 @@ extension Workspace {
         }
         let values = slotValues(incident: incident, facts: facts, agency: agency, spokesperson: spokesperson)
         let text = TemplateRenderer.fill(holding ? template.holding : template.release, values: values)
-        let short = template.short.mapValues { TemplateRenderer.fill($0, values: values) }
+        let short = template.shortTexts(holding: holding).mapValues { TemplateRenderer.fill($0, values: values) }
         let channels = template.channels.isEmpty ? [Channel.website] : template.channels
         let title = (holding ? "Holding statement" : template.name) + ": " + incident.title
         return try createRelease(incidentID: incidentID, title: title, text: text, renditions: [:],
@@ -53,7 +53,7 @@ extension Workspace {
             }
             if let agency {
                 let values = slotValues(incident: incident, facts: facts, agency: agency, spokesperson: spokesperson)
-                short = template.short.mapValues { TemplateRenderer.fill($0, values: values) }
+                short = template.shortTexts(holding: release.isHolding).mapValues { TemplateRenderer.fill($0, values: values) }
             }
         }
         var channels = current.renditions.keys.compactMap(Channel.init(rawValue:)).sorted()

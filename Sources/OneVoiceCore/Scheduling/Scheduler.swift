@@ -165,22 +165,9 @@ public final class Scheduler: Sendable {
             post.claimedAt = now
             post.attempts += 1
             try session.updatePost(post)
-            let parentCAP = try release.parentID.flatMap { parentID in
-                try session.posts(releaseID: parentID).first { $0.channel == .cap && $0.state == .delivered }
-            }
-            return .deliver(DeliveryItem(
-                postID: post.id, channel: post.channel, text: text, idempotencyKey: post.idempotencyKey,
-                releaseID: release.id, releaseKind: release.kind, releaseTitle: release.title,
-                referencedCAPIdentifier: parentCAP.map { _ in
-                    CAPAlertWriter.identifier(sender: configuration.capSender, releaseID: release.parentID ?? 0, isExercise: incident.isExercise)
-                },
-                referencedSentAt: parentCAP?.deliveredAt, referencedReleaseID: release.parentID,
-                incidentID: incident.id, incidentTitle: incident.title, incidentKind: incident.kind,
-                incidentLocation: incident.location, isExercise: incident.isExercise,
-                // The scheduled time, not the attempt time: a retry must produce the same bytes.
-                sentAt: post.scheduledAt ?? now,
-                agencyName: agency.name, agencySenderID: configuration.capSender, timeZoneIdentifier: agency.timeZoneIdentifier,
-                webURL: configuration.releaseURLPattern.map { $0.replacingOccurrences(of: "{id}", with: "\(release.id)") }))
+            return .deliver(try DeliveryItem(post: post, release: release, incident: incident, agency: agency,
+                                             sentAt: post.scheduledAt ?? now, capSender: configuration.capSender,
+                                             releaseURLPattern: configuration.releaseURLPattern, session: session))
         }
     }
 

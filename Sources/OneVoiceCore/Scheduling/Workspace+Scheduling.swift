@@ -4,9 +4,9 @@ extension Workspace {
     /// Schedules an approved release on its channels (all of its renditions by default).
     /// The incident's spokesperson or a drafter may do it.
     @discardableResult
-    public func scheduleRelease(id: Int64, at time: Date, channels requested: [Channel]? = nil) throws -> [Post] {
-        // Whole milliseconds, as the database keeps them: the returned posts match what is stored.
-        let time = Timestamps.truncated(time)
+    public func scheduleRelease(id: Int64, at requestedTime: Date, channels requested: [Channel]? = nil) throws -> [Post] {
+        // Whole milliseconds, as stored: a time compared with the clock later must compare exactly.
+        let time = Timestamps.truncated(requestedTime)
         return try database.write { session in
             let (person, release, incident) = try schedulerActor(session, releaseID: id, to: "schedule a release")
             guard release.status == .approved || release.status == .scheduled else {
@@ -69,8 +69,8 @@ extension Workspace {
 
     /// Moves every waiting post to a new time (held, missed and overdue posts too).
     @discardableResult
-    public func rescheduleRelease(id: Int64, at time: Date) throws -> [Post] {
-        let time = Timestamps.truncated(time)
+    public func rescheduleRelease(id: Int64, at requestedTime: Date) throws -> [Post] {
+        let time = Timestamps.truncated(requestedTime)
         return try changeWaitingPosts(releaseID: id, action: "reschedule", verb: "reschedule a release") { post, _ in
             post.state = .scheduled
             post.scheduledAt = time

@@ -170,6 +170,100 @@ enum Migrations {
             try db.create(index: "post_on_release", on: "post", columns: ["releaseID"])
         }
 
+        // Full-text search over everything a records request asks about, and the tombstones of disposal.
+        migrator.registerMigration("v3-search") { db in
+            // One FTS5 table for every kind of item. The rowid is the item's time in milliseconds times
+            // 1,000,000 plus a counter, so "newest first" is FTS5's own rowid order and a date range is a
+            // rowid range: neither forces a scan. `scope` holds one token ("i12" or "agency") so an incident
+            // filter is a posting-list intersection, not a row-by-row test. User terms only match `body`.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE searchIndex USING fts5(
+                    type UNINDEXED, itemID UNINDEXED, incidentID UNINDEXED, time UNINDEXED, label UNINDEXED,
+                    scope, body,
+                    tokenize = 'unicode61 remove_diacritics 2'
+                )
+                """)
+            // Milliseconds since 1970 of a GRDB datetime ("yyyy-MM-dd HH:mm:ss.SSS", UTC).
+            func ms(_ column: String) -> String {
+                "(CAST(strftime('%s', \(column)) AS INTEGER) * 1000 + CAST(substr(\(column) || '.000', 21, 3) AS INTEGER))"
+            }
+            func scope(_ incident: String) -> String { "IFNULL('i' || \(incident), 'agency')" }
+            // Every string inside a JSON text, decoded (escapes undone), or the text itself when it is not JSON.
+            func jsonStrings(_ column: String) -> String {
+                "CASE WHEN json_valid(\(column)) THEN IFNULL((SELECT group_concat(value, ' ') FROM json_tree(\(column)) WHERE type = 'text'), '') ELSE \(column) END"
+            }
+            // What each kind of item puts in the index: (type, table, id, incident, time in ms, label, body).
+            struct Source {
+                let type: String, table: String, id: String, incident: String, time: String, label: String, body: String
+                let watched: String
+            }
+            func sources(_ r: String) -> [Source] {
+                [
+                    Source(type: "revision", table: "releaseRevision", id: "\(r).id",
+                           incident: "(SELECT incidentID FROM pressRelease WHERE id = \(r).releaseID)", time: ms("\(r).createdAt"),
+                           label: "'release #' || \(r).releaseID || ' revision ' || \(r).number",
+                           body: "IFNULL((SELECT title FROM pressRelease WHERE id = \(r).releaseID), '') || char(10) || \(r).text || char(10) || \(jsonStrings("\(r).renditions"))",
+                           watched: "text, renditions, createdAt"),
+                    Source(type: "post", table: "post", id: "\(r).id", incident: "\(r).incidentID", time: ms("\(r).createdAt"),
+                           label: "'post #' || \(r).id || ' (' || \(r).channel || ')'", body: "\(r).text",
+                           watched: "text, createdAt"),
+                    Source(type: "fact", table: "fact", id: "\(r).id", incident: "\(r).incidentID", time: ms("\(r).recordedAt"),
+                           label: "'fact #' || \(r).id", body: "\(r).text || char(10) || \(r).source",
+                           watched: "text, source, recordedAt"),
+                    Source(type: "rumor", table: "rumor", id: "\(r).id", incident: "\(r).incidentID", time: ms("\(r).recordedAt"),
+                           label: "'rumor #' || \(r).id", body: "\(r).text || char(10) || \(r).seenAt",
+                           watched: "text, seenAt, recordedAt"),
+                    Source(type: "log", table: "logEntry", id: "\(r).seq", incident: "\(r).incidentID", time: "\(r).time",
+                           label: "'log #' || \(r).seq || ' ' || \(r).action || ' ' || \(r).subjectType || ' #' || \(r).subjectID || ' by ' || \(r).actorHandle",
+                           body: "\(r).action || ' ' || \(r).actorHandle || ' ' || \(r).subjectType || char(10) || \(jsonStrings("\(r).change"))",
+                           watched: "time, action, actorHandle, subjectType, subjectID, incidentID, change"),
+                ]
+            }
+            // Rows that already exist, oldest first, numbered within each millisecond.
+            let existing = sources("x").map { s in
+                "SELECT '\(s.type)' AS type, \(s.id) AS itemID, \(s.incident) AS incidentID, \(s.time) AS time, \(s.label) AS label, \(s.body) AS body FROM \(s.table) AS x"
+            }.joined(separator: "\nUNION ALL\n")
+            try db.execute(sql: """
+                INSERT INTO searchIndex (rowid, type, itemID, incidentID, time, label, scope, body)
+                SELECT time * 1000000 + ROW_NUMBER() OVER (PARTITION BY time ORDER BY type, itemID) - 1,
+                       type, itemID, incidentID, time, label, \(scope("incidentID")), body
+                FROM (\(existing))
+                """)
+            // New and changed rows, in the same transaction as the change itself.
+            for s in sources("NEW") {
+                let insert = """
+                    INSERT INTO searchIndex (rowid, type, itemID, incidentID, time, label, scope, body)
+                    SELECT (SELECT IFNULL(MAX(rowid) + 1, v.time * 1000000) FROM searchIndex
+                            WHERE rowid BETWEEN v.time * 1000000 AND v.time * 1000000 + 999999),
+                           '\(s.type)', v.itemID, v.incidentID, v.time, v.label, \(scope("v.incidentID")), v.body
+                    FROM (SELECT \(s.id) AS itemID, \(s.incident) AS incidentID, \(s.time) AS time, \(s.label) AS label, \(s.body) AS body) AS v;
+                    """
+                let old = sources("OLD").first { $0.type == s.type }!
+                try db.execute(sql: """
+                    CREATE TRIGGER searchIndex_\(s.table)_insert AFTER INSERT ON \(s.table) BEGIN
+                    \(insert)
+                    END;
+                    CREATE TRIGGER searchIndex_\(s.table)_update AFTER UPDATE OF \(s.watched) ON \(s.table) BEGIN
+                    DELETE FROM searchIndex WHERE rowid BETWEEN \(old.time) * 1000000 AND \(old.time) * 1000000 + 999999
+                        AND type = '\(s.type)' AND itemID = \(old.id);
+                    \(insert)
+                    END;
+                    """)
+            }
+            // Retention: an item disposed of at the end of its period keeps a tombstone; nothing is deleted.
+            try db.create(table: "disposal") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("subjectType", .text).notNull()
+                t.column("subjectID", .integer).notNull()
+                t.column("incidentID", .integer)
+                t.column("reason", .text).notNull()
+                t.column("disposedAt", .datetime).notNull()
+                t.column("disposedBy", .integer).references("person").notNull()
+                t.column("attestationID", .integer).references("attestation").notNull()
+                t.uniqueKey(["subjectType", "subjectID"])
+            }
+        }
+
         migrator.registerMigration("v4-scheduling") { db in
             // Who is delivering a post right now, so a killed scheduler's claim can be taken over.
             try db.alter(table: "post") { t in
@@ -182,6 +276,15 @@ enum Migrations {
                 t.column("holder", .text).notNull()
                 t.column("expiresAt", .datetime).notNull()
             }
+        }
+
+        migrator.registerMigration("v5-dashboard") { db in
+            // The board's order (active, monitoring, closed; newest first) served from an index.
+            try db.execute(sql: """
+                CREATE INDEX incident_on_board ON incident(
+                  (CASE status WHEN 'active' THEN 0 WHEN 'monitoring' THEN 1 ELSE 2 END), openedAt DESC, id)
+                """)
+            try db.create(index: "post_on_incident_state", on: "post", columns: ["incidentID", "state", "scheduledAt"])
         }
 
         return migrator

@@ -70,3 +70,7 @@ extension LogEntry: FetchableRecord, PersistableRecord {
 extension NamedPerson: FetchableRecord, AutoIDRecord {
     public static let databaseTableName = "namedPerson"
 }
+
+extension Contact: FetchableRecord, AutoIDRecord {
+    public static let databaseTableName = "contact"
+}

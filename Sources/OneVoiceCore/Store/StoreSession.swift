@@ -341,3 +341,32 @@ extension StoreSession {
         return (row["holder"], row["expiresAt"])
     }
 }
+
+// MARK: - Media contacts
+
+extension StoreSession {
+    public func insertContact(_ contact: inout Contact) throws {
+        try contact.insert(db)
+    }
+
+    public func updateContact(_ contact: Contact) throws {
+        try contact.update(db)
+    }
+
+    public func contact(id: Int64) throws -> Contact? {
+        try Contact.fetchOne(db, sql: "SELECT * FROM contact WHERE id = ?", arguments: [id])
+    }
+
+    /// The current media list (removed contacts are kept in the table, not listed).
+    public func contacts() throws -> [Contact] {
+        try Contact.fetchAll(db, sql: "SELECT * FROM contact WHERE removedAt IS NULL ORDER BY name")
+    }
+
+    /// Delivered website posts of one mode, newest first: the entries the Atom feed keeps.
+    public func deliveredPosts(channel: Channel, isExercise: Bool, limit: Int) throws -> [Post] {
+        try Post.fetchAll(db, sql: """
+            SELECT * FROM post WHERE channel = ? AND isExercise = ? AND state = 'delivered'
+            ORDER BY deliveredAt DESC LIMIT ?
+            """, arguments: [channel.rawValue, isExercise, limit])
+    }
+}

@@ -17,8 +17,12 @@ public struct Template: Sendable, Equatable, Identifiable {
     public var legalReview: Bool
     /// Default channels for posts.
     public var channels: [Channel]
-    /// Short texts per channel.
+    /// Short texts per channel for the full release (and its updates and corrections).
     public var short: [Channel: String]
+    /// Short texts per channel for the holding statement. A channel without one gets the
+    /// holding text itself, shortened to whole sentences; the full release's `short` texts are
+    /// never used for a holding statement, because they repeat facts it does not have yet.
+    public var holdingShort: [Channel: String]
     /// Where it came from (a file path or `builtin:<file>`).
     public var source: String
 
@@ -26,7 +30,7 @@ public struct Template: Sendable, Equatable, Identifiable {
         id: String, name: String, kind: IncidentKind, holding: String, release: String,
         caveat: String = "", requiredFacts: [String] = [], holds: [ReleaseHold] = [],
         legalReview: Bool = false, channels: [Channel] = [], short: [Channel: String] = [:],
-        source: String = ""
+        holdingShort: [Channel: String] = [:], source: String = ""
     ) {
         self.id = id
         self.name = name
@@ -39,7 +43,18 @@ public struct Template: Sendable, Equatable, Identifiable {
         self.legalReview = legalReview
         self.channels = channels
         self.short = short
+        self.holdingShort = holdingShort
         self.source = source
+    }
+
+    /// The per-channel short texts for a holding statement or for a full release.
+    public func shortTexts(holding: Bool) -> [Channel: String] {
+        holding ? holdingShort : short
+    }
+
+    /// The texts a holding statement is made of: the holding text and its short texts, labelled.
+    public var holdingTexts: [(label: String, text: String)] {
+        [("holding", holding)] + holdingShort.keys.sorted().map { ("holding_short.\($0.slug)", holdingShort[$0]!) }
     }
 
     /// Every text of the template (holding, release, caveat, short texts), labelled.
@@ -47,6 +62,7 @@ public struct Template: Sendable, Equatable, Identifiable {
         var result: [(String, String)] = [("holding", holding), ("release", release)]
         if !caveat.isEmpty { result.append(("caveat", caveat)) }
         for channel in short.keys.sorted() { result.append(("short.\(channel.slug)", short[channel]!)) }
+        for channel in holdingShort.keys.sorted() { result.append(("holding_short.\(channel.slug)", holdingShort[channel]!)) }
         return result
     }
 }

@@ -22,16 +22,25 @@ import TOMLKit
 /// hours = 72                         # either hours (> 0) ...
 /// # until = "next-of-kin-notified"   # ... or until (ReleaseHold.Condition)
 ///
-/// [short]                            # optional; per-channel short texts
+/// [short]                            # optional; per-channel short texts of the full release
+/// x = "..."                          # (also used by its updates and corrections)
+/// cap = "..."
+///
+/// [holding_short]                    # optional; per-channel short texts of the holding statement
 /// x = "..."
 /// cap = "..."
 /// ```
+/// A holding statement's channel texts come from `[holding_short]` only: a channel without one
+/// gets the holding text, shortened to whole sentences if it does not fit. `[short]` is never
+/// used for a holding statement, since it usually repeats facts (`{{fact:...}}`) that are not
+/// verified in the first minutes. Built-in holding texts use only slots that are always filled
+/// (`incident.*`, `agency.name`, `release.*`, `next_update`), so they can go out at once.
 /// Texts may use the slots of `TemplateSlot` (`{{fact:KEY}}`, `{{incident.location}}`, ...).
 /// Unknown keys are problems too, so that a misspelt field does not silently vanish.
 public enum TemplateParser {
     static let topLevelKeys: [String] = [
         "id", "name", "kind", "holding", "release", "caveat", "required_facts", "holds",
-        "legal_review", "channels", "short",
+        "legal_review", "channels", "short", "holding_short",
     ]
     static let holdKeys: [String] = ["id", "description", "applies_to", "hours", "until"]
 
@@ -163,22 +172,27 @@ public enum TemplateParser {
             }
         }
 
-        var short: [Channel: String] = [:]
-        if let value = table["short"] {
-            if value.type == .table, let shortTable = value.table {
-                for key in shortTable.keys {
-                    guard let channel = Channel(rawValue: key) else {
-                        problem(.unknownChannel, "unknown channel \"\(key)\" in [short]; known channels: \(Channel.allCases.map(\.slug).joined(separator: ", ")).", key: key, table: "short")
-                        continue
-                    }
-                    if let text = string(key, in: shortTable, table: "short", required: false, what: "") {
-                        short[channel] = text
-                    }
-                }
-            } else {
-                problem(.wrongType, "\"short\" must be a table of channel = \"text\", not \(typeName(value.type)).", key: "short")
+        /// A `[name]` table of channel = "text".
+        func shortTable(_ name: String) -> [Channel: String] {
+            guard let value = table[name] else { return [:] }
+            guard value.type == .table, let shortTable = value.table else {
+                problem(.wrongType, "\"\(name)\" must be a table of channel = \"text\", not \(typeName(value.type)).", key: name)
+                return [:]
             }
+            var result: [Channel: String] = [:]
+            for key in shortTable.keys {
+                guard let channel = Channel(rawValue: key) else {
+                    problem(.unknownChannel, "unknown channel \"\(key)\" in [\(name)]; known channels: \(Channel.allCases.map(\.slug).joined(separator: ", ")).", key: key, table: name)
+                    continue
+                }
+                if let text = string(key, in: shortTable, table: name, required: false, what: "") {
+                    result[channel] = text
+                }
+            }
+            return result
         }
+        let short = shortTable("short")
+        let holdingShort = shortTable("holding_short")
 
         var holds: [ReleaseHold] = []
         if let value = table["holds"] {
@@ -238,7 +252,7 @@ public enum TemplateParser {
         let template = Template(
             id: id, name: name, kind: kind, holding: holding, release: release, caveat: caveat,
             requiredFacts: requiredFacts, holds: holds, legalReview: legalReview,
-            channels: channels, short: short, source: file)
+            channels: channels, short: short, holdingShort: holdingShort, source: file)
         return (template, [])
     }
 

@@ -5,8 +5,8 @@ import OneVoiceCore
 struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive",
-        abstract: "The public record: verify the tamper-evident log.",
-        subcommands: [Verify.self]
+        abstract: "The public record: verify the log, search it, answer records requests, apply retention.",
+        subcommands: [Verify.self, ArchiveSearchCommand.self, ArchiveExportCommand.self, ArchiveCheckExportCommand.self, ArchiveRetentionCommand.self, ArchiveDisposeCommand.self]
     )
 
     struct Verify: ParsableCommand {

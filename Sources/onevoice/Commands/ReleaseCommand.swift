@@ -8,7 +8,7 @@ struct ReleaseCommand: ParsableCommand {
         abstract: "Draft, check, review and approve press releases.",
         discussion: "draft → (submit) in review → (clear, by legal where required) → (approve, by the incident's spokesperson) approved.",
         subcommands: [Draft.self, List.self, Show.self, Edit.self, Diff.self, Check.self, Submit.self, Clear.self, Approve.self,
-                      Correct.self, Update.self]
+                      Schedule.self, Hold.self, Reschedule.self, Cancel.self, Now.self, Correct.self, Update.self]
     )
 
     struct Draft: ParsableCommand {
@@ -230,6 +230,88 @@ struct ReleaseCommand: ParsableCommand {
         func run() throws {
             let release = try store.writableWorkspace().followUpRelease(of: id, kind: .update)
             if store.json { Output.json(CreatedID(id: release.id)) } else { print("Drafted update #\(release.id) to release #\(id).") }
+        }
+    }
+
+    struct Schedule: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Schedule an approved release (the incident's spokesperson or a drafter).",
+            discussion: "TIME: +15m, +2h, HH:MM or YYYY-MM-DD HH:MM in the agency's time zone, or ISO 8601 with an offset.")
+        @Argument(help: "The release's number.") var id: Int64
+        @Option(help: "When it goes out.") var at: String
+        @Option(help: "Channels, comma-separated (default: every channel the release has a text for).") var channels: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.writableWorkspace()
+            let zone = try workspace.agency().timeZone
+            let time = try ScheduleTime.parse(at, now: workspace.clock.now(), timeZone: zone)
+            let list = try channels.map { text in
+                try text.split(separator: ",").map { slug -> Channel in
+                    let slug = slug.trimmingCharacters(in: .whitespaces)
+                    guard let channel = Channel(rawValue: slug) else {
+                        throw ValidationError("\"\(slug)\" is not a channel; use \(Channel.allCases.map(\.slug).joined(separator: ", ")).")
+                    }
+                    return channel
+                }
+            }
+            let posts = try workspace.scheduleRelease(id: id, at: time, channels: list)
+            try ReleaseCommand.report(posts, verb: "Scheduled", store: store, zone: zone)
+        }
+    }
+
+    struct Hold: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Hold a scheduled release: nothing goes out until rescheduled.")
+        @Argument(help: "The release's number.") var id: Int64
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.writableWorkspace()
+            try ReleaseCommand.report(workspace.holdRelease(id: id), verb: "Held", store: store, zone: workspace.agency().timeZone)
+        }
+    }
+
+    struct Reschedule: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a release's waiting posts to a new time.")
+        @Argument(help: "The release's number.") var id: Int64
+        @Option(help: "The new time (as for `release schedule`).") var at: String
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.writableWorkspace()
+            let zone = try workspace.agency().timeZone
+            let time = try ScheduleTime.parse(at, now: workspace.clock.now(), timeZone: zone)
+            try ReleaseCommand.report(workspace.rescheduleRelease(id: id, at: time), verb: "Rescheduled", store: store, zone: zone)
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel a release's waiting posts (it stays approved).")
+        @Argument(help: "The release's number.") var id: Int64
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.writableWorkspace()
+            try ReleaseCommand.report(workspace.cancelRelease(id: id), verb: "Cancelled", store: store, zone: workspace.agency().timeZone)
+        }
+    }
+
+    struct Now: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Send a release's waiting posts now (also confirms overdue ones).")
+        @Argument(help: "The release's number.") var id: Int64
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.writableWorkspace()
+            try ReleaseCommand.report(workspace.releaseNow(id: id), verb: "Due now", store: store, zone: workspace.agency().timeZone)
+        }
+    }
+
+    static func report(_ posts: [Post], verb: String, store: StoreOptions, zone: TimeZone) throws {
+        if store.json { Output.json(posts); return }
+        let local = LocalTime(timeZone: zone)
+        for post in posts {
+            print("\(verb): \(post.channel.displayName) post #\(post.id) at \(post.scheduledAt.map(local.dateTime) ?? "-") (\(post.state.label)).")
         }
     }
 }

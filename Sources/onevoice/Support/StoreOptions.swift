@@ -17,17 +17,30 @@ struct StoreOptions: ParsableArguments {
     var databaseURL: URL { paths.databaseURL(explicit: db) }
     var identityURL: URL { paths.identityURL(explicit: identity) }
 
+    /// The agency's configuration, templates and rules, read once per process
+    /// (`$XDG_CONFIG_HOME/onevoice/config.toml` and `templates/`).
+    static let loadedSettings: Result<WorkspaceSettings, AgencyConfigError> = Result { () throws(AgencyConfigError) in
+        try WorkspaceSettings.load(paths: XDGPaths())
+    }
+
+    /// The settings every workspace of this process uses; a broken configuration stops the command.
+    func workspaceSettings() throws -> WorkspaceSettings {
+        try Self.loadedSettings.get()
+    }
+
     /// The workspace for a command that changes data: the key must load.
     func writableWorkspace() throws -> Workspace {
+        let settings = try workspaceSettings()
         let key = try IdentityKey.load(from: identityURL)
         let database = try AppDatabase.open(at: databaseURL)
-        return Workspace(database: database, identity: key, identityPath: identityURL.path)
+        return Workspace(database: database, identity: key, identityPath: identityURL.path, settings: settings)
     }
 
     /// The workspace for a command that only reads: a key is used when there is one.
     func readableWorkspace() throws -> Workspace {
+        let settings = try workspaceSettings()
         let key = try? IdentityKey.load(from: identityURL)
         let database = try AppDatabase.open(at: databaseURL)
-        return Workspace(database: database, identity: key, identityPath: identityURL.path)
+        return Workspace(database: database, identity: key, identityPath: identityURL.path, settings: settings)
     }
 }

@@ -49,16 +49,31 @@ struct SignOffWorkflowTests {
         #expect(!state.revision.text.contains("{{"))
 
         try team.drafter.submitRelease(id: release.id)
-        // Legal review is required after a shooting: the spokesperson cannot approve before it.
-        #expect(throws: IdentityError.self) {
-            try team.spokesperson.approveRelease(id: release.id, acknowledging: state.warnings.map(\.rule))
-        }
-        try team.legal.clearRelease(id: release.id, note: "Reviewed against the OIS protocol")
+        // The holding statement is exactly as pre-cleared with its template: no fresh legal review.
+        #expect(!state.legalReviewRequired)
         let approval = try team.spokesperson.approveRelease(id: release.id, acknowledging: state.warnings.map(\.rule))
         #expect(approval.contentHash == state.revision.contentHash)
         #expect(approval.hasValidSignature)
         #expect(try team.drafter.release(id: release.id).status == .approved)
         #expect(try ChainVerifier(database: team.drafter.database).verify().isIntact)
+    }
+
+    @Test func anEditedHoldingStatementAfterAShootingNeedsLegalClearance() throws {
+        let team = try Team()
+        let release = try team.drafter.draftRelease(incidentID: team.incident.id, templateID: "officer-involved-shooting", holding: true)
+        let drafted = try team.drafter.revision(releaseID: release.id)
+        try team.drafter.editRelease(id: release.id, text: drafted.text + "\nA community meeting will be held on Thursday.")
+        try team.drafter.submitRelease(id: release.id)
+        let state = try team.drafter.signOffState(releaseID: release.id)
+        #expect(state.legalReviewRequired)
+        #expect(throws: IdentityError.self) {
+            try team.spokesperson.approveRelease(id: release.id, acknowledging: state.warnings.map(\.rule))
+        }
+        #expect(throws: IdentityError.self) { try team.drafter.clearRelease(id: release.id) }
+        try team.legal.clearRelease(id: release.id, note: "Reviewed against the OIS protocol")
+        let approval = try team.spokesperson.approveRelease(id: release.id, acknowledging: state.warnings.map(\.rule))
+        #expect(approval.contentHash == state.revision.contentHash)
+        #expect(try ChainVerifier(database: team.drafter.database).verify().attestations == 2)
     }
 
     @Test func nobodyButTheIncidentsSpokespersonCanApprove() throws {
@@ -178,5 +193,28 @@ struct SignOffWorkflowTests {
         try agency.admin.setWorkspaceMode(.live, note: "Drill over")
         #expect(try agency.admin.agency().mode == .live)
         #expect(try ChainVerifier(database: agency.admin.database).verify().attestations == 1)
+    }
+
+    @Test func retractingAReleasedFactDraftsACorrection() throws {
+        let team = try Team(kind: .roadClosure)
+        let fact = try team.drafter.addFact(incidentID: team.incident.id, text: "Oak Street is open as a detour",
+                                            source: "Public Works", sourceKind: .officialRecord)
+        try team.verifier.setFactStatus(factID: fact.id, to: .verified)
+        let release = try team.drafter.createRelease(incidentID: team.incident.id, title: "Closure",
+                                                     text: "Elm Street is closed. Oak Street is open as a detour. The investigation is ongoing.",
+                                                     renditions: ["website": "Elm Street is closed. Oak Street is open as a detour."])
+        try team.drafter.submitRelease(id: release.id)
+        try team.spokesperson.approveRelease(id: release.id)
+        try team.spokesperson.scheduleRelease(id: release.id, at: team.agency.clock.now().addingTimeInterval(600))
+        #expect(try team.drafter.releases(incidentID: team.incident.id).count == 1)
+
+        try team.verifier.setFactStatus(factID: fact.id, to: .retracted, note: "Oak Street flooded too")
+        let corrections = try team.drafter.releases(incidentID: team.incident.id).filter { $0.kind == .correction }
+        #expect(corrections.count == 1)
+        #expect(corrections.first?.parentID == release.id)
+        let text = try team.drafter.revision(releaseID: try #require(corrections.first).id).text
+        #expect(text.hasPrefix("An earlier release said: \"Oak Street is open as a detour.\""))
+        #expect(text.contains("Elm Street is closed."))
+        #expect(try ChainVerifier(database: team.drafter.database).verify().isIntact)
     }
 }

@@ -46,7 +46,7 @@ struct BuiltInTemplateTests {
     func shortTextsFitTheirChannels(_ kind: IncidentKind) throws {
         let template = try #require(Self.library.template(for: kind))
         let limits: [Channel: Int] = [.x: 280, .cap: 90, .mastodon: 500, .bluesky: 300, .threads: 500, .nextdoor: 400]
-        for (channel, text) in template.short {
+        for (channel, text) in template.short.map({ $0 }) + template.holdingShort.map({ $0 }) {
             let filled = TemplateRenderer.fill(text, values: TemplateSamples.values)
             #expect(!filled.contains("{{"), "\(kind.slug) short.\(channel.slug) uses a slot without a sample")
             if let limit = limits[channel] {
@@ -80,6 +80,45 @@ struct BuiltInTemplateTests {
         for kind in [IncidentKind.massCasualty, .activeShooter, .trafficFatality, .inCustodyDeath] {
             let template = try #require(Self.library.template(for: kind))
             #expect(template.holds.contains { $0.duration == .until(.nextOfKinNotified) }, "\(kind.slug) holds names until next of kin")
+        }
+    }
+
+    /// What fills a fresh incident's slots without anyone recording a fact: the incident, the
+    /// agency's name, the release time and the default next-update wording.
+    static let automaticSlots: Set<String> = [
+        "incident.title", "incident.location", "incident.kind", "incident.opened_date", "incident.opened_time",
+        "agency.name", "release.date", "release.time", "next_update",
+    ]
+
+    @Test(arguments: IncidentKind.allCases)
+    func holdingStatementsNeedNoFactsAndCarryTheCaveat(_ kind: IncidentKind) throws {
+        let template = try #require(Self.library.template(for: kind))
+        #expect(!template.holdingShort.isEmpty, "\(kind.slug) has no [holding_short] texts")
+        for (label, text) in template.holdingTexts {
+            for slot in TemplateRenderer.slots(in: text) {
+                #expect(Self.automaticSlots.contains(slot.name), "\(kind.slug) \(label) uses \(slot), which is not filled automatically")
+            }
+            // A CAP alert (90 characters) has room only for the warning itself.
+            if label != "holding_short.cap" {
+                #expect(PolicyChecker.hasOngoingCaveat(text), "\(kind.slug) \(label) lacks the ongoing-investigation caveat")
+            }
+        }
+        let caveat = template.caveat.hasSuffix(".") ? String(template.caveat.dropLast()) : template.caveat
+        #expect(template.holding.contains(caveat), "\(kind.slug) holding text lacks its caveat sentence")
+        for channel in template.holdingShort.keys {
+            #expect(template.channels.contains(channel), "\(kind.slug) holding_short.\(channel.slug) is not one of its channels")
+        }
+    }
+
+    @Test(arguments: IncidentKind.allCases)
+    func holdingShortTextsFitWithTheDefaultNextUpdate(_ kind: IncidentKind) throws {
+        let template = try #require(Self.library.template(for: kind))
+        var values = TemplateSamples.values
+        values["next_update"] = WorkspaceSettings.defaultNextUpdate
+        for (channel, text) in template.holdingShort {
+            let filled = TemplateRenderer.fill(text, values: values)
+            let check = PostValidator.validate(filled, for: channel)
+            #expect(check.valid, "\(kind.slug) holding_short.\(channel.slug): \(check.problems) \(filled)")
         }
     }
 }

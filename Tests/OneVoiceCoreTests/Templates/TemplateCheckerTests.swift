@@ -105,4 +105,38 @@ struct TemplateCheckerTests {
         #expect(template.short == [.x: "Parade today!"])
         #expect(template.legalReview == false)
     }
+
+    @Test func holdingShortTextsAreTheirOwnTableAndCheckedLikeShort() throws {
+        let source = """
+            id = "t"
+            name = "T"
+            kind = "general"
+            holding = "Officers are responding near {{incident.location}}."
+            release = "Officers responded to {{fact:summary}}."
+
+            [short]
+            x = "Officers responded to {{fact:summary}}."
+
+            [holding_short]
+            x = "Officers are responding near {{incident.location}}."
+            cap = "Avoid {{incident.location}}."
+            """
+        let result = TemplateParser.parse(source: source, file: "t.toml")
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        let template = try #require(result.template)
+        #expect(template.short == [.x: "Officers responded to {{fact:summary}}."])
+        #expect(template.holdingShort == [.x: "Officers are responding near {{incident.location}}.", .cap: "Avoid {{incident.location}}."])
+        #expect(template.shortTexts(holding: true) == template.holdingShort)
+        #expect(template.shortTexts(holding: false) == template.short)
+        #expect(template.texts.map(\.label).contains("holding_short.cap"))
+        #expect(template.holdingTexts.map(\.label) == ["holding", "holding_short.x", "holding_short.cap"])
+
+        let broken = source + "\nfax = \"Avoid the area.\"\npager = 3\n"
+        let lines = TemplateChecker.check(source: broken, file: "t.toml").map(\.description)
+        #expect(lines.contains { $0.hasPrefix("t.toml:13:1: unknown channel \"fax\" in [holding_short]") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("t.toml:14:1: unknown channel \"pager\" in [holding_short]") }, "\(lines)")
+        let wrongType = TemplateChecker.check(source: "holding_short = \"x\"\n" + source.replacingOccurrences(of: "[holding_short]", with: "[other]"),
+                                              file: "t.toml").map(\.description)
+        #expect(wrongType.contains { $0.hasPrefix("t.toml:1:1: \"holding_short\" must be a table") }, "\(wrongType)")
+    }
 }

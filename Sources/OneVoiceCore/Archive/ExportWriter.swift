@@ -1,0 +1,140 @@
+import Crypto
+import Foundation
+
+/// Builds an export in a hidden folder beside its destination and moves it into place only when complete,
+/// so a failure never leaves half an export. Records each file's SHA-256 and size for the manifest.
+final class ExportWriter {
+    let destination: URL
+    let zip: Bool
+    /// The hidden working folder (same file system as the destination, so the final move is a rename).
+    let work: URL
+    /// Where the files go: `work/NAME`.
+    let root: URL
+    private(set) var files: [ExportManifest.File] = []
+
+    /// Refuses a destination that already holds something, before any work is done.
+    init(destination: URL, zip: Bool) throws {
+        let fm = FileManager.default
+        var destination = destination.standardizedFileURL
+        if zip && destination.pathExtension.lowercased() != "zip" { destination = destination.appendingPathExtension("zip") }
+        self.destination = destination
+        self.zip = zip
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
+            let empty = isDirectory.boolValue && ((try? fm.contentsOfDirectory(atPath: destination.path))?.isEmpty ?? false)
+            guard empty && !zip else { throw ExportError.destinationExists(path: destination.path) }
+        }
+        let parent = destination.deletingLastPathComponent()
+        guard fm.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ExportError.noParent(path: parent.path)
+        }
+        if zip && !fm.isExecutableFile(atPath: ExportWriter.zipTool) { throw ExportError.noZipTool }
+        let name = zip ? destination.deletingPathExtension().lastPathComponent : destination.lastPathComponent
+        work = parent.appendingPathComponent(".\(name).partial-\(UUID().uuidString.prefix(8))")
+        root = work.appendingPathComponent(name)
+        do {
+            try fm.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        } catch {
+            throw FileError.cannotWrite(path: work.path, reason: error.localizedDescription)
+        }
+    }
+
+    static let zipTool = "/usr/bin/zip"
+
+    /// Writes one whole file at `path` (relative, with `/`).
+    func write(_ data: Data, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do { try data.write(to: url) } catch { throw FileError.cannotWrite(path: url.path, reason: error.localizedDescription) }
+        files.append(.init(path: path, sha256: Hashing.sha256Hex(data), bytes: data.count))
+    }
+
+    func write(_ text: String, to path: String) throws { try write(Data(text.utf8), to: path) }
+
+    /// Writes a file in pieces (the log can be large), hashing as it goes.
+    func stream(to path: String, _ body: (_ emit: (String) throws -> Void) throws -> Void) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
+            throw FileError.cannotWrite(path: url.path, reason: "cannot create the file")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var buffer = Data()
+        var bytes = 0
+        func flush() throws {
+            do { try handle.write(contentsOf: buffer) } catch { throw FileError.cannotWrite(path: url.path, reason: error.localizedDescription) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        try body { text in
+            let data = Data(text.utf8)
+            hasher.update(data: data)
+            bytes += data.count
+            buffer.append(data)
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+        try flush()
+        try handle.synchronize()
+        files.append(.init(path: path, sha256: Hashing.hex(hasher.finalize()), bytes: bytes))
+    }
+
+    /// Moves the finished export into place (zipping it first when asked). Returns where it is.
+    func finish() throws -> URL {
+        let fm = FileManager.default
+        if zip {
+            let archive = work.appendingPathComponent(destination.lastPathComponent)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.zipTool)
+            process.arguments = ["-r", "-X", "-q", archive.path, root.lastPathComponent]
+            process.currentDirectoryURL = work
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw ExportError.zipFailed(detail: message.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            try move(archive, to: destination)
+        } else {
+            // An empty folder at the destination is replaced; anything else was refused at the start.
+            if fm.fileExists(atPath: destination.path) { try? fm.removeItem(at: destination) }
+            try move(root, to: destination)
+        }
+        try? fm.removeItem(at: work)
+        return destination
+    }
+
+    private func move(_ from: URL, to: URL) throws {
+        if rename(from.path, to.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            throw FileError.cannotWrite(path: to.path, reason: reason)
+        }
+    }
+
+    /// Removes the working folder after a failure.
+    func abandon() {
+        try? FileManager.default.removeItem(at: work)
+    }
+}
+
+public enum ExportError: Error, CustomStringConvertible, LocalizedError, Equatable {
+    case destinationExists(path: String)
+    case noParent(path: String)
+    case noZipTool
+    case zipFailed(detail: String)
+    case notAnExport(path: String)
+
+    public var description: String {
+        switch self {
+        case .destinationExists(let path): "\(path) already exists; choose a new name for the export (nothing was written)."
+        case .noParent(let path): "The folder \(path) does not exist; create it or choose another place for the export."
+        case .noZipTool: "--zip needs the zip program at \(ExportWriter.zipTool); install it (apt-get install zip) or export to a folder without --zip."
+        case .zipFailed(let detail): "zip could not pack the export (\(detail)); nothing was written."
+        case .notAnExport(let path): "\(path) is not a OneVoice export: it has no readable manifest.json."
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+extension Scheduler {
+    /// The scheduler as the CLI and the dashboard run it: files beside the database (outbox, feed,
+    /// CAP, e-mail), and the network channels the agency configured in config.toml.
+    public static func standard(workspace: Workspace, secrets: DeliverySecrets? = nil,
+                                configuration: Configuration? = nil) throws -> Scheduler {
+        let database = workspace.database
+        let settings = workspace.settings
+        let delivery = settings.delivery
+        // The config already took the environment's secrets over the file's.
+        let secrets = secrets ?? DeliverySecrets(webhookSecret: delivery.webhookSecret, mastodonToken: delivery.mastodonToken)
+        let agency = try workspace.agency()
+        var config = configuration ?? Configuration()
+        config.limits = settings.limits
+        config.releaseURLPattern = settings.releaseURLPattern
+        config.grace = TimeInterval(settings.graceMinutes * 60)
+        let layout = OutboxLayout(dataDirectory: URL(fileURLWithPath: database.path).deletingLastPathComponent())
+        // Without a configured website, files still get well-formed ids and addresses under the reserved .invalid domain.
+        let site = settings.agencyWebsite ?? "https://onevoice.invalid/"
+        let host = URL(string: site)?.host ?? "onevoice.invalid"
+        if configuration == nil { config.capSender = settings.capSender ?? (CAPAlertWriter.isValidToken(host) ? host : "onevoice") }
+        let year = Calendar(identifier: .gregorian).component(.year, from: agency.createdAt)
+        let feed = AtomFeedSettings(tagAuthority: "\(host),\(year)", title: "\(agency.name): news releases", siteURL: site,
+                                    authorName: agency.name, authorEmail: settings.agencyEmail)
+        let capSender = config.capSender
+        let pattern = config.releaseURLPattern
+        let earlier: @Sendable (Bool) throws -> [AtomEntry] = { isExercise in
+            try database.read { session in
+                guard let agency = try session.agency() else { return [] }
+                return try session.deliveredPosts(channel: .website, isExercise: isExercise, limit: feed.maximumEntries).reversed().compactMap { post in
+                    guard let release = try session.release(id: post.releaseID),
+                          let incident = try session.incident(id: post.incidentID) else { return nil }
+                    let item = try DeliveryItem(post: post, release: release, incident: incident, agency: agency,
+                                                sentAt: post.scheduledAt ?? post.deliveredAt ?? post.createdAt,
+                                                capSender: capSender, releaseURLPattern: pattern, session: session)
+                    return AtomEntry(item: item, settings: feed)
+                }
+            }
+        }
+        let contacts = try workspace.contacts().map(\.email)
+        let media = MediaListSettings(fromAddress: settings.mediaFrom ?? settings.agencyEmail ?? "pio@\(host)", fromName: agency.name,
+                                      contacts: contacts)
+        let router = DeliveryRouter.standard(layout: layout, feed: feed, earlierFeedEntries: earlier, media: media,
+                                             sendmailPath: delivery.sendmail, mastodonInstance: delivery.mastodonInstance,
+                                             webhookURL: delivery.webhookURL, secrets: secrets, policy: config.retry)
+        return Scheduler(database: database, clock: workspace.clock, deliverer: router, configuration: config)
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import GRDB
+
+// The archive's SQL: full-text search, the reads behind a records export, retention and disposal.
+// The search index itself is kept in step by the triggers of the "v3-search" migration.
+
+// MARK: - Search
+
+extension StoreSession {
+    /// Rows of `searchIndex` per millisecond of item time; the rowid is `time * searchRowsPerMillisecond + n`.
+    static let searchRowsPerMillisecond: Int64 = 1_000_000
+
+    /// Hits for an FTS5 expression (built by `SearchQuery`, never raw user text), newest first.
+    /// Incident and dates narrow the match through the index (a scope token and a rowid range), never by a scan.
+    public func search(expression: String, incidentID: Int64?, fromMilliseconds: Int64?, toMilliseconds: Int64?,
+                       limit: Int) throws -> [SearchHit] {
+        var match = expression
+        if let incidentID { match = "scope : \"i\(incidentID)\" AND (\(expression))" }
+        let k = Self.searchRowsPerMillisecond
+        // Times past what a rowid can hold (beyond the year 2262) clamp to the ends instead of overflowing.
+        func rowid(_ ms: Int64, plus extra: Int64) -> Int64 {
+            let (product, overflow) = ms.multipliedReportingOverflow(by: k)
+            if overflow { return ms < 0 ? Int64.min : Int64.max }
+            let (sum, overflowSum) = product.addingReportingOverflow(extra)
+            return overflowSum ? Int64.max : sum
+        }
+        let lowest = fromMilliseconds.map { rowid($0, plus: 0) } ?? Int64.min
+        let highest = toMilliseconds.map { rowid($0, plus: k - 1) } ?? Int64.max
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT type, itemID, incidentID, time, label, snippet(searchIndex, 6, char(2), char(3), '…', 16) AS snippet
+            FROM searchIndex
+            WHERE searchIndex MATCH ? AND rowid BETWEEN ? AND ?
+            ORDER BY rowid DESC
+            LIMIT ?
+            """, arguments: [match, lowest, highest, limit])
+        return rows.map { row in
+            SearchHit(type: SearchItemType(rawValue: row["type"]) ?? .log, id: row["itemID"], incidentID: row["incidentID"],
+                      time: Timestamps.date(milliseconds: row["time"]), label: row["label"], markedSnippet: row["snippet"])
+        }
+    }
+
+    /// Takes a disposed item out of the search index (the index is derived data; the item and its log stay).
+    /// Rare, so a scan of the index is acceptable here.
+    func removeFromSearch(type: SearchItemType, itemIDs: [Int64]) throws {
+        guard !itemIDs.isEmpty else { return }
+        let placeholders = itemIDs.map { _ in "?" }.joined(separator: ",")
+        var arguments: StatementArguments = [type.rawValue]
+        arguments += StatementArguments(itemIDs)
+        try db.execute(sql: "DELETE FROM searchIndex WHERE type = ? AND itemID IN (\(placeholders))", arguments: arguments)
+    }
+
+    /// How many rows the search index holds (tests, diagnostics).
+    public func searchIndexCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searchIndex") ?? 0
+    }
+}
+
+// MARK: - Records export
+
+extension StoreSession {
+    private static func notDisposed(_ type: String, _ column: String) -> String {
+        "NOT EXISTS (SELECT 1 FROM disposal d WHERE d.subjectType = '\(type)' AND d.subjectID = \(column))"
+    }
+
+    public func exportFacts(_ scope: ExportScope) throws -> [Fact] {
+        try Fact.fetchAll(db, sql: """
+            SELECT * FROM fact WHERE (? IS NULL OR incidentID = ?) AND recordedAt BETWEEN ? AND ? AND \(Self.notDisposed("fact", "fact.id"))
+            ORDER BY id
+            """, arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
+    }
+
+    public func exportRumors(_ scope: ExportScope) throws -> [Rumor] {
+        try Rumor.fetchAll(db, sql: """
+            SELECT * FROM rumor WHERE (? IS NULL OR incidentID = ?) AND recordedAt BETWEEN ? AND ? AND \(Self.notDisposed("rumor", "rumor.id"))
+            ORDER BY id
+            """, arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
+    }
+
+    public func exportNamedPeople(_ scope: ExportScope) throws -> [NamedPerson] {
+        try NamedPerson.fetchAll(db, sql: """
+            SELECT * FROM namedPerson WHERE (? IS NULL OR incidentID = ?) AND recordedAt BETWEEN ? AND ?
+              AND \(Self.notDisposed("named-person", "namedPerson.id"))
+            ORDER BY id
+            """, arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
+    }
+
+    public func exportPosts(_ scope: ExportScope) throws -> [Post] {
+        try Post.fetchAll(db, sql: """
+            SELECT * FROM post WHERE (? IS NULL OR incidentID = ?) AND createdAt BETWEEN ? AND ? AND \(Self.notDisposed("post", "post.id"))
+            ORDER BY id
+            """, arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
+    }
+
+    /// Releases with at least one revision in the scope's dates, each with those revisions (every one when undated).
+    public func exportReleases(_ scope: ExportScope) throws -> [(release: Release, revisions: [ReleaseRevision])] {
+        let releases = try Release.fetchAll(db, sql: """
+            SELECT * FROM pressRelease WHERE (? IS NULL OR incidentID = ?) AND \(Self.notDisposed("release", "pressRelease.id"))
+              AND EXISTS (SELECT 1 FROM releaseRevision r WHERE r.releaseID = pressRelease.id AND r.createdAt BETWEEN ? AND ?)
+            ORDER BY id
+            """, arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
+        return try releases.map { release in
+            let revisions = try ReleaseRevision.fetchAll(db, sql: """
+                SELECT * FROM releaseRevision WHERE releaseID = ? AND createdAt BETWEEN ? AND ? ORDER BY number
+                """, arguments: [release.id, scope.lowerBound, scope.upperBound])
+            return (release, revisions)
+        }
+    }
+
+    /// Attestations in scope. For one incident: those whose own log entry belongs to the incident
+    /// (`Workspace.attest` logs each one with its subject's incident), so agency-wide ones stay out.
+    public func exportAttestations(_ scope: ExportScope) throws -> [Attestation] {
+        if let incidentID = scope.incidentID {
+            return try Attestation.fetchAll(db, sql: """
+                SELECT a.* FROM logEntry l JOIN attestation a ON a.id = l.subjectID
+                WHERE l.incidentID = ? AND l.subjectType = 'attestation' AND l.action LIKE 'attest.%'
+                  AND a.createdAt BETWEEN ? AND ?
+                ORDER BY a.id
+                """, arguments: [incidentID, scope.lowerBound, scope.upperBound])
+        }
+        return try Attestation.fetchAll(db, sql: "SELECT * FROM attestation WHERE createdAt BETWEEN ? AND ? ORDER BY id",
+                                        arguments: [scope.lowerBound, scope.upperBound])
+    }
+
+    /// Incidents opened in the scope's dates, plus the ones listed (those that own an exported item).
+    public func exportIncidents(_ scope: ExportScope, owning ids: Set<Int64>) throws -> [Incident] {
+        if let incidentID = scope.incidentID {
+            return try Incident.fetchAll(db, sql: "SELECT * FROM incident WHERE id = ?", arguments: [incidentID])
+        }
+        let opened = try Int64.fetchAll(db, sql: "SELECT id FROM incident WHERE openedAt BETWEEN ? AND ?",
+                                        arguments: [scope.lowerBound, scope.upperBound])
+        let wanted = ids.union(opened).sorted()
+        guard !wanted.isEmpty else { return [] }
+        return try Incident.fetchAll(db, sql: "SELECT * FROM incident WHERE id IN (\(wanted.map { _ in "?" }.joined(separator: ","))) ORDER BY id",
+                                     arguments: StatementArguments(wanted))
+    }
+
+    /// Tombstones in scope: for one incident, that incident's; otherwise those made in the dates.
+    public func exportDisposals(_ scope: ExportScope) throws -> [Disposal] {
+        try Disposal.fetchAll(db, sql: """
+            SELECT * FROM disposal WHERE (? IS NULL OR incidentID = ?) AND disposedAt BETWEEN ? AND ? ORDER BY id
+            """, arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
+    }
+
+    /// Walks the log entries in scope in chain order. For one incident, entries without an incident are left out.
+    public func forEachExportLogEntry(_ scope: ExportScope, _ body: (LogEntry) throws -> Void) throws {
+        let from = Timestamps.milliseconds(scope.lowerBound)
+        let to = Timestamps.milliseconds(scope.upperBound)
+        let sql: String
+        let arguments: StatementArguments
+        if let incidentID = scope.incidentID {
+            sql = "SELECT * FROM logEntry WHERE incidentID = ? AND time BETWEEN ? AND ? ORDER BY seq"
+            arguments = [incidentID, from, to]
+        } else {
+            sql = "SELECT * FROM logEntry WHERE time BETWEEN ? AND ? ORDER BY seq"
+            arguments = [from, to]
+        }
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try cursor.next() {
+            try body(LogEntry(seq: row["seq"], time: row["time"], actorID: row["actorID"], actorHandle: row["actorHandle"],
+                              action: row["action"], subjectType: row["subjectType"], subjectID: row["subjectID"],
+                              incidentID: row["incidentID"], change: row["change"], prevHash: row["prevHash"],
+                              storedHash: row["hash"]))
+        }
+    }
+
+    public func people(ids: Set<Int64>) throws -> [Person] {
+        guard !ids.isEmpty else { return [] }
+        let sorted = ids.sorted()
+        return try Person.fetchAll(db, sql: "SELECT * FROM person WHERE id IN (\(sorted.map { _ in "?" }.joined(separator: ","))) ORDER BY id",
+                                   arguments: StatementArguments(sorted))
+    }
+}
+
+// MARK: - Retention and disposal
+
+extension StoreSession {
+    /// Items of one kind whose retention clock started before `cutoff` (and whose incident is closed), not yet disposed.
+    /// The clock starts at the later of the item's last change and its incident's closing.
+    public func retentionCandidates(kind: RecordKind, startedBefore cutoff: Date) throws -> [RetentionItem] {
+        let sql: String
+        switch kind {
+        case .release:
+            sql = """
+                SELECT 'release' AS type, x.id AS id, x.incidentID AS incidentID, x.title AS summary,
+                       MAX(IFNULL((SELECT MAX(createdAt) FROM releaseRevision WHERE releaseID = x.id), x.createdAt), i.closedAt) AS basis
+                FROM pressRelease x JOIN incident i ON i.id = x.incidentID
+                """
+        case .post:
+            sql = """
+                SELECT 'post' AS type, x.id AS id, x.incidentID AS incidentID, substr(x.text, 1, 80) AS summary,
+                       MAX(x.createdAt, IFNULL(x.deliveredAt, x.createdAt), i.closedAt) AS basis
+                FROM post x JOIN incident i ON i.id = x.incidentID
+                """
+        case .fact:
+            sql = """
+                SELECT 'fact' AS type, x.id AS id, x.incidentID AS incidentID, substr(x.text, 1, 80) AS summary,
+                       MAX(x.recordedAt, IFNULL(x.statusAt, x.recordedAt), i.closedAt) AS basis
+                FROM fact x JOIN incident i ON i.id = x.incidentID
+                """
+        case .rumor:
+            sql = """
+                SELECT 'rumor' AS type, x.id AS id, x.incidentID AS incidentID, substr(x.text, 1, 80) AS summary,
+                       MAX(x.recordedAt, i.closedAt) AS basis
+                FROM rumor x JOIN incident i ON i.id = x.incidentID
+                """
+        case .namedPerson:
+            sql = """
+                SELECT 'named-person' AS type, x.id AS id, x.incidentID AS incidentID, x.category AS summary,
+                       MAX(x.recordedAt, IFNULL(x.notifiedAt, x.recordedAt), i.closedAt) AS basis
+                FROM namedPerson x JOIN incident i ON i.id = x.incidentID
+                """
+        case .incident, .log, .attestation:
+            return []
+        }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT * FROM (\(sql) WHERE i.closedAt IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM disposal d WHERE d.subjectType = '\(kind.rawValue)' AND d.subjectID = x.id))
+            WHERE basis < ? ORDER BY basis, id
+            """, arguments: [cutoff])
+        return rows.map { row in
+            RetentionItem(kind: kind, id: row["id"], incidentID: row["incidentID"], summary: row["summary"] ?? "",
+                          retainedSince: row["basis"], disposableFrom: row["basis"])
+        }
+    }
+
+    public func disposal(subjectType: String, subjectID: Int64) throws -> Disposal? {
+        try Disposal.fetchOne(db, sql: "SELECT * FROM disposal WHERE subjectType = ? AND subjectID = ?", arguments: [subjectType, subjectID])
+    }
+
+    public func insertDisposal(_ disposal: inout Disposal) throws {
+        try disposal.insert(db)
+    }
+
+    /// The revision ids of a release (for taking them out of the search index).
+    func revisionIDs(releaseID: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT id FROM releaseRevision WHERE releaseID = ?", arguments: [releaseID])
+    }
+}
+
+extension Disposal: FetchableRecord, AutoIDRecord {
+    public static let databaseTableName = "disposal"
+}

@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+
+/// Windowed reads for the dashboard: every list is a keyset page (limit + cursor), never a whole table.
+extension StoreSession {
+    private static let rank = "CASE incident.status WHEN 'active' THEN 0 WHEN 'monitoring' THEN 1 ELSE 2 END"
+
+    private static let boardSelect = """
+        SELECT incident.*,
+          (SELECT handle FROM person WHERE person.id = incident.spokespersonID) AS spokespersonHandle,
+          (SELECT COUNT(*) FROM fact WHERE fact.incidentID = incident.id AND fact.status = 'unverified') AS unverifiedCount,
+          (SELECT COUNT(*) FROM pressRelease WHERE pressRelease.incidentID = incident.id AND pressRelease.status = 'in_review') AS reviewCount,
+          (SELECT MIN(scheduledAt) FROM post WHERE post.incidentID = incident.id AND post.state = 'scheduled') AS nextAt,
+          (SELECT COUNT(*) FROM post WHERE post.incidentID = incident.id AND post.state IN ('missed', 'awaiting_confirmation', 'failed')) AS attentionCount
+        FROM incident
+        """
+
+    public func incidentCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM incident") ?? 0
+    }
+
+    /// Up to `limit` board entries after (or before) `cursor`, in board order.
+    public func boardPage(after cursor: BoardPosition?, backward: Bool = false, limit: Int, matching text: String? = nil) throws -> [BoardEntry] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let cursor {
+            // (rank, -openedAt, id) compared as a tuple, in the direction asked.
+            let op = backward ? "<" : ">"
+            let dateOp = backward ? ">" : "<"
+            conditions.append("""
+                (\(Self.rank) \(op) ? OR (\(Self.rank) = ? AND (incident.openedAt \(dateOp) ? OR (incident.openedAt = ? AND incident.id \(op) ?))))
+                """)
+            arguments += [cursor.rank, cursor.rank, cursor.openedAt, cursor.openedAt, cursor.id]
+        }
+        if let text, !text.isEmpty {
+            conditions.append("(incident.title LIKE ? ESCAPE '\\' OR incident.kind LIKE ? ESCAPE '\\' OR CAST(incident.id AS TEXT) = ?)")
+            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            arguments += [pattern, pattern, text]
+        }
+        let order = backward ? "\(Self.rank) DESC, incident.openedAt ASC, incident.id DESC" : "\(Self.rank), incident.openedAt DESC, incident.id"
+        let sql = Self.boardSelect + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY \(order) LIMIT ?"
+        arguments += [limit]
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        let entries = try rows.map { row in
+            BoardEntry(incident: try Incident(row: row), spokesperson: row["spokespersonHandle"], unverifiedFacts: row["unverifiedCount"],
+                       awaitingSignOff: row["reviewCount"], nextReleaseAt: row["nextAt"], postsNeedingAttention: row["attentionCount"])
+        }
+        return backward ? entries.reversed() : entries
+    }
+
+    /// How many incidents come before `cursor` on the board.
+    public func boardRowsBefore(_ cursor: BoardPosition) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM incident WHERE \(Self.rank) < ? OR (\(Self.rank) = ? AND (incident.openedAt > ? OR (incident.openedAt = ? AND incident.id < ?)))
+            """, arguments: [cursor.rank, cursor.rank, cursor.openedAt, cursor.openedAt, cursor.id]) ?? 0
+    }
+
+    /// Counts of an incident's facts by status and releases by status, and its number of posts.
+    public func incidentCounts(incidentID: Int64) throws -> (facts: [FactStatus: Int], releases: [ReleaseStatus: Int], posts: Int) {
+        var facts: [FactStatus: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM fact WHERE incidentID = ? GROUP BY status", arguments: [incidentID]) {
+            if let status = FactStatus(rawValue: row["status"]) { facts[status] = row["n"] }
+        }
+        var releases: [ReleaseStatus: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM pressRelease WHERE incidentID = ? GROUP BY status", arguments: [incidentID]) {
+            if let status = ReleaseStatus(rawValue: row["status"]) { releases[status] = row["n"] }
+        }
+        let posts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post WHERE incidentID = ?", arguments: [incidentID]) ?? 0
+        return (facts, releases, posts)
+    }
+
+    /// Up to `limit` log entries, newest first, after (older than) or before (newer than) a sequence number.
+    public func logWindow(incidentID: Int64?, from seq: Int64?, backward: Bool, limit: Int, matching text: String? = nil) throws -> [LogEntry] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let incidentID {
+            conditions.append("incidentID = ?")
+            arguments += [incidentID]
+        }
+        if let seq {
+            conditions.append(backward ? "seq > ?" : "seq < ?")
+            arguments += [seq]
+        }
+        if let text, !text.isEmpty {
+            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            conditions.append("(actorHandle LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR (subjectType || ' #' || subjectID) LIKE ? ESCAPE '\\')")
+            arguments += [pattern, pattern, pattern]
+        }
+        let sql = "SELECT * FROM logEntry" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            + " ORDER BY seq \(backward ? "ASC" : "DESC") LIMIT ?"
+        arguments += [limit]
+        let entries = try LogEntry.fetchAll(db, sql: sql, arguments: arguments)
+        return backward ? entries.reversed() : entries
+    }
+
+    public func logCount(incidentID: Int64?) throws -> Int {
+        if let incidentID {
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logEntry WHERE incidentID = ?", arguments: [incidentID]) ?? 0
+        }
+        // The log is append-only and numbered from 1 without gaps, so the head is the count (an intact log).
+        return Int(try logHead()?.seq ?? 0)
+    }
+
+    /// How many entries are newer than `seq` (its position in newest-first order).
+    public func logEntriesNewer(than seq: Int64, incidentID: Int64?) throws -> Int {
+        if let incidentID {
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logEntry WHERE incidentID = ? AND seq > ?", arguments: [incidentID, seq]) ?? 0
+        }
+        return max(0, Int((try logHead()?.seq ?? 0) - seq))
+    }
+
+    /// The next scheduled post and its release, for the top bar's countdown.
+    public func nextScheduledPost() throws -> (post: Post, release: Release)? {
+        guard let post = try Post.fetchOne(db, sql: "SELECT * FROM post WHERE state = 'scheduled' ORDER BY scheduledAt LIMIT 1"),
+              let release = try release(id: post.releaseID) else { return nil }
+        return (post, release)
+    }
+
+    /// Who made the current approval of each release of an incident.
+    public func approvers(incidentID: Int64) throws -> [Int64: String] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT attestation.subjectID, attestation.actorHandle FROM attestation
+            JOIN pressRelease ON pressRelease.id = attestation.subjectID
+            WHERE attestation.subjectType = 'release' AND attestation.verdict = 'approved' AND attestation.supersededAt IS NULL
+              AND pressRelease.incidentID = ?
+            """, arguments: [incidentID])
+        return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { _, last in last })
+    }
+}

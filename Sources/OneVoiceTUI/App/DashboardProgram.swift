@@ -1,0 +1,141 @@
+import Foundation
+
+/// Runs the loop's pure parts against a data source: sends actions through `update`, performs the
+/// effects it asks for (reads from the source, theme files) and feeds their results back.
+/// Used by the terminal driver, by `onevoice snapshot` and by tests. Main thread only.
+public final class DashboardProgram {
+    public private(set) var state: DashboardState
+    public let source: DashboardSource
+    public let themes: ThemeLibrary
+    public let update: Update
+    public let renderer: Renderer
+    private let clock: () -> Date
+
+    public init(source: DashboardSource, width: Int, height: Int, theme: Theme, colorEnabled: Bool,
+                themes: ThemeLibrary, clock: @escaping () -> Date,
+                keymap: Keymap = .standard, commands: CommandRegistry = .standard) {
+        self.source = source
+        self.themes = themes
+        self.clock = clock
+        self.update = Update(keymap: keymap, commands: commands)
+        self.renderer = Renderer(keymap: keymap, commands: commands)
+        self.state = DashboardState(width: width, height: height, now: clock(), theme: theme, colorEnabled: colorEnabled)
+    }
+
+    /// Loads the first screen (header, board, data version).
+    public func start(route: Route = .board) {
+        var effects = Update.reloadEffects(state)
+        if route != .board {
+            switch route {
+            case .incident(let id): effects = Update.open(incident: id, state: &state) + [.loadHeader]
+            case .log: effects = Update.go(to: .log, state: &state)
+            case .board: break
+            }
+        }
+        run(effects + [.checkDataVersion])
+    }
+
+    /// Sends one action and performs the effects that follow, until none are left.
+    public func send(_ action: Action) {
+        run(update(&state, action))
+    }
+
+    /// A tick of the clock: updates the time, expires flash messages, and reloads if another process changed the data.
+    public func tick() {
+        send(.tick(clock()))
+    }
+
+    /// The screen for the current state.
+    public func render() -> Screen { renderer.render(state) }
+
+    /// Clears the one-shot redraw request after the driver honoured it.
+    public func redrawDone() { state.redrawRequested = false }
+
+    private func run(_ effects: [Effect]) {
+        var queue = effects
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            if let action = perform(effect) {
+                queue += update(&state, action)
+            }
+        }
+    }
+
+    private func perform(_ effect: Effect) -> Action? {
+        do {
+            switch effect {
+            case .loadHeader:
+                return .headerLoaded(try source.header())
+            case .checkDataVersion:
+                return .dataVersion(try source.dataVersion())
+            case .loadTheme(let name):
+                let loaded = themes.load(name: name)
+                return .themeLoaded(loaded.theme, warning: loaded.warning)
+            case .loadBoard(let load, let select):
+                let fetcher = WindowFetcher<BoardRow> { [source] cursor, direction, limit in
+                    try source.boardRows(from: cursor, direction: direction, limit: limit)
+                }
+                var result = try fetcher.load(load, height: state.listHeight, total: try source.boardCount(), select: select)
+                if case .reload(let top?) = load, let first = result.rows.first {
+                    // Incidents may have come, gone or changed status above: ask where the window now starts.
+                    result.placement = first == top && result.total == state.board.total
+                        ? .kept : .absolute(try source.boardPosition(of: first.cursor))
+                }
+                return .boardLoaded(result)
+            case .loadLog(let incidentID, let load, let select):
+                let fetcher = WindowFetcher<LogRow> { [source] cursor, direction, limit in
+                    try source.logRows(incidentID: incidentID, from: cursor, direction: direction, limit: limit)
+                }
+                var result = try fetcher.load(load, height: state.listHeight, total: try source.logCount(incidentID: incidentID), select: select)
+                if case .reload(let top?) = load, result.rows.first != nil {
+                    // The log only grows, newest first: new entries all land above the window.
+                    let current = incidentID == nil ? state.log : (state.incident?.log ?? ListWindow())
+                    let added = result.total - current.total
+                    result.placement = result.rows.first == top ? .shifted(added) : .absolute(try source.logPosition(of: result.rows[0].cursor, incidentID: incidentID))
+                }
+                return .logLoaded(incidentID: incidentID, result)
+            case .loadIncident(let id):
+                guard let detail = try source.incident(id: id) else { return .incidentMissing(id) }
+                var screen = IncidentScreen(id: id)
+                screen.detail = detail
+                screen.facts = try source.facts(incidentID: id, limit: DashboardProgram.tabLimit)
+                screen.releases = try source.releases(incidentID: id, limit: DashboardProgram.tabLimit)
+                screen.posts = try source.posts(incidentID: id, limit: DashboardProgram.tabLimit)
+                screen.loaded = true
+                return .incidentLoaded(screen)
+            case .findBoard(let text, let from, let direction):
+                guard let row = try source.findBoardRow(containing: text, from: from?.cursor, direction: direction) else {
+                    return .notFound(text)
+                }
+                if state.board.rows.contains(where: { $0.id == row.id }) {
+                    return .boardLoaded(WindowResult(rows: state.board.rows, total: state.board.total, placement: .kept, select: .id(row.id)))
+                }
+                let position = try source.boardPosition(of: row.cursor)
+                let fetcher = WindowFetcher<BoardRow> { [source] cursor, direction, limit in
+                    try source.boardRows(from: cursor, direction: direction, limit: limit)
+                }
+                return .boardLoaded(try fetcher.load(.startingAt(row, position: position), height: state.listHeight,
+                                                     total: try source.boardCount(), select: .id(row.id)))
+            case .findLog(let incidentID, let text, let from, let direction):
+                guard let row = try source.findLogRow(incidentID: incidentID, containing: text, from: from?.cursor, direction: direction) else {
+                    return .notFound(text)
+                }
+                let current = incidentID == nil ? state.log : (state.incident?.log ?? ListWindow())
+                if current.rows.contains(where: { $0.sequence == row.sequence }) {
+                    return .logLoaded(incidentID: incidentID, WindowResult(rows: current.rows, total: current.total, placement: .kept, select: .id(row.rowID)))
+                }
+                let position = try source.logPosition(of: row.cursor, incidentID: incidentID)
+                let fetcher = WindowFetcher<LogRow> { [source] cursor, direction, limit in
+                    try source.logRows(incidentID: incidentID, from: cursor, direction: direction, limit: limit)
+                }
+                return .logLoaded(incidentID: incidentID, try fetcher.load(.startingAt(row, position: position), height: state.listHeight,
+                                                                         total: try source.logCount(incidentID: incidentID), select: .id(row.rowID)))
+            }
+        } catch {
+            return .failed("Could not read the records: \(error.localizedDescription)")
+        }
+    }
+
+    /// At most this many facts, releases or posts are read for one incident's tabs.
+    public static let tabLimit = 500
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Which screen is showing.
+public enum Route: Equatable, Sendable {
+    case board
+    case incident(String)
+    case log
+}
+
+/// The tabs of the incident view, numbered as the `1`-`5` keys.
+public enum IncidentTab: Int, CaseIterable, Sendable {
+    case overview = 1, facts, releases, posts, log
+
+    public var title: String {
+        switch self {
+        case .overview: "Overview"
+        case .facts: "Facts"
+        case .releases: "Releases"
+        case .posts: "Posts"
+        case .log: "Log"
+        }
+    }
+}
+
+/// The incident view's loaded data and selections.
+public struct IncidentScreen: Equatable, Sendable {
+    public var id: String
+    public var tab: IncidentTab = .overview
+    public var detail: IncidentDetail?
+    public var facts: [FactRow] = []
+    public var releases: [ReleaseRow] = []
+    public var posts: [PostRow] = []
+    public var log = ListWindow<LogRow>()
+    /// Selected row per in-memory tab (facts, releases, posts).
+    public var selection: [IncidentTab: Int] = [:]
+    public var loaded = false
+
+    public init(id: String) { self.id = id }
+
+    /// Number of rows of an in-memory tab.
+    public func count(of tab: IncidentTab) -> Int {
+        switch tab {
+        case .facts: facts.count
+        case .releases: releases.count
+        case .posts: posts.count
+        case .overview, .log: 0
+        }
+    }
+}
+
+/// A message shown on the bottom line for a few seconds.
+public struct Flash: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public var expires: Date
+}
+
+/// A line of typed input at the bottom of the screen.
+public struct Prompt: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case command
+        case search
+    }
+    public var kind: Kind
+    public var text: String = ""
+}
+
+/// Everything the dashboard shows; `render` reads only this.
+public struct DashboardState: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public var now: Date
+    public var theme: Theme
+    /// Whether colours are shown (false under NO_COLOR: attributes only).
+    public var colorEnabled: Bool
+    public var header: HeaderInfo? {
+        didSet {
+            if header?.timeZoneIdentifier != oldValue?.timeZoneIdentifier { time = TimeText(zoneIdentifier: header?.timeZoneIdentifier) }
+        }
+    }
+    /// Formats times in the agency's zone (follows `header`).
+    public private(set) var time = TimeText(zoneIdentifier: nil)
+    public var route: Route = .board
+    /// Where Esc goes back to from the current route.
+    public var backStack: [Route] = []
+    public var board = ListWindow<BoardRow>()
+    public var log = ListWindow<LogRow>()
+    public var incident: IncidentScreen?
+    public var showHelp = false {
+        didSet { if !showHelp { helpOffset = 0 } }
+    }
+    /// First help line shown (the overlay scrolls with j/k).
+    public var helpOffset = 0
+    public var prompt: Prompt?
+    /// A half-typed command line put away with Esc; `:` brings it back, `q` asks before losing it.
+    public var stashedCommand: String?
+    /// The last search, for `n` and `N`.
+    public var search: String?
+    public var flash: Flash?
+    public var confirmingQuit = false
+    public var quitRequested = false
+    /// The driver repaints everything on the next frame (Ctrl-L).
+    public var redrawRequested = false
+    public var dataVersion: Int?
+
+    public init(width: Int, height: Int, now: Date, theme: Theme, colorEnabled: Bool = true) {
+        self.width = width
+        self.height = height
+        self.now = now
+        self.theme = theme
+        self.colorEnabled = colorEnabled
+    }
+
+    /// The smallest terminal the dashboard draws into.
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    /// The keymap context of what is on screen.
+    public var keyContext: KeyContext {
+        if showHelp { return .help }
+        switch route {
+        case .board: return .board
+        case .incident: return .incident
+        case .log: return .log
+        }
+    }
+
+    /// Rows available to a list on the current route (top bar, title lines, column header, status bar, bottom line taken).
+    public var listHeight: Int {
+        switch route {
+        case .board, .log: max(1, height - 5)
+        case .incident: max(1, height - 6)
+        }
+    }
+
+    /// Whether quitting now would throw away typed input.
+    public var hasUnsavedInput: Bool {
+        if let prompt, !prompt.text.isEmpty, prompt.kind == .command { return true }
+        if let stashedCommand, !stashedCommand.isEmpty { return true }
+        return false
+    }
+
+    /// The theme as drawn: without colours when colour is off.
+    public var effectiveTheme: Theme { colorEnabled ? theme : theme.withoutColor() }
+}

@@ -1,0 +1,447 @@
+import Foundation
+
+/// The pure update: `(state, action) -> (state', effects)`. No I/O happens here.
+public struct Update: Sendable {
+    public var keymap: Keymap
+    public var commands: CommandRegistry
+
+    public init(keymap: Keymap = .standard, commands: CommandRegistry = .standard) {
+        self.keymap = keymap
+        self.commands = commands
+    }
+
+    /// How long a flash message stays.
+    public static let flashDuration: TimeInterval = 4
+
+    /// Screen rows above a list's first row, per route (top bar, title/tabs, column header).
+    static func listTop(_ route: Route) -> Int {
+        switch route {
+        case .board, .log: 3
+        case .incident: 4
+        }
+    }
+
+    public func callAsFunction(_ state: inout DashboardState, _ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            return handle(key: key, state: &state)
+        case .click(let row, let column):
+            return handleClick(row: row, column: column, state: &state)
+        case .resize(let width, let height):
+            let changed = width != state.width || height != state.height
+            state.width = width
+            state.height = height
+            return changed && !state.isTooSmall ? Update.reloadEffects(state) : []
+        case .tick(let date):
+            state.now = date
+            if let flash = state.flash, flash.expires <= date { state.flash = nil }
+            return [.checkDataVersion]
+        case .dataVersion(let version):
+            defer { state.dataVersion = version }
+            if let old = state.dataVersion, old != version { return Update.reloadEffects(state) }
+            return []
+        case .headerLoaded(let header):
+            state.header = header
+            return []
+        case .boardLoaded(let result):
+            state.board.apply(result)
+            return []
+        case .logLoaded(let incidentID, let result):
+            if let incidentID {
+                if state.incident?.id == incidentID { state.incident?.log.apply(result) }
+            } else {
+                state.log.apply(result)
+            }
+            return []
+        case .incidentLoaded(var screen):
+            if let current = state.incident, current.id == screen.id {
+                screen.tab = current.tab
+                screen.selection = current.selection
+                for tab in [IncidentTab.facts, .releases, .posts] {
+                    if let s = screen.selection[tab] { screen.selection[tab] = max(0, min(s, screen.count(of: tab) - 1)) }
+                }
+                // The Log tab's window is loaded on its own (`loadLog`); keep it.
+                screen.log = current.log
+            }
+            state.incident = screen
+            return []
+        case .incidentMissing(let id):
+            Update.flash("No incident \(id).", error: true, state: &state)
+            if case .incident(let current) = state.route, current == id { _ = Update.goBack(state: &state) }
+            return []
+        case .themeLoaded(let theme, let warning):
+            state.theme = theme
+            if let warning {
+                Update.flash(warning, error: true, state: &state)
+            } else {
+                Update.flash("Theme \(theme.name).", error: false, state: &state)
+            }
+            return []
+        case .failed(let message):
+            Update.flash(message, error: true, state: &state)
+            return []
+        case .notFound(let text):
+            Update.flash("No match for \"\(text)\".", error: true, state: &state)
+            return []
+        }
+    }
+
+    // MARK: Keys
+
+    private func handle(key: Key, state: inout DashboardState) -> [Effect] {
+        if state.confirmingQuit {
+            state.confirmingQuit = false
+            if key == .char("y") || key == .char("Y") {
+                state.quitRequested = true
+            } else {
+                Update.flash("Not quitting.", error: false, state: &state)
+            }
+            return []
+        }
+        if state.prompt != nil { return handlePrompt(key: key, state: &state) }
+        if state.isTooSmall {
+            switch key {
+            case .char("q"): return perform(.quit, state: &state)
+            case .ctrl("l"): state.redrawRequested = true
+            default: break
+            }
+            return []
+        }
+        guard let command = keymap.command(for: key, in: state.keyContext) else { return [] }
+        return perform(command, state: &state)
+    }
+
+    private func perform(_ command: KeyCommand, state: inout DashboardState) -> [Effect] {
+        switch command {
+        case .quit:
+            if state.hasUnsavedInput { state.confirmingQuit = true } else { state.quitRequested = true }
+            return []
+        case .redraw:
+            state.redrawRequested = true
+            return []
+        case .help:
+            state.showHelp.toggle()
+            return []
+        case .back:
+            if state.showHelp {
+                state.showHelp = false
+                return []
+            }
+            return Update.goBack(state: &state)
+        case .commandLine:
+            state.prompt = Prompt(kind: .command, text: state.stashedCommand ?? "")
+            state.stashedCommand = nil
+            return []
+        case .search:
+            state.prompt = Prompt(kind: .search)
+            return []
+        case .nextMatch, .previousMatch:
+            guard let text = state.search else {
+                Update.flash("No search yet: press / to search.", error: false, state: &state)
+                return []
+            }
+            return search(text, direction: command == .nextMatch ? .forward : .backward, state: &state)
+        case .open:
+            switch state.route {
+            case .board:
+                guard let row = state.board.selectedRow else { return [] }
+                return Update.open(incident: row.id, state: &state)
+            case .log:
+                guard let row = state.log.selectedRow else { return [] }
+                guard let id = row.incidentID else {
+                    Update.flash("This entry belongs to no incident.", error: false, state: &state)
+                    return []
+                }
+                return Update.open(incident: id, state: &state)
+            case .incident:
+                return []
+            }
+        case .jump(let n):
+            if case .incident = state.route {
+                guard let tab = IncidentTab(rawValue: n) else { return [] }
+                return select(tab: tab, state: &state)
+            }
+            if n == 1 { return Update.go(to: .board, state: &state) }
+            if n == 2 { return Update.go(to: .log, state: &state) }
+            return []
+        case .nextTab, .previousTab:
+            guard let incident = state.incident else { return [] }
+            let all = IncidentTab.allCases
+            let i = all.firstIndex(of: incident.tab) ?? 0
+            let next = all[(i + (command == .nextTab ? 1 : all.count - 1)) % all.count]
+            return select(tab: next, state: &state)
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp:
+            if state.showHelp {
+                let page = max(1, state.height - 8)
+                switch command {
+                case .moveDown: state.helpOffset += 1
+                case .moveUp: state.helpOffset -= 1
+                case .pageDown: state.helpOffset += page
+                case .pageUp: state.helpOffset -= page
+                default: state.helpOffset = 0
+                }
+                state.helpOffset = max(0, state.helpOffset)  // the overlay clamps the far end
+                return []
+            }
+            return move(command, state: &state)
+        }
+    }
+
+    private func select(tab: IncidentTab, state: inout DashboardState) -> [Effect] {
+        guard var incident = state.incident else { return [] }
+        incident.tab = tab
+        state.incident = incident
+        if tab == .log, !incident.log.loaded {
+            return [.loadLog(incidentID: incident.id, .top, select: .first)]
+        }
+        return []
+    }
+
+    private func move(_ command: KeyCommand, state: inout DashboardState) -> [Effect] {
+        let height = state.listHeight
+        switch state.route {
+        case .board:
+            guard let (load, select) = Update.move(&state.board, command, height: height) else { return [] }
+            return [.loadBoard(load, select: select)]
+        case .log:
+            guard let (load, select) = Update.move(&state.log, command, height: height) else { return [] }
+            return [.loadLog(incidentID: nil, load, select: select)]
+        case .incident:
+            guard var incident = state.incident else { return [] }
+            defer { state.incident = incident }
+            if incident.tab == .log {
+                guard let (load, select) = Update.move(&incident.log, command, height: height) else { return [] }
+                return [.loadLog(incidentID: incident.id, load, select: select)]
+            }
+            let count = incident.count(of: incident.tab)
+            guard count > 0 else { return [] }
+            let current = incident.selection[incident.tab] ?? 0
+            let next: Int
+            switch command {
+            case .moveDown: next = current + 1
+            case .moveUp: next = current - 1
+            case .top: next = 0
+            case .bottom: next = count - 1
+            case .pageDown: next = current + height
+            case .pageUp: next = current - height
+            default: next = current
+            }
+            incident.selection[incident.tab] = max(0, min(count - 1, next))
+            return []
+        }
+    }
+
+    /// Moves the selection in a windowed list; returns the load to ask for when the window must move.
+    static func move<Row>(_ window: inout ListWindow<Row>, _ command: KeyCommand, height: Int) -> (WindowLoad<Row>, WindowSelection)? {
+        switch command {
+        case .moveDown:
+            if window.selected + 1 < window.rows.count {
+                window.selected += 1
+                return nil
+            }
+            guard window.hasMoreBelow, let top = window.rows.first else { return nil }
+            return (.scroll(from: top, by: 1), .last)
+        case .moveUp:
+            if window.selected > 0 {
+                window.selected -= 1
+                return nil
+            }
+            guard window.hasMoreAbove, let top = window.rows.first else { return nil }
+            return (.scroll(from: top, by: -1), .first)
+        case .top:
+            if !window.hasMoreAbove {
+                window.selected = 0
+                return nil
+            }
+            return (.top, .first)
+        case .bottom:
+            if !window.hasMoreBelow {
+                window.selected = max(0, window.rows.count - 1)
+                return nil
+            }
+            return (.bottom, .last)
+        case .pageDown:
+            guard window.hasMoreBelow, let top = window.rows.first else {
+                window.selected = max(0, window.rows.count - 1)
+                return nil
+            }
+            return (.scroll(from: top, by: height), .index(window.selected))
+        case .pageUp:
+            guard window.hasMoreAbove, let top = window.rows.first else {
+                window.selected = 0
+                return nil
+            }
+            return (.scroll(from: top, by: -height), .index(window.selected))
+        default:
+            return nil
+        }
+    }
+
+    // MARK: Search
+
+    private func search(_ text: String, direction: PageDirection, state: inout DashboardState) -> [Effect] {
+        switch state.route {
+        case .board:
+            return [.findBoard(text, from: state.board.selectedRow, direction: direction)]
+        case .log:
+            return [.findLog(incidentID: nil, text, from: state.log.selectedRow, direction: direction)]
+        case .incident:
+            guard var incident = state.incident else { return [] }
+            let needle = text.lowercased()
+            let haystack: [String]
+            switch incident.tab {
+            case .log:
+                return [.findLog(incidentID: incident.id, text, from: incident.log.selectedRow, direction: direction)]
+            case .overview:
+                Update.flash("Nothing to search on this tab.", error: false, state: &state)
+                return []
+            case .facts: haystack = incident.facts.map { "\($0.statement) \($0.source) \($0.verifiedBy ?? "")" }
+            case .releases: haystack = incident.releases.map { "\($0.title) \($0.stage.rawValue)" }
+            case .posts: haystack = incident.posts.map { "\($0.channel) \($0.releaseTitle) \($0.state)" }
+            }
+            let count = haystack.count
+            let start = incident.selection[incident.tab] ?? 0
+            for step in 1...max(1, count) where count > 0 {
+                let i = direction == .forward ? (start + step) % count : (start - step + count * 2) % count
+                if haystack[i].lowercased().contains(needle) {
+                    incident.selection[incident.tab] = i
+                    state.incident = incident
+                    return []
+                }
+            }
+            Update.flash("No match for \"\(text)\".", error: true, state: &state)
+            return []
+        }
+    }
+
+    // MARK: Prompt
+
+    private func handlePrompt(key: Key, state: inout DashboardState) -> [Effect] {
+        guard var prompt = state.prompt else { return [] }
+        switch key {
+        case .char(let c):
+            prompt.text.append(c)
+        case .backspace, .delete:
+            if prompt.text.isEmpty {
+                state.prompt = nil
+                return []
+            }
+            prompt.text.removeLast()
+        case .ctrl("u"):
+            prompt.text = ""
+        case .escape:
+            state.prompt = nil
+            if prompt.kind == .command, !prompt.text.isEmpty {
+                state.stashedCommand = prompt.text
+                Update.flash("Command put aside: press : to go on with it.", error: false, state: &state)
+            }
+            return []
+        case .enter:
+            state.prompt = nil
+            let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return [] }
+            switch prompt.kind {
+            case .search:
+                state.search = text
+                return search(text, direction: .forward, state: &state)
+            case .command:
+                return run(command: text, state: &state)
+            }
+        default:
+            return []
+        }
+        state.prompt = prompt
+        return []
+    }
+
+    private func run(command line: String, state: inout DashboardState) -> [Effect] {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let name = words.first else { return [] }
+        guard let command = commands.command(named: name) else {
+            Update.flash("Unknown command :\(name). :help lists the commands.", error: true, state: &state)
+            return []
+        }
+        switch command.run(&state, Array(words.dropFirst())) {
+        case .success(let effects): return effects
+        case .failure(let error):
+            Update.flash(error.message, error: true, state: &state)
+            return []
+        }
+    }
+
+    // MARK: Mouse
+
+    private func handleClick(row: Int, column: Int, state: inout DashboardState) -> [Effect] {
+        guard !state.isTooSmall, !state.showHelp, state.prompt == nil else { return [] }
+        let index = row - Update.listTop(state.route)
+        switch state.route {
+        case .board:
+            if state.board.rows.indices.contains(index) { state.board.selected = index }
+        case .log:
+            if state.log.rows.indices.contains(index) { state.log.selected = index }
+        case .incident:
+            guard var incident = state.incident else { return [] }
+            if row == 2, let tab = IncidentTabsLayout.tab(atColumn: column) {
+                return select(tab: tab, state: &state)
+            }
+            switch incident.tab {
+            case .log:
+                if incident.log.rows.indices.contains(index) { incident.log.selected = index }
+            case .releases, .posts:
+                if index >= 0, index < incident.count(of: incident.tab) { incident.selection[incident.tab] = index }
+            case .facts, .overview:
+                break
+            }
+            state.incident = incident
+        }
+        return []
+    }
+
+    // MARK: Navigation helpers (used by commands too)
+
+    /// Opens an incident, remembering where to go back to.
+    public static func open(incident id: String, state: inout DashboardState) -> [Effect] {
+        if state.route != .incident(id) { state.backStack.append(state.route) }
+        state.route = .incident(id)
+        state.showHelp = false
+        if state.incident?.id != id { state.incident = IncidentScreen(id: id) }
+        return [.loadIncident(id)]
+    }
+
+    /// Shows a top-level view (board or log).
+    public static func go(to route: Route, state: inout DashboardState) -> [Effect] {
+        state.showHelp = false
+        guard state.route != route else { return [] }
+        state.backStack = route == .board ? [] : [.board]
+        state.route = route
+        return reloadEffects(state)
+    }
+
+    static func goBack(state: inout DashboardState) -> [Effect] {
+        let previous = state.backStack.popLast() ?? .board
+        guard previous != state.route else { return [] }
+        state.route = previous
+        return reloadEffects(state)
+    }
+
+    /// Loads everything the current screen shows, keeping positions.
+    public static func reloadEffects(_ state: DashboardState) -> [Effect] {
+        var effects: [Effect] = [.loadHeader]
+        switch state.route {
+        case .board:
+            effects.append(.loadBoard(.reload(top: state.board.rows.first), select: .same))
+        case .log:
+            effects.append(.loadLog(incidentID: nil, .reload(top: state.log.rows.first), select: .same))
+        case .incident(let id):
+            effects.append(.loadIncident(id))
+            if let incident = state.incident, incident.id == id, incident.log.loaded {
+                effects.append(.loadLog(incidentID: id, .reload(top: incident.log.rows.first), select: .same))
+            }
+        }
+        return effects
+    }
+
+    static func flash(_ text: String, error: Bool, state: inout DashboardState) {
+        state.flash = Flash(text: text, isError: error, expires: state.now.addingTimeInterval(flashDuration))
+    }
+}

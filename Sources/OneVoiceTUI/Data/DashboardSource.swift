@@ -1,0 +1,40 @@
+/// Which way a windowed query reads from its cursor, in display order.
+public enum PageDirection: Sendable, Equatable {
+    /// Rows after the cursor (from the top when the cursor is nil), in display order.
+    case forward
+    /// Rows before the cursor (the last rows when the cursor is nil), still returned in display order.
+    case backward
+}
+
+/// Everything the dashboard reads. Every list is windowed (limit + keyset cursor, cursor row excluded);
+/// nothing asks for a whole table. Called on the main thread only, between frames.
+public protocol DashboardSource: AnyObject {
+    /// Agency, LIVE/EXERCISE, time zone, operator (nil = read-only) and the next scheduled release.
+    func header() throws -> HeaderInfo
+    /// Number of incidents on the board.
+    func boardCount() throws -> Int
+    /// Up to `limit` board rows next to `cursor` in board order (see `BoardCursor`).
+    func boardRows(from cursor: BoardCursor?, direction: PageDirection, limit: Int) throws -> [BoardRow]
+    /// The first board row after (forward) or before (backward) `cursor` whose title, kind or id contains `text`, case-insensitively.
+    func findBoardRow(containing text: String, from cursor: BoardCursor?, direction: PageDirection) throws -> BoardRow?
+    /// Number of board rows before `cursor` (its position, for "row N of M" after a search jump).
+    func boardPosition(of cursor: BoardCursor) throws -> Int
+    /// One incident's overview, or nil when there is no such incident.
+    func incident(id: String) throws -> IncidentDetail?
+    /// Up to `limit` facts of an incident, grouped by status (unverified, verified, disputed, retracted), oldest first within a group.
+    func facts(incidentID: String, limit: Int) throws -> [FactRow]
+    /// Up to `limit` releases of an incident in pipeline order (draft, in review, approved, scheduled, released).
+    func releases(incidentID: String, limit: Int) throws -> [ReleaseRow]
+    /// Up to `limit` posts of an incident, soonest scheduled first.
+    func posts(incidentID: String, limit: Int) throws -> [PostRow]
+    /// Number of log entries (of one incident when `incidentID` is given).
+    func logCount(incidentID: String?) throws -> Int
+    /// Up to `limit` log entries next to `cursor`, newest first (of one incident when `incidentID` is given).
+    func logRows(incidentID: String?, from cursor: LogCursor?, direction: PageDirection, limit: Int) throws -> [LogRow]
+    /// The first log entry after/before `cursor` whose actor, action or subject contains `text`, case-insensitively.
+    func findLogRow(incidentID: String?, containing text: String, from cursor: LogCursor?, direction: PageDirection) throws -> LogRow?
+    /// Number of log entries before `cursor` in newest-first order (of one incident when `incidentID` is given).
+    func logPosition(of cursor: LogCursor, incidentID: String?) throws -> Int
+    /// A number that changes whenever another connection commits (SQLite `PRAGMA data_version`); cheap, polled 4 times a second.
+    func dataVersion() throws -> Int
+}

@@ -1,0 +1,190 @@
+import Foundation
+import OneVoiceCore
+
+/// The dashboard's window onto a real OneVoice database: each call is one short read of a
+/// consistent snapshot, windowed by keyset, mapped to the TUI's view models.
+public final class StoreDashboardSource: DashboardSource {
+    public let workspace: Workspace
+    private var database: AppDatabase { workspace.database }
+
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    public func header() throws -> HeaderInfo {
+        let identity = workspace.identity
+        return try database.read { session in
+            guard let agency = try session.agency() else { throw StoreError.notInitialised(path: database.path) }
+            let person = try identity.flatMap { try session.person(publicKey: $0.publicKeyBase64) }
+            let next = try session.nextScheduledPost().flatMap { post, release -> NextReleaseInfo? in
+                post.scheduledAt.map { NextReleaseInfo(incidentID: "\(release.incidentID)", title: release.title, at: $0) }
+            }
+            return HeaderInfo(agencyName: agency.name, mode: agency.mode == .exercise ? .exercise : .live,
+                              timeZoneIdentifier: agency.timeZoneIdentifier,
+                              operatorInfo: person.map { OperatorInfo(handle: $0.handle, role: Self.mainRole($0)) },
+                              nextRelease: next)
+        }
+    }
+
+    /// The role that says most about what this person does on a bad day.
+    static func mainRole(_ person: Person) -> String {
+        person.firstRole(among: [.spokesperson, .legal, .verifier, .drafter, .admin])?.rawValue ?? "no role"
+    }
+
+    public func boardCount() throws -> Int {
+        try database.read { try $0.incidentCount() }
+    }
+
+    public func boardRows(from cursor: BoardCursor?, direction: PageDirection, limit: Int) throws -> [BoardRow] {
+        try database.read { session in
+            try session.boardPage(after: cursor.flatMap(Self.position), backward: direction == .backward, limit: limit).map(Self.row)
+        }
+    }
+
+    public func findBoardRow(containing text: String, from cursor: BoardCursor?, direction: PageDirection) throws -> BoardRow? {
+        try database.read { session in
+            try session.boardPage(after: cursor.flatMap(Self.position), backward: direction == .backward, limit: 1, matching: text)
+                .first.map(Self.row)
+        }
+    }
+
+    public func boardPosition(of cursor: BoardCursor) throws -> Int {
+        guard let position = Self.position(cursor) else { return 0 }
+        return try database.read { try $0.boardRowsBefore(position) }
+    }
+
+    static func position(_ cursor: BoardCursor) -> BoardPosition? {
+        Int64(cursor.id).map { BoardPosition(rank: cursor.rank, openedAt: cursor.openedAt, id: $0) }
+    }
+
+    static func row(_ entry: BoardEntry) -> BoardRow {
+        let incident = entry.incident
+        return BoardRow(id: "\(incident.id)", status: IncidentStatusValue(rawValue: incident.status.rawValue) ?? .active,
+                        kind: incident.kind.label, title: incident.title, openedAt: incident.openedAt,
+                        spokesperson: entry.spokesperson, unverifiedFacts: entry.unverifiedFacts,
+                        awaitingSignOff: entry.awaitingSignOff, nextReleaseAt: entry.nextReleaseAt, isExercise: incident.isExercise)
+    }
+
+    public func incident(id: String) throws -> IncidentDetail? {
+        guard let incidentID = Int64(id) else { return nil }
+        return try database.read { session in
+            guard let incident = try session.incident(id: incidentID) else { return nil }
+            let counts = try session.incidentCounts(incidentID: incidentID)
+            let spokesperson = try incident.spokespersonID.flatMap { try session.person(id: $0)?.handle }
+            var facts: [FactStatusValue: Int] = [:]
+            for (status, n) in counts.facts { if let value = FactStatusValue(rawValue: status.rawValue) { facts[value] = n } }
+            var releases: [ReleaseStage: Int] = [:]
+            for (status, n) in counts.releases { releases[Self.stage(status)] = n }
+            return IncidentDetail(id: id, kind: incident.kind.label, title: incident.title,
+                                  status: IncidentStatusValue(rawValue: incident.status.rawValue) ?? .active,
+                                  severity: Self.severity(incident.severity), location: incident.location,
+                                  openedAt: incident.openedAt, closedAt: incident.closedAt, spokesperson: spokesperson,
+                                  isExercise: incident.isExercise, factCounts: facts, releaseCounts: releases, postCount: counts.posts)
+        }
+    }
+
+    static func severity(_ level: Int) -> String {
+        switch level {
+        case 1: "minor"
+        case 2: "moderate"
+        case 3: "major"
+        default: "critical"
+        }
+    }
+
+    static func stage(_ status: ReleaseStatus) -> ReleaseStage {
+        switch status {
+        case .draft: .draft
+        case .inReview: .inReview
+        case .approved: .approved
+        case .scheduled: .scheduled
+        case .released: .released
+        }
+    }
+
+    public func facts(incidentID: String, limit: Int) throws -> [FactRow] {
+        guard let id = Int64(incidentID) else { return [] }
+        return try database.read { session in
+            let people = Dictionary(try session.allPeople().map { ($0.id, $0.handle) }, uniquingKeysWith: { a, _ in a })
+            let order: [FactStatus] = [.unverified, .verified, .disputed, .retracted]
+            let facts = try session.facts(incidentID: id).sorted {
+                (order.firstIndex(of: $0.status)!, $0.id) < (order.firstIndex(of: $1.status)!, $1.id)
+            }
+            return facts.prefix(limit).map { fact in
+                FactRow(id: "\(fact.id)", statement: fact.text, status: FactStatusValue(rawValue: fact.status.rawValue) ?? .unverified,
+                        source: "\(fact.source) (\(fact.sourceKind.rawValue.replacingOccurrences(of: "-", with: " ")))",
+                        verifiedBy: fact.status == .unverified ? nil : fact.statusBy.flatMap { people[$0] },
+                        clearedForRelease: fact.clearedForRelease)
+            }
+        }
+    }
+
+    public func releases(incidentID: String, limit: Int) throws -> [ReleaseRow] {
+        guard let id = Int64(incidentID) else { return [] }
+        return try database.read { session in
+            let approvers = try session.approvers(incidentID: id)
+            let posts = try session.posts(incidentID: id)
+            let order = ReleaseStatus.allCases
+            return try session.releases(incidentID: id)
+                .sorted { (order.firstIndex(of: $0.status)!, $0.id) < (order.firstIndex(of: $1.status)!, $1.id) }
+                .prefix(limit).map { release in
+                    let own = posts.filter { $0.releaseID == release.id }
+                    let at = release.status == .released ? own.compactMap(\.deliveredAt).max() : own.compactMap(\.scheduledAt).min()
+                    return ReleaseRow(id: "\(release.id)", title: release.title, stage: Self.stage(release.status),
+                                      revision: release.currentRevision, at: at, signedOffBy: approvers[release.id])
+                }
+        }
+    }
+
+    public func posts(incidentID: String, limit: Int) throws -> [PostRow] {
+        guard let id = Int64(incidentID) else { return [] }
+        return try database.read { session in
+            var titles: [Int64: String] = [:]
+            let posts = try session.posts(incidentID: id).sorted {
+                ($0.scheduledAt ?? .distantFuture, $0.id) < ($1.scheduledAt ?? .distantFuture, $1.id)
+            }
+            return try posts.prefix(limit).map { post in
+                if titles[post.releaseID] == nil { titles[post.releaseID] = try session.release(id: post.releaseID)?.title ?? "" }
+                let check = PostValidator.validate(post.text, for: post.channel, limits: workspace.settings.limits)
+                var state = post.state == .delivered ? "sent" : post.state.label
+                if post.state == .failed {
+                    state = post.nextAttemptAt.map { "failed, retry \(LocalTime.span($0.timeIntervalSince(workspace.clock.now()))) — " } ?? "failed — "
+                    state += post.lastError ?? ""
+                }
+                return PostRow(id: "\(post.id)", channel: post.channel.displayName, releaseTitle: titles[post.releaseID] ?? "",
+                               state: state, at: post.deliveredAt ?? post.scheduledAt, length: check.length, limit: check.limit)
+            }
+        }
+    }
+
+    public func logCount(incidentID: String?) throws -> Int {
+        try database.read { try $0.logCount(incidentID: incidentID.flatMap { Int64($0) }) }
+    }
+
+    public func logRows(incidentID: String?, from cursor: LogCursor?, direction: PageDirection, limit: Int) throws -> [LogRow] {
+        try database.read { session in
+            try session.logWindow(incidentID: incidentID.flatMap { Int64($0) }, from: cursor?.sequence,
+                                  backward: direction == .backward, limit: limit).map(Self.row)
+        }
+    }
+
+    public func findLogRow(incidentID: String?, containing text: String, from cursor: LogCursor?, direction: PageDirection) throws -> LogRow? {
+        try database.read { session in
+            try session.logWindow(incidentID: incidentID.flatMap { Int64($0) }, from: cursor?.sequence,
+                                  backward: direction == .backward, limit: 1, matching: text).first.map(Self.row)
+        }
+    }
+
+    public func logPosition(of cursor: LogCursor, incidentID: String?) throws -> Int {
+        try database.read { try $0.logEntriesNewer(than: cursor.sequence, incidentID: incidentID.flatMap { Int64($0) }) }
+    }
+
+    static func row(_ entry: LogEntry) -> LogRow {
+        LogRow(sequence: entry.seq, at: entry.date, actor: entry.actorHandle, action: entry.action, subject: entry.subject,
+               incidentID: entry.incidentID.map { "\($0)" })
+    }
+
+    public func dataVersion() throws -> Int {
+        try database.dataVersion()
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import OneVoiceCore
+import OneVoiceTUI
+
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "The terminal dashboard (the default when no command is given).",
+        discussion: "Press ? for help. With --demo it opens a fictional agency in EXERCISE mode, in its own database."
+    )
+
+    @Flag(help: "Open a demo agency (EXERCISE, fictional, re-made at each start; never your real database).")
+    var demo = false
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("In the demo, act as this role or handle: admin, drafter, verifier, legal, spokesperson.", valueName: "role"))
+    var actAs: String = "spokesperson"
+
+    @Option(help: "A colour theme: default, high-contrast, light, monochrome, or a file name in the themes folder.")
+    var theme: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let workspace = try demo ? DemoWorkspace.open(actingAs: actAs) : store.readableWorkspace()
+        let scheduler = try? Scheduler.standard(workspace: workspace)
+        if let scheduler { SchedulerThread.start(scheduler) }
+        defer { scheduler?.stop() }
+        let options = DashboardOptions(themeName: theme ?? workspace.settings.theme, themesDirectory: ThemesFolder.find())
+        let exit = try Dashboard.run(source: StoreDashboardSource(workspace: workspace), options: options)
+        if case .signal(let number) = exit { throw ExitCode(128 + number) }
+    }
+}
+
+/// The demo's own folder and keys, beside (never inside) the real data.
+enum DemoWorkspace {
+    static var seeder: DemoSeeder {
+        DemoSeeder(directory: XDGPaths().dataDirectory.appendingPathComponent("demo"))
+    }
+
+    static func open(actingAs role: String) throws -> Workspace {
+        let seeder = self.seeder
+        guard let keyURL = seeder.keyURL(forRoleOrHandle: role) else {
+            throw ValidationError("\"\(role)\" is not a demo role; use admin, drafter, verifier, legal or spokesperson.")
+        }
+        try seeder.seed(settings: StoreOptions.loadedSettings.get())
+        let key = try IdentityKey.load(from: keyURL)
+        return Workspace(database: try AppDatabase.open(at: seeder.databaseURL), identity: key,
+                         identityPath: keyURL.path, settings: try StoreOptions.loadedSettings.get())
+    }
+}
+
+/// Where theme files are: $ONEVOICE_THEMES, the repository's Themes/ when run from it, or the config folder.
+enum ThemesFolder {
+    static func find() -> URL? {
+        let env = ProcessInfo.processInfo.environment
+        var candidates: [URL] = []
+        if let dir = env["ONEVOICE_THEMES"], !dir.isEmpty { candidates.append(URL(fileURLWithPath: dir)) }
+        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Themes"))
+        candidates.append(XDGPaths().configDirectory.appendingPathComponent("themes"))
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+}
+
+/// The dashboard delivers too while it is open (the lease keeps it to one deliverer at a time).
+enum SchedulerThread {
+    static func start(_ scheduler: Scheduler) {
+        let thread = Thread {
+            while true {
+                _ = try? scheduler.tick()
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import OneVoiceCore
+
+struct SchedulerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scheduler",
+        abstract: "The scheduler that delivers approved posts at their time.",
+        subcommands: [Run.self]
+    )
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Deliver due, approved posts (headless). Only one scheduler delivers at a time (a lease in the database).",
+            discussion: "Runs until stopped with Ctrl-C or SIGTERM; --once makes one pass and exits.")
+
+        @Flag(help: "Make one pass over what is due, then exit.") var once = false
+        @Option(help: "Seconds between passes.") var interval: Double = 0.5
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.readableWorkspace()
+            let scheduler = try Scheduler.standard(workspace: workspace)
+            if once {
+                let report = try scheduler.tick()
+                scheduler.stop()
+                if store.json { Output.json(TickSummary(report)); return }
+                if !report.hadLease { print("Another scheduler holds the lease; nothing was delivered by this one.") }
+                print("Delivered \(report.delivered), failed \(report.failed), missed \(report.missed), awaiting confirmation \(report.awaitingConfirmation).")
+                return
+            }
+            StopSignal.install()
+            if !store.json { print("Scheduler running on \(workspace.database.path); Ctrl-C stops it.") }
+            while !StopSignal.requested {
+                do {
+                    let report = try scheduler.tick()
+                    if report.delivered + report.failed + report.missed + report.awaitingConfirmation > 0 {
+                        if store.json { Output.json(TickSummary(report)) } else {
+                            print("\(Timestamps.iso8601(Date())) delivered \(report.delivered), failed \(report.failed), missed \(report.missed), awaiting confirmation \(report.awaitingConfirmation)")
+                        }
+                    }
+                } catch let error as StoreError where error == .busy(path: workspace.database.path) {
+                    // Another process held the database too long: try again on the next pass.
+                }
+                usleep(useconds_t(max(0.05, interval) * 1_000_000))
+            }
+            scheduler.stop()
+        }
+    }
+
+    struct TickSummary: Encodable {
+        let hadLease: Bool
+        let delivered: Int
+        let failed: Int
+        let missed: Int
+        let awaitingConfirmation: Int
+
+        init(_ report: Scheduler.TickReport) {
+            hadLease = report.hadLease
+            delivered = report.delivered
+            failed = report.failed
+            missed = report.missed
+            awaitingConfirmation = report.awaitingConfirmation
+        }
+    }
+}
+
+/// Ctrl-C and SIGTERM ask the loop to finish its pass and give the lease back.
+enum StopSignal {
+    nonisolated(unsafe) private static var flag: sig_atomic_t = 0
+
+    static var requested: Bool { flag != 0 }
+
+    static func install() {
+        signal(SIGINT) { _ in StopSignal.flag = 1 }
+        signal(SIGTERM) { _ in StopSignal.flag = 1 }
+    }
+}

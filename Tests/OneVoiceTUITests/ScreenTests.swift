@@ -1,0 +1,66 @@
+import Testing
+@testable import OneVoiceTUI
+
+@Suite struct ScreenTests {
+    init() { DisplayWidth.ensureUTF8Locale() }
+
+    @Test func widthsComeFromWcwidth() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("多車両") == 6)
+        #expect(DisplayWidth.of("🚑") == 2)
+        #expect(DisplayWidth.of("e\u{301}") == 1)  // e + combining acute
+        #expect(DisplayWidth.of("Bus 🚑 事故") == 11)
+    }
+
+    @Test func wideCharacterTakesTwoCellsWithContinuation() {
+        var screen = Screen(width: 6, height: 1)
+        let used = screen.write("a多b", row: 0, column: 0, style: .plain)
+        #expect(used == 4)
+        #expect(screen[0, 1].text == "多")
+        #expect(screen[0, 1].width == 2)
+        #expect(screen[0, 2].isContinuation)
+        #expect(screen[0, 3].text == "b")
+        #expect(screen.line(0) == "a多b")
+    }
+
+    @Test func wideCharacterIsNeverSplitAtTheEdge() {
+        var screen = Screen(width: 5, height: 1)
+        screen.write("abcd多", row: 0, column: 0, style: .plain)
+        #expect(screen.line(0) == "abcd")
+        #expect(screen[0, 4].text == " ")
+        #expect(!screen[0, 4].isContinuation)
+        var clipped = Screen(width: 10, height: 1)
+        clipped.write("ab🚑cd", row: 0, column: 0, style: .plain, maxWidth: 3)
+        #expect(clipped.line(0) == "ab")
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var screen = Screen(width: 6, height: 1)
+        screen.write("多多", row: 0, column: 0, style: .plain)
+        screen.write("x", row: 0, column: 1, style: .plain)
+        #expect(screen.line(0) == " x多")
+        screen.write("y", row: 0, column: 2, style: .plain)
+        #expect(screen.line(0) == " xy")
+        #expect(!screen[0, 3].isContinuation)
+    }
+
+    @Test func controlCharactersAreDrawnAsQuestionMarks() {
+        var screen = Screen(width: 8, height: 1)
+        screen.write("a\u{1B}[31mb", row: 0, column: 0, style: .plain)
+        #expect(screen.line(0) == "a?[31mb")
+        #expect(!screen.plainText().contains("\u{1B}"))
+    }
+
+    @Test func truncateAddsEllipsisByDisplayWidth() {
+        #expect(DisplayWidth.truncate("多車両事故", to: 6) == "多車…")
+        #expect(DisplayWidth.truncate("short", to: 10) == "short")
+        #expect(DisplayWidth.of(DisplayWidth.pad("多車両事故", to: 6)) == 6)
+        #expect(DisplayWidth.of(DisplayWidth.pad("多車両事故", to: 7)) == 7)
+    }
+
+    @Test func plainTextHasExactlyHeightLines() {
+        var screen = Screen(width: 4, height: 3)
+        screen.write("abcdef", row: 1, column: 0, style: .plain)
+        #expect(screen.plainText() == "\nabcd\n\n")
+    }
+}

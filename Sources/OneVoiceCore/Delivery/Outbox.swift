@@ -37,9 +37,22 @@ public struct OutboxLayout: Sendable, Hashable {
     /// Writes `data` at `url` unless a file is already there: the first delivery wins and a repeat
     /// (a retry after a crash, a double click) writes nothing. Returns whether it wrote.
     static func writeOnce(_ data: Data, to url: URL) throws(DeliveryError) -> Bool {
+        defer { removeLeftovers(of: url) }
         if FileManager.default.fileExists(atPath: url.path) { return false }
         try write(data, to: url)
         return true
+    }
+
+    /// Once the file is in place, a temporary copy of it left by a process killed mid-write
+    /// (`.<name>.<pid>.tmp`, see `FileSafety.writeAtomically`) is litter: remove it.
+    static func removeLeftovers(of url: URL) {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: url.path) else { return }
+        let prefix = ".\(url.lastPathComponent)."
+        let dir = url.deletingLastPathComponent()
+        for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            try? fm.removeItem(at: dir.appendingPathComponent(name))
+        }
     }
 
     static func write(_ data: Data, to url: URL) throws(DeliveryError) {

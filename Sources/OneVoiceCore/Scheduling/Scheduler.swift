@@ -69,6 +69,10 @@ public final class Scheduler: Sendable {
             try session.duePosts(now: now, staleBefore: now.addingTimeInterval(-2 * configuration.leaseDuration), limit: configuration.batch)
         }
         for candidate in due {
+            // A slow delivery can outlast the lease: check it again, and claim with the time now, not
+            // the tick's start (an old claim time would look stale to another scheduler while this one works).
+            let now = clock.now()
+            guard try holdLease(now: now) else { break }
             switch try claim(candidate.id, now: now) {
             case .deliver(let item):
                 let outcome: Result<DeliveryReceipt, DeliveryError>
@@ -141,12 +145,14 @@ public final class Scheduler: Sendable {
                 return .awaitingConfirmation
             }
             // What goes out is the approved revision's text for the channel, checked by the one validator.
-            let text = revision.renditions[post.channel.slug] ?? post.text
-            let check = PostValidator.validate(text, for: post.channel, limits: configuration.limits)
-            guard check.valid else {
+            // A channel the approved revision has no text for is not sent with an older revision's text.
+            let text = revision.renditions[post.channel.slug]
+            let check = text.map { PostValidator.validate($0, for: post.channel, limits: configuration.limits) }
+            guard let text, let check, check.valid else {
                 post.state = .failed
                 post.nextAttemptAt = nil
-                post.lastError = check.problems.joined(separator: " ")
+                post.lastError = check?.problems.joined(separator: " ")
+                    ?? "Revision \(revision.number) of release #\(release.id) has no \(post.channel.displayName) text; it was not sent."
                 try session.updatePost(post)
                 try session.appendLog(actor: nil, action: "post.failed", subjectType: "post", subjectID: post.id,
                                       incidentID: post.incidentID, change: PostOutcome(state: "failed", detail: post.lastError ?? ""), at: now)

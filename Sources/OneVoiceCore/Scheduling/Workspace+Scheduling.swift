@@ -81,6 +81,10 @@ extension Workspace {
     @discardableResult
     public func releaseNow(id: Int64) throws -> [Post] {
         let release = try self.release(id: id)
+        // Nothing unapproved goes out: refuse here rather than let the posts turn missed again.
+        guard release.status == .approved || release.status == .scheduled else {
+            throw IdentityError.refused("Release #\(id) is \(release.status.label); only an approved release can be sent.")
+        }
         if release.status == .approved, try database.read({ try $0.posts(releaseID: id) }).allSatisfy({ $0.state == .cancelled }) {
             return try scheduleRelease(id: id, at: clock.now())
         }

@@ -59,7 +59,7 @@ extension Workspace {
         try changeWaitingPosts(releaseID: id, action: "hold", verb: "hold a release") { post, _ in post.state = .held }
     }
 
-    /// Cancels every waiting post of a release; the release goes back to approved.
+    /// Cancels every waiting post of a release; the release goes back to approved (released, if part of it went out).
     @discardableResult
     public func cancelRelease(id: Int64) throws -> [Post] {
         try changeWaitingPosts(releaseID: id, action: "cancel", verb: "cancel a release", releaseStatus: .approved) { post, _ in
@@ -112,7 +112,9 @@ extension Workspace {
             }
             if let releaseStatus {
                 var updated = release
-                updated.status = releaseStatus
+                // What already went out stays out: a partly delivered release whose rest is cancelled is released.
+                let anyDelivered = try session.posts(releaseID: releaseID).contains { $0.state == .delivered }
+                updated.status = anyDelivered ? .released : releaseStatus
                 try session.updateRelease(updated)
             }
             try session.appendLog(actor: person, action: "release.\(action)", subjectType: "release", subjectID: releaseID,

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -43,11 +44,18 @@ let package = Package(
         ),
         .testTarget(
             name: "OneVoiceCoreTests",
-            dependencies: ["OneVoiceCore"]
+            dependencies: [
+                "OneVoiceCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "OneVoiceTUITests",
-            dependencies: ["OneVoiceTUI", "OneVoiceCore"],
+            dependencies: [
+                "OneVoiceTUI",
+                "OneVoiceCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(

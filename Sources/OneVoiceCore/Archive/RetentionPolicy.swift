@@ -119,9 +119,9 @@ public struct RetentionPolicy: Sendable, Hashable, Codable {
     public static func parse(_ text: String, path: String) throws -> RetentionPolicy {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw RetentionError.syntax(path: path, line: error.source.begin.line, detail: error.description)
+            table = try TOMLReader.table(text)
+        } catch let error as TOMLSyntaxError {
+            throw RetentionError.syntax(path: path, line: error.line, detail: error.description)
         }
         guard let value = table["retention"] else { return RetentionPolicy() }
         guard let section = value.table else {

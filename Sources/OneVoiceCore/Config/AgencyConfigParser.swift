@@ -30,10 +30,10 @@ struct AgencyConfigParser {
     mutating func parse() -> (config: AgencyConfig, holdsSecret: Bool)? {
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: source)
-        } catch let error as TOMLParseError {
-            problems.append(AgencyConfigProblem(kind: .badTOML, file: file, line: max(1, error.source.begin.line),
-                                                column: max(1, error.source.begin.column), message: "not valid TOML: \(error.description)"))
+            root = try TOMLReader.table(source)
+        } catch let error as TOMLSyntaxError {
+            problems.append(AgencyConfigProblem(kind: .badTOML, file: file, line: max(1, error.line),
+                                                column: max(1, error.column), message: "not valid TOML: \(error.description)"))
             return nil
         } catch {
             problems.append(AgencyConfigProblem(kind: .badTOML, file: file, line: 1, column: 1, message: "not valid TOML: \(error)"))

@@ -85,10 +85,10 @@ public struct PolicyRuleSet: Sendable, Equatable {
     ) throws(PolicyRuleError) {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: source)
-        } catch let error as TOMLParseError {
-            throw .invalid(file: file, line: error.source.begin.line,
-                           column: error.source.begin.column, message: "not valid TOML: \(error.description)")
+            table = try TOMLReader.table(source)
+        } catch let error as TOMLSyntaxError {
+            throw .invalid(file: file, line: error.line,
+                           column: error.column, message: "not valid TOML: \(error.description)")
         } catch {
             throw .invalid(file: file, line: 1, column: 1, message: "not valid TOML: \(error)")
         }

@@ -49,11 +49,11 @@ public enum TemplateParser {
         var problems = slotProblems(in: source, file: file)
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: source)
-        } catch let error as TOMLParseError {
+            table = try TOMLReader.table(source)
+        } catch let error as TOMLSyntaxError {
             problems.append(TemplateProblem(
-                kind: .badTOML, file: file, line: max(1, error.source.begin.line),
-                column: max(1, error.source.begin.column), message: "not valid TOML: \(error.description)"))
+                kind: .badTOML, file: file, line: max(1, error.line),
+                column: max(1, error.column), message: "not valid TOML: \(error.description)"))
             return (nil, sorted(problems))
         } catch {
             problems.append(TemplateProblem(kind: .badTOML, file: file, line: 1, column: 1,

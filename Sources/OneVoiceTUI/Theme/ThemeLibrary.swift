@@ -1,3 +1,4 @@
+import OneVoiceCore
 import Foundation
 import TOMLKit
 
@@ -65,14 +66,14 @@ public struct ThemeLibrary: Sendable {
         let path = base + "/onevoice/config.toml"
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return ("default", nil) }
         do {
-            let table = try TOMLTable(string: text)
+            let table = try TOMLReader.table(text)
             if let name = table["theme"]?.string, !name.isEmpty { return (name, nil) }
             if table["theme"] != nil {
                 return ("default", "\(path) line \(ThemeParser.lineOf(key: "theme", in: text) ?? 1): theme must be a name in quotes; using the default theme.")
             }
             return ("default", nil)
-        } catch let error as TOMLParseError {
-            return ("default", "\(path) line \(error.source.begin.line): \(error.description); using the default theme.")
+        } catch let error as TOMLSyntaxError {
+            return ("default", "\(path) line \(error.line): \(error.description); using the default theme.")
         } catch {
             return ("default", "\(path): not valid TOML; using the default theme.")
         }

@@ -1,3 +1,4 @@
+import OneVoiceCore
 import Foundation
 import TOMLKit
 
@@ -31,9 +32,9 @@ public enum ThemeParser {
     public static func parse(_ text: String, file: String, base: Theme?) throws -> Theme {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ThemeError(file: file, line: error.source.begin.line, message: error.description)
+            table = try TOMLReader.table(text)
+        } catch let error as TOMLSyntaxError {
+            throw ThemeError(file: file, line: error.line, message: error.description)
         } catch {
             throw ThemeError(file: file, line: nil, message: "not valid TOML")
         }

@@ -7,7 +7,7 @@ import Testing
 /// config.toml) pass the text to TOMLKit unscreened.
 @Suite("Property: theme TOML headers without a key")
 struct PropertyThemeTOMLAssertionTests {
-    @Test(.disabled("bug: toml++ assertion aborts on a table header without a key"))
+    @Test
     func themeWithABraceHeader() {
         #expect(throws: ThemeError.self) {
             try ThemeParser.parse("name = \"x\"\n[{styles]\n", file: "x.toml", base: nil)

@@ -40,7 +40,7 @@ enum ReleaseView {
             }
         } else {
             let width = context.width - 2
-            let lines = textLines(detail, width: width, context: context) + findingLines(detail, width: width, context: context)
+            let lines = textLines(detail, width: width, context: context) + findingLines(detail, width: width, context: context) + [StyledLine()]
                 + channelLines(detail, width: width, context: context) + postLines(detail, width: width, context: context)
             let scroll = clampedScroll(release.scroll, lines: lines.count, height: height)
             for (i, line) in lines.dropFirst(scroll).prefix(height).enumerated() {

@@ -32,6 +32,7 @@ final class DashboardTmux {
     func stop() {
         _ = try? tmux(["kill-server"])
         unlink("/tmp/tmux-\(getuid())/\(socket)")
+        try? FileManager.default.removeItem(at: runner.home)
     }
 
     static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }

@@ -135,14 +135,14 @@ final class TestClock {
         #expect(program.state.board.selectedRow?.id == "INC-00777")
         let position = source.incidents.firstIndex { $0.id == "INC-00777" }!
         #expect(program.state.board.firstIndex + program.state.board.selected == position)
-        program.send(.key(.char("n")))
+        program.send(.key(.ctrl("n")))  // n opens a new incident on the board
         #expect(program.state.flash?.text == "No match for \"needle\".")
         program.send(.key(.char("g")))
         program.send(.key(.char("/")))
         Self.type("number 5", into: program)
         program.send(.key(.enter))
         let first = program.state.board.selectedRow?.id
-        program.send(.key(.char("n")))
+        program.send(.key(.ctrl("n")))  // n opens a new incident on the board
         let second = program.state.board.selectedRow?.id
         #expect(first != second)
         program.send(.key(.char("N")))
@@ -222,7 +222,7 @@ final class TestClock {
         let clock = TestClock()
         let program = Self.program(Fixtures.source(), clock: clock)
         #expect(program.render().line(0).hasSuffix("14:05 CST"))
-        program.send(.key(.char("n")))
+        program.send(.key(.ctrl("n")))
         #expect(program.state.flash != nil)
         clock.now += 60
         program.tick()

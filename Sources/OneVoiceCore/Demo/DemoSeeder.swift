@@ -11,6 +11,8 @@ public struct DemoSeeder: Sendable {
         ("vic", "Vic Alvarez", [.verifier]),
         ("lee", "Lee Chen", [.legal]),
         ("sam", "Sam Okafor", [.spokesperson]),
+        // A PIO who drafts and is the spokesperson: the first message without waiting for anyone.
+        ("pio", "Pat Rivera", [.drafter, .spokesperson]),
     ]
 
     public let directory: URL

@@ -20,6 +20,15 @@ public enum Action: Equatable, Sendable {
     case failed(String)
     /// A search found nothing.
     case notFound(String)
+    case releaseLoaded(ReleaseDetail)
+    case releaseMissing(String)
+    case scheduleLoaded([ScheduleRow])
+    /// The templates to draft from, for the picker.
+    case templatesLoaded(incidentID: String, [TemplateChoice], preselected: Int)
+    /// A change was made.
+    case operationDone(OperationOutcome)
+    /// A change was refused: one sentence for the user.
+    case operationFailed(String)
 }
 
 /// Slow work `update` asks for; the program performs it and feeds the result back as an `Action`.
@@ -32,4 +41,11 @@ public enum Effect: Equatable, Sendable {
     case findLog(incidentID: String?, String, from: LogRow?, direction: PageDirection)
     case checkDataVersion
     case loadTheme(String)
+    case loadRelease(String)
+    case loadSchedule
+    case loadTemplates(incidentID: String)
+    /// A change to the records (a Core operation; its result comes back as `operationDone` or `operationFailed`).
+    case operate(Operation)
+    /// Suspends the screen, edits the release in $VISUAL/$EDITOR and saves it as a new revision.
+    case editRelease(String)
 }

@@ -65,5 +65,18 @@ public struct CommandRegistry: Sendable {
         DashboardCommand(name: "board", usage: ":board", summary: "Show the incident board") { state, _ in
             .success(Update.go(to: .board, state: &state))
         },
+        DashboardCommand(name: "schedule", usage: ":schedule", summary: "Show the schedule: the next 24 hours and what needs a person") { state, _ in
+            .success(Update.go(to: .schedule, state: &state))
+        },
+        DashboardCommand(name: "release", aliases: ["r"], usage: ":release ID", summary: "Open a release by its id") { state, args in
+            guard let id = args.first else { return .failure(CommandError("Say which release, e.g. :release 12.")) }
+            return .success(Update.openRelease(id, state: &state))
+        },
+        DashboardCommand(name: "as", usage: ":as ROLE", summary: "Demo only: act as admin, drafter, verifier, legal, spokesperson or pio") { state, args in
+            guard let role = args.first else {
+                return .failure(CommandError("Say who to act as, e.g. :as legal (admin, drafter, verifier, legal, spokesperson, pio)."))
+            }
+            return .success([.operate(.actAs(role))])
+        },
     ])
 }

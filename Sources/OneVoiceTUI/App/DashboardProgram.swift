@@ -10,6 +10,9 @@ public final class DashboardProgram {
     public let update: Update
     public let renderer: Renderer
     private let clock: () -> Date
+    /// Runs the person's editor on a text and returns what they saved (set by the terminal driver,
+    /// which suspends the screen around it); nil where there is no terminal to lend.
+    public var editor: ((String) throws -> String)?
 
     public init(source: DashboardSource, width: Int, height: Int, theme: Theme, colorEnabled: Bool,
                 themes: ThemeLibrary, clock: @escaping () -> Date,
@@ -30,6 +33,8 @@ public final class DashboardProgram {
             case .incident(let id): effects = Update.open(incident: id, state: &state) + [.loadHeader]
             case .log: effects = Update.go(to: .log, state: &state)
             case .board: break
+            case .release(let id): effects = Update.openRelease(id, state: &state) + [.loadHeader]
+            case .schedule: effects = Update.go(to: .schedule, state: &state)
             }
         }
         run(effects + [.checkDataVersion])
@@ -62,8 +67,40 @@ public final class DashboardProgram {
     }
 
     private func perform(_ effect: Effect) -> Action? {
+        switch effect {
+        case .operate(let operation):
+            do {
+                return .operationDone(try source.perform(operation))
+            } catch {
+                return .operationFailed(Self.sentence(error))
+            }
+        case .editRelease(let id):
+            guard let editor else { return .operationFailed("Editing needs the terminal dashboard; use `onevoice release edit \(id)`.") }
+            do {
+                let before = try source.editableText(releaseID: id)
+                let after = try editor(before)
+                state.redrawRequested = true
+                guard after != before else { return .operationDone(OperationOutcome("No change: release #\(id) is as it was.")) }
+                return .operationDone(try source.perform(.saveEditedRelease(id, file: after)))
+            } catch {
+                state.redrawRequested = true
+                return .operationFailed(Self.sentence(error))
+            }
+        default:
+            break
+        }
         do {
             switch effect {
+            case .operate, .editRelease:
+                return nil
+            case .loadRelease(let id):
+                guard let detail = try source.releaseDetail(id: id) else { return .releaseMissing(id) }
+                return .releaseLoaded(detail)
+            case .loadSchedule:
+                return .scheduleLoaded(try source.scheduleRows(limit: DashboardProgram.tabLimit))
+            case .loadTemplates(let incidentID):
+                let templates = try source.templateChoices(incidentID: incidentID)
+                return .templatesLoaded(incidentID: incidentID, templates.choices, preselected: templates.preselected)
             case .loadHeader:
                 return .headerLoaded(try source.header())
             case .checkDataVersion:
@@ -134,6 +171,12 @@ public final class DashboardProgram {
         } catch {
             return .failed("Could not read the records: \(error.localizedDescription)")
         }
+    }
+
+    /// An error as one sentence.
+    static func sentence(_ error: Error) -> String {
+        if let error = error as? LocalizedError, let text = error.errorDescription { return text }
+        return String(describing: error)
     }
 
     /// At most this many facts, releases or posts are read for one incident's tabs.

@@ -5,6 +5,29 @@ public enum Route: Equatable, Sendable {
     case board
     case incident(String)
     case log
+    /// One release: its text with the findings, channel previews, sign-off.
+    case release(String)
+    /// Posts waiting to go out in the next hours, and those that need a person.
+    case schedule
+}
+
+/// The release view's data and scroll position.
+public struct ReleaseScreen: Equatable, Sendable {
+    public var id: String
+    public var detail: ReleaseDetail?
+    public var loaded = false
+    /// First content line shown.
+    public var scroll = 0
+    public init(id: String) { self.id = id }
+}
+
+/// The schedule view's rows (an in-memory list: what waits is a short list).
+public struct ScheduleScreen: Equatable, Sendable {
+    public var rows: [ScheduleRow] = []
+    public var selected = 0
+    public var loaded = false
+    public init() {}
+    public var selectedRow: ScheduleRow? { rows.indices.contains(selected) ? rows[selected] : nil }
 }
 
 /// The tabs of the incident view, numbered as the `1`-`5` keys.
@@ -86,6 +109,10 @@ public struct DashboardState: Equatable, Sendable {
     public var board = ListWindow<BoardRow>()
     public var log = ListWindow<LogRow>()
     public var incident: IncidentScreen?
+    public var release: ReleaseScreen?
+    public var schedule = ScheduleScreen()
+    /// A form or a question over the screen.
+    public var dialog: Dialog?
     public var showHelp = false {
         didSet { if !showHelp { helpOffset = 0 } }
     }
@@ -117,21 +144,38 @@ public struct DashboardState: Equatable, Sendable {
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
-    /// The keymap context of what is on screen.
-    public var keyContext: KeyContext {
-        if showHelp { return .help }
+    /// The keymap contexts of what is on screen, the most specific first.
+    public var keyContexts: [KeyContext] {
+        if dialog != nil { return [.dialog] }
+        if showHelp { return [.help] }
+        return screenContexts
+    }
+
+    /// The contexts of the screen under any overlay.
+    public var screenContexts: [KeyContext] {
         switch route {
-        case .board: return .board
-        case .incident: return .incident
-        case .log: return .log
+        case .board: return [.board]
+        case .log: return [.log]
+        case .schedule: return [.schedule]
+        case .release: return [.release]
+        case .incident:
+            switch incident?.tab {
+            case .facts: return [.facts, .incident]
+            case .releases: return [.releases, .incident]
+            default: return [.incident]
+            }
         }
     }
+
+    /// The main keymap context (the most specific).
+    public var keyContext: KeyContext { keyContexts[0] }
 
     /// Rows available to a list on the current route (top bar, title lines, column header, status bar, bottom line taken).
     public var listHeight: Int {
         switch route {
         case .board, .log: max(1, height - 5)
-        case .incident: max(1, height - 6)
+        case .incident, .release: max(1, height - 6)
+        case .schedule: max(1, height - 8)
         }
     }
 
@@ -139,6 +183,7 @@ public struct DashboardState: Equatable, Sendable {
     public var hasUnsavedInput: Bool {
         if let prompt, !prompt.text.isEmpty, prompt.kind == .command { return true }
         if let stashedCommand, !stashedCommand.isEmpty { return true }
+        if let dialog, dialog.fields.contains(where: { $0.kind == .text && !$0.text.isEmpty }) { return true }
         return false
     }
 

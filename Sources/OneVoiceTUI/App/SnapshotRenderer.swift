@@ -7,6 +7,8 @@ public enum SnapshotView: Equatable, Sendable {
     case incident(String, tab: IncidentTab)
     /// The help overlay over the board.
     case help
+    case schedule
+    case release(String)
 }
 
 /// Renders one screen as plain text (exactly `height` lines, each at most `width` columns, no escape codes).
@@ -34,6 +36,10 @@ public enum SnapshotRenderer {
         case .help:
             program.start()
             program.send(.key(.char("?")))
+        case .schedule:
+            program.start(route: .schedule)
+        case .release(let id):
+            program.start(route: .release(id))
         }
         return program.render()
     }

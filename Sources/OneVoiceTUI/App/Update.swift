@@ -16,8 +16,9 @@ public struct Update: Sendable {
     /// Screen rows above a list's first row, per route (top bar, title/tabs, column header).
     static func listTop(_ route: Route) -> Int {
         switch route {
-        case .board, .log: 3
+        case .board, .log, .release: 3
         case .incident: 4
+        case .schedule: ScheduleView.listTop
         }
     }
 
@@ -83,6 +84,8 @@ public struct Update: Sendable {
         case .notFound(let text):
             Update.flash("No match for \"\(text)\".", error: true, state: &state)
             return []
+        case .releaseLoaded, .releaseMissing, .scheduleLoaded, .templatesLoaded, .operationDone, .operationFailed:
+            return workflow(action, state: &state)
         }
     }
 
@@ -107,12 +110,18 @@ public struct Update: Sendable {
             }
             return []
         }
-        guard let command = keymap.command(for: key, in: state.keyContext) else { return [] }
+        if state.dialog != nil { return handleDialog(key: key, state: &state) }
+        guard let command = keymap.command(for: key, in: state.keyContexts) else { return [] }
         return perform(command, state: &state)
     }
 
     private func perform(_ command: KeyCommand, state: inout DashboardState) -> [Effect] {
         switch command {
+        case .newIncident, .draft, .verifyFact, .disputeFact, .retractFact, .clear, .edit, .submit, .approve, .schedule,
+             .hold, .releaseNow, .cancelRelease:
+            return workflow(command, state: &state)
+        case .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm, .cancel, .alternate, .pick:
+            return []
         case .quit:
             if state.hasUnsavedInput { state.confirmingQuit = true } else { state.quitRequested = true }
             return []
@@ -154,6 +163,14 @@ public struct Update: Sendable {
                 }
                 return Update.open(incident: id, state: &state)
             case .incident:
+                guard let incident = state.incident, incident.tab == .releases else { return [] }
+                let index = incident.selection[.releases] ?? 0
+                guard incident.releases.indices.contains(index) else { return [] }
+                return Update.openRelease(incident.releases[index].id, state: &state)
+            case .schedule:
+                guard let row = state.schedule.selectedRow else { return [] }
+                return Update.openRelease(row.releaseID, state: &state)
+            case .release:
                 return []
             }
         case .jump(let n):
@@ -163,6 +180,7 @@ public struct Update: Sendable {
             }
             if n == 1 { return Update.go(to: .board, state: &state) }
             if n == 2 { return Update.go(to: .log, state: &state) }
+            if n == 3 { return Update.go(to: .schedule, state: &state) }
             return []
         case .nextTab, .previousTab:
             guard let incident = state.incident else { return [] }
@@ -206,6 +224,36 @@ public struct Update: Sendable {
         case .log:
             guard let (load, select) = Update.move(&state.log, command, height: height) else { return [] }
             return [.loadLog(incidentID: nil, load, select: select)]
+        case .release:
+            guard var release = state.release else { return [] }
+            switch command {
+            case .moveDown: release.scroll += 1
+            case .moveUp: release.scroll -= 1
+            case .top: release.scroll = 0
+            case .bottom: release.scroll = Int.max / 2
+            case .pageDown: release.scroll += height
+            case .pageUp: release.scroll -= height
+            default: break
+            }
+            release.scroll = max(0, release.scroll)  // the view clamps the far end
+            state.release = release
+            return []
+        case .schedule:
+            let count = state.schedule.rows.count
+            guard count > 0 else { return [] }
+            let current = state.schedule.selected
+            var next = current
+            switch command {
+            case .moveDown: next = current + 1
+            case .moveUp: next = current - 1
+            case .top: next = 0
+            case .bottom: next = count - 1
+            case .pageDown: next = current + height
+            case .pageUp: next = current - height
+            default: break
+            }
+            state.schedule.selected = max(0, min(count - 1, next))
+            return []
         case .incident:
             guard var incident = state.incident else { return [] }
             defer { state.incident = incident }
@@ -285,6 +333,9 @@ public struct Update: Sendable {
             return [.findBoard(text, from: state.board.selectedRow, direction: direction)]
         case .log:
             return [.findLog(incidentID: nil, text, from: state.log.selectedRow, direction: direction)]
+        case .release, .schedule:
+            Update.flash("Nothing to search here.", error: false, state: &state)
+            return []
         case .incident:
             guard var incident = state.incident else { return [] }
             let needle = text.lowercased()
@@ -372,13 +423,17 @@ public struct Update: Sendable {
     // MARK: Mouse
 
     private func handleClick(row: Int, column: Int, state: inout DashboardState) -> [Effect] {
-        guard !state.isTooSmall, !state.showHelp, state.prompt == nil else { return [] }
+        guard !state.isTooSmall, !state.showHelp, state.prompt == nil, state.dialog == nil else { return [] }
         let index = row - Update.listTop(state.route)
         switch state.route {
         case .board:
             if state.board.rows.indices.contains(index) { state.board.selected = index }
         case .log:
             if state.log.rows.indices.contains(index) { state.log.selected = index }
+        case .schedule:
+            if state.schedule.rows.indices.contains(index) { state.schedule.selected = index }
+        case .release:
+            break
         case .incident:
             guard var incident = state.incident else { return [] }
             if row == 2, let tab = IncidentTabsLayout.tab(atColumn: column) {
@@ -436,7 +491,10 @@ public struct Update: Sendable {
             effects.append(.loadIncident(id))
             if let incident = state.incident, incident.id == id, incident.log.loaded {
                 effects.append(.loadLog(incidentID: id, .reload(top: incident.log.rows.first), select: .same))
-            }
+            }        case .release(let id):
+            effects.append(.loadRelease(id))
+        case .schedule:
+            effects.append(.loadSchedule)
         }
         return effects
     }

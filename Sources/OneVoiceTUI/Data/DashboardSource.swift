@@ -37,4 +37,15 @@ public protocol DashboardSource: AnyObject {
     func logPosition(of cursor: LogCursor, incidentID: String?) throws -> Int
     /// A number that changes whenever another connection commits (SQLite `PRAGMA data_version`); cheap, polled 4 times a second.
     func dataVersion() throws -> Int
+
+    // The workflow (defaults in WorkflowModels.swift: read-only, nothing to show).
+    /// One release as the release view shows it, or nil when there is no such release.
+    func releaseDetail(id: String) throws -> ReleaseDetail?
+    /// Posts waiting to go out or needing a person (failed, missed, held), soonest first.
+    func scheduleRows(limit: Int) throws -> [ScheduleRow]
+    /// The templates a release of this incident can be drafted from, and the one for its kind.
+    func templateChoices(incidentID: String) throws -> (choices: [TemplateChoice], preselected: Int)
+    func editableText(releaseID: String) throws -> String
+    /// Makes one change (one transaction); throws with one sentence when it is refused.
+    func perform(_ operation: Operation) throws -> OperationOutcome
 }

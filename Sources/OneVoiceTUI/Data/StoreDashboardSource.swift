@@ -4,11 +4,15 @@ import OneVoiceCore
 /// The dashboard's window onto a real OneVoice database: each call is one short read of a
 /// consistent snapshot, windowed by keyset, mapped to the TUI's view models.
 public final class StoreDashboardSource: DashboardSource {
-    public let workspace: Workspace
-    private var database: AppDatabase { workspace.database }
+    /// The workspace and the key the dashboard acts with (`:as` swaps the key in the demo).
+    public internal(set) var workspace: Workspace
+    /// Demo only: the workspace acting as a role or handle (nil outside the demo: `:as` explains).
+    public let switchIdentity: (@Sendable (String) throws -> Workspace)?
+    var database: AppDatabase { workspace.database }
 
-    public init(workspace: Workspace) {
+    public init(workspace: Workspace, switchIdentity: (@Sendable (String) throws -> Workspace)? = nil) {
         self.workspace = workspace
+        self.switchIdentity = switchIdentity
     }
 
     public func header() throws -> HeaderInfo {
@@ -26,9 +30,9 @@ public final class StoreDashboardSource: DashboardSource {
         }
     }
 
-    /// The role that says most about what this person does on a bad day.
+    /// Every role the person holds, e.g. "drafter+spokesperson", so the top bar says exactly who is acting.
     static func mainRole(_ person: Person) -> String {
-        person.firstRole(among: [.spokesperson, .legal, .verifier, .drafter, .admin])?.rawValue ?? "no role"
+        person.roles.isEmpty ? "no role" : person.roles.sorted().map(\.rawValue).joined(separator: "+")
     }
 
     public func boardCount() throws -> Int {
@@ -37,7 +41,11 @@ public final class StoreDashboardSource: DashboardSource {
 
     public func boardRows(from cursor: BoardCursor?, direction: PageDirection, limit: Int) throws -> [BoardRow] {
         try database.read { session in
-            try session.boardPage(after: cursor.flatMap(Self.position), backward: direction == .backward, limit: limit).map(Self.row)
+            try session.boardPage(after: cursor.flatMap(Self.position), backward: direction == .backward, limit: limit).map { entry in
+                var row = Self.row(entry)
+                if entry.postsNeedingAttention > 0 { row.alert = try alert(session: session, incidentID: entry.incident.id) }
+                return row
+            }
         }
     }
 

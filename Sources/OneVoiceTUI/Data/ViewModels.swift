@@ -82,9 +82,12 @@ public struct BoardRow: Sendable, Equatable {
     public var awaitingSignOff: Int
     public var nextReleaseAt: Date?
     public var isExercise: Bool
+    /// Posts that need a person, loudly: "missed: awaiting sign-off", "failed, retry 14:05" (nil: none).
+    public var alert: String?
 
     public init(id: String, status: IncidentStatusValue, kind: String, title: String, openedAt: Date, spokesperson: String?,
-                unverifiedFacts: Int, awaitingSignOff: Int, nextReleaseAt: Date?, isExercise: Bool) {
+                unverifiedFacts: Int, awaitingSignOff: Int, nextReleaseAt: Date?, isExercise: Bool, alert: String? = nil) {
+        self.alert = alert
         self.id = id
         self.status = status
         self.kind = kind

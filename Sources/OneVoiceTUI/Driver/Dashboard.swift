@@ -98,6 +98,17 @@ public enum Dashboard {
         let program = DashboardProgram(source: source, width: Int(ov_cols()), height: Int(ov_lines()), theme: loaded.theme,
                                        colorEnabled: depth != .none, themes: library, clock: options.clock,
                                        keymap: options.keymap, commands: options.commands)
+        let environment = options.environment
+        program.editor = { text in
+            // Lend the terminal to the editor, then take it back (the next frame repaints everything).
+            _ = ov_endwin()
+            defer {
+                _ = ov_clearok(true)
+                painter.invalidate()
+                _ = ov_doupdate()
+            }
+            return try ExternalEditor.edit(text, environment: environment)
+        }
         program.start(route: options.route)
         if let warning = selection.warning ?? loaded.warning { program.send(.failed(warning)) }
 

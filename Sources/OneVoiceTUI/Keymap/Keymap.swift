@@ -2,7 +2,13 @@
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case board
     case incident
+    case facts = "facts tab"
+    case releases = "releases tab"
+    case release
+    case schedule
     case log
+    /// A form or a question over the screen.
+    case dialog
     case help
 }
 
@@ -15,6 +21,14 @@ public enum KeyCommand: Hashable, Sendable {
     case jump(Int)
     case search, nextMatch, previousMatch
     case help, commandLine, quit, redraw
+    // The workflow.
+    case newIncident, draft
+    case verifyFact, disputeFact, retractFact, clear
+    case edit, submit, approve, schedule, hold, releaseNow, cancelRelease
+    // Dialogs.
+    case nextField, previousField, choiceDown, choiceUp, toggle, confirm, cancel, alternate
+    /// 1-9 in a dialog: pick or tick the Nth option.
+    case pick(Int)
 }
 
 /// One row of the keymap: the single source for dispatch, the status bar, the help overlay and the README.
@@ -48,37 +62,88 @@ public struct Keymap: Sendable {
     }
 
     static let lists: Set<KeyContext> = [.board, .incident, .log]
-    static let scrollable: Set<KeyContext> = [.board, .incident, .log, .help]
-    static let everywhere: Set<KeyContext> = Set(KeyContext.allCases)
+    static let scrollable: Set<KeyContext> = [.board, .incident, .log, .release, .schedule, .help]
+    /// Every context but dialogs (whose keys type text).
+    static let everywhere: Set<KeyContext> = Set(KeyContext.allCases).subtracting([.dialog])
+    static let digits: [Key] = (1...9).map { Key.char(Character(String($0))) }
 
     public static let standard = Keymap(bindings: [
-        KeyBinding([.char("j"), .down], .moveDown, scrollable, help: "Move down one row", hint: "move"),
+        KeyBinding([.char("j"), .down], .moveDown, scrollable, help: "Move down one row (scroll in the release view)", hint: "move"),
         KeyBinding([.char("k"), .up], .moveUp, scrollable, help: "Move up one row"),
         KeyBinding([.char("g"), .home], .top, scrollable, help: "Go to the first row"),
-        KeyBinding([.char("G"), .end], .bottom, lists, help: "Go to the last row"),
+        KeyBinding([.char("G"), .end], .bottom, [.board, .incident, .log, .release, .schedule], help: "Go to the last row"),
         KeyBinding([.pageDown, .ctrl("f")], .pageDown, scrollable, help: "Next page"),
         KeyBinding([.pageUp, .ctrl("b")], .pageUp, scrollable, help: "Previous page"),
-        KeyBinding([.enter, .char("l"), .right], .open, [.board, .log], help: "Open the selected incident", hint: "open"),
-        KeyBinding([.escape, .char("h"), .left], .back, [.incident, .log, .help], help: "Go back", hint: "back"),
+        KeyBinding([.enter, .char("l"), .right], .open, [.board, .log, .releases, .schedule],
+                   help: "Open the selected incident or release", hint: "open"),
+        KeyBinding([.escape, .char("h"), .left], .back, [.incident, .log, .release, .schedule, .help], help: "Go back", hint: "back"),
         KeyBinding([.tab], .nextTab, [.incident], help: "Next tab", hint: "tab"),
         KeyBinding([.backTab], .previousTab, [.incident], help: "Previous tab"),
         KeyBinding([.char("1"), .char("2"), .char("3"), .char("4"), .char("5")], .jump(0), [.incident],
                    help: "Tabs: 1 Overview, 2 Facts, 3 Releases, 4 Posts, 5 Log", hint: "tabs"),
-        KeyBinding([.char("1"), .char("2")], .jump(0), [.board, .log], help: "Views: 1 Incident board, 2 Records log", hint: "views"),
+        KeyBinding([.char("1"), .char("2"), .char("3")], .jump(0), [.board, .log, .schedule],
+                   help: "Views: 1 Incident board, 2 Records log, 3 Schedule", hint: "views"),
+        KeyBinding([.char("n")], .newIncident, [.board], help: "New incident: title, kind, location, then its template", hint: "new"),
+        KeyBinding([.char("w")], .draft, [.releases], help: "Write a new release from a template", hint: "write"),
+        KeyBinding([.char("v")], .verifyFact, [.facts], help: "Verify the selected fact (verifier; not your own)", hint: "verify"),
+        KeyBinding([.char("d")], .disputeFact, [.facts], help: "Dispute the selected fact", hint: "dispute"),
+        KeyBinding([.char("x")], .retractFact, [.facts], help: "Retract the selected fact", hint: "retract"),
+        KeyBinding([.char("c")], .clear, [.facts, .release], help: "Clear for release (legal): the fact, or this revision", hint: "clear"),
+        KeyBinding([.char("e")], .edit, [.release], help: "Edit the text and every channel's text in $VISUAL/$EDITOR", hint: "edit"),
+        KeyBinding([.char("s")], .submit, [.release], help: "Submit the draft for review", hint: "submit"),
+        KeyBinding([.char("a")], .approve, [.release], help: "Approve (spokesperson): shows exactly what you sign", hint: "approve"),
+        KeyBinding([.char("t")], .schedule, [.release, .schedule], help: "Schedule: the time (default now) and the channels", hint: "schedule"),
+        KeyBinding([.char("H")], .hold, [.release, .schedule], help: "Hold every waiting post of the release", hint: "hold"),
+        KeyBinding([.char("N")], .releaseNow, [.release, .schedule], help: "Release now (asks first)", hint: "now"),
+        KeyBinding([.char("X")], .cancelRelease, [.release, .schedule], help: "Cancel the waiting posts (asks first)"),
         KeyBinding([.char("/")], .search, lists, help: "Search this list", hint: "search"),
-        KeyBinding([.char("n")], .nextMatch, lists, help: "Next match"),
+        KeyBinding([.char("n")], .nextMatch, [.incident, .log], help: "Next match"),
+        KeyBinding([.ctrl("n")], .nextMatch, [.board], help: "Next match (n opens a new incident here)"),
         KeyBinding([.char("N")], .previousMatch, lists, help: "Previous match"),
-        KeyBinding([.char(":")], .commandLine, lists, help: "Command line (:help lists the commands)", hint: "cmd"),
+        KeyBinding([.char(":")], .commandLine, [.board, .incident, .log, .release, .schedule],
+                   help: "Command line (:help lists the commands)", hint: "cmd"),
         KeyBinding([.char("?")], .help, everywhere, help: "Show or hide this help", hint: "help"),
-        KeyBinding([.ctrl("l")], .redraw, everywhere, help: "Redraw the screen"),
+        KeyBinding([.ctrl("l")], .redraw, Set(KeyContext.allCases), help: "Redraw the screen"),
         KeyBinding([.char("q")], .quit, everywhere, help: "Quit (asks first if typed input would be lost)", hint: "quit"),
+        KeyBinding([.enter], .nextField, [.dialog], help: "Next field; on the last field, do it", hint: "ok"),
+        KeyBinding([.tab], .nextField, [.dialog], help: "Next field"),
+        KeyBinding([.backTab], .previousField, [.dialog], help: "Previous field"),
+        KeyBinding([.down, .char("j")], .choiceDown, [.dialog], help: "Next choice (scrolls a question)"),
+        KeyBinding([.up, .char("k")], .choiceUp, [.dialog], help: "Previous choice"),
+        KeyBinding([.char(" ")], .toggle, [.dialog], help: "Tick or untick the channel under the cursor", hint: "tick"),
+        KeyBinding(digits, .pick(0), [.dialog], help: "Pick the Nth choice, or tick/untick the Nth channel"),
+        KeyBinding([.char("f")], .alternate, [.dialog], help: "In the template picker: draft the full release instead of the holding statement"),
+        KeyBinding([.char("y")], .confirm, [.dialog], help: "Yes: do what the question says", hint: "yes"),
+        KeyBinding([.escape, .char("n")], .cancel, [.dialog], help: "Cancel (n answers no to a question)", hint: "cancel"),
     ])
+
+    /// The command bound to `key` in the first of `contexts` that binds it.
+    public func command(for key: Key, in contexts: [KeyContext]) -> KeyCommand? {
+        for context in contexts {
+            if let command = command(for: key, in: context) { return command }
+        }
+        return nil
+    }
+
+    /// Status-bar hints for a screen's contexts (the most specific first), without repeats.
+    public func hints(for contexts: [KeyContext]) -> [(key: String, word: String)] {
+        var seen: Set<String> = []
+        var out: [(key: String, word: String)] = []
+        for context in contexts {
+            for hint in hints(for: context) where !seen.contains(hint.word) {
+                seen.insert(hint.word)
+                out.append(hint)
+            }
+        }
+        return out
+    }
 
     /// The command bound to `key` in `context`, if any.
     public func command(for key: Key, in context: KeyContext) -> KeyCommand? {
         for binding in bindings where binding.contexts.contains(context) {
             if let i = binding.keys.firstIndex(of: key) {
                 if case .jump = binding.command, case .char(let c) = binding.keys[i], let n = c.wholeNumberValue { return .jump(n) }
+                if case .pick = binding.command, case .char(let c) = binding.keys[i], let n = c.wholeNumberValue { return .pick(n) }
                 return binding.command
             }
         }
@@ -91,7 +156,7 @@ public struct Keymap: Sendable {
             let key: String
             switch binding.command {
             case .moveDown: key = "j/k"
-            case .jump: key = binding.keys.count == 2 ? "1-2" : "1-5"
+            case .jump, .pick: key = "1-\(binding.keys.count)"
             default: key = binding.keys[0].label
             }
             return (key, binding.hint ?? "")
@@ -108,7 +173,7 @@ public struct Keymap: Sendable {
         var lines = ["| keys | where | what it does |", "|---|---|---|"]
         for binding in bindings {
             let keys = binding.keys.map { "`\($0.label)`" }.joined(separator: " ")
-            let contexts = binding.contexts == Keymap.everywhere ? "everywhere"
+            let contexts = binding.contexts.isSuperset(of: Keymap.everywhere) ? "everywhere"
                 : KeyContext.allCases.filter(binding.contexts.contains).map(\.rawValue).joined(separator: ", ")
             lines.append("| \(keys) | \(contexts) | \(binding.help) |")
         }

@@ -35,11 +35,12 @@ enum BoardView {
         let live = state.header?.mode == .live
         for (i, row) in window.rows.enumerated() where top + i < context.height - 2 {
             let text = row.status == .closed ? theme[.muted] : theme[.text]
-            let title = (live && row.isExercise ? "[EXERCISE] " : "") + row.title
+            var title = (live && row.isExercise ? "[EXERCISE] " : "") + row.title
+            if let alert = row.alert { title = "!! \(alert) — " + title }
             let cells: [(String, Style)] = [
                 (statusLabel(row.status), context.statusStyle(row.status)),
                 (row.kind, text),
-                (title, row.status == .closed ? text : theme[.title]),
+                (title, row.alert != nil ? theme[.flashError] : row.status == .closed ? text : theme[.title]),
                 (TimeText.age(from: row.openedAt, to: context.now), text),
                 (row.spokesperson ?? "none", row.spokesperson == nil && row.status != .closed ? theme[.warning] : text),
                 (row.unverifiedFacts == 0 ? "0" : "\(row.unverifiedFacts)", row.unverifiedFacts > 0 ? theme[.factUnverified] : text),

@@ -13,7 +13,7 @@ enum BottomLines {
         if state.prompt != nil {
             hints = [("Enter", "run"), ("Esc", "cancel"), ("Ctrl-U", "clear")]
         } else {
-            hints = keymap.hints(for: state.keyContext)
+            hints = keymap.hints(for: state.keyContexts)
         }
         for hint in hints {
             let need = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.word) + 2

@@ -1,9 +1,15 @@
 /// The `?` overlay: this screen's keys and the `:` commands, generated from the keymap and the command registry.
 enum HelpOverlay {
-    static func lines(context: KeyContext, keymap: Keymap, commands: CommandRegistry) -> [(String, String)] {
+    static func lines(contexts: [KeyContext], keymap: Keymap, commands: CommandRegistry) -> [(String, String)] {
         var out: [(String, String)] = [("", "Keys")]
-        // The keys of the screen under the overlay, plus those that work everywhere.
-        out += keymap.helpEntries(for: context).map { ($0.keys, $0.help) }
+        // The keys of the screen under the overlay (its most specific context first), plus those that work everywhere.
+        var seen: Set<String> = []
+        for context in contexts {
+            for entry in keymap.helpEntries(for: context) where !seen.contains(entry.keys + entry.help) {
+                seen.insert(entry.keys + entry.help)
+                out.append((entry.keys, entry.help))
+            }
+        }
         out.append(("", ""))
         out.append(("", "Commands (type : first)"))
         out += commands.commands.map { ($0.usage, $0.summary) }
@@ -13,14 +19,8 @@ enum HelpOverlay {
     static func draw(_ context: ViewContext, keymap: Keymap, commands: CommandRegistry, into screen: inout Screen) {
         let theme = context.theme
         let style = theme[.overlay]
-        var under: KeyContext = .board
-        switch context.state.route {
-        case .board: under = .board
-        case .incident: under = .incident
-        case .log: under = .log
-        }
-        let entries = lines(context: under, keymap: keymap, commands: commands)
-        let boxWidth = min(context.width - 4, 78)
+        let entries = lines(contexts: context.state.screenContexts, keymap: keymap, commands: commands)
+        let boxWidth = min(context.width - 4, 100)
         let boxHeight = min(context.height - 3, entries.count + 4)
         let left = (context.width - boxWidth) / 2
         let top = 1 + max(0, (context.height - 3 - boxHeight) / 2)

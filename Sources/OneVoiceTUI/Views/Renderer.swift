@@ -23,8 +23,11 @@ public struct Renderer: Sendable {
         case .board: BoardView.draw(context, into: &screen)
         case .log: LogView.draw(context, window: state.log, title: "Records log", showIncident: true, top: 1, into: &screen)
         case .incident: IncidentView.draw(context, into: &screen)
+        case .release: ReleaseView.draw(context, into: &screen)
+        case .schedule: ScheduleView.draw(context, into: &screen)
         }
         if state.showHelp { HelpOverlay.draw(context, keymap: keymap, commands: commands, into: &screen) }
+        if let dialog = state.dialog { DialogView.draw(context, dialog: dialog, into: &screen) }
         BottomLines.draw(context, keymap: keymap, into: &screen)
         return screen
     }

@@ -17,7 +17,7 @@ enum TopBar {
         }
         x += 1
         let clock = context.time.clockWithZone(context.now)
-        let who = header.operatorInfo.map { "\($0.handle) (\($0.role))" } ?? "read-only"
+        let who = header.operatorInfo.map { "as \($0.handle) (\($0.role))" } ?? "read-only"
         let release: [String]
         if let next = header.nextRelease {
             let when = context.time.short(next.at, now: context.now)

@@ -13,7 +13,7 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Open a demo agency (EXERCISE, fictional, re-made at each start; never your real database).")
     var demo = false
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("In the demo, act as this role or handle: admin, drafter, verifier, legal, spokesperson.", valueName: "role"))
+    @Option(name: .customLong("as"), help: ArgumentHelp("In the demo, act as this role or handle: admin, drafter, verifier, legal, spokesperson, pio (drafter and spokesperson).", valueName: "role"))
     var actAs: String = "spokesperson"
 
     @Option(help: "A colour theme: default, high-contrast, light, monochrome, or a file name in the themes folder.")
@@ -27,7 +27,8 @@ struct DashboardCommand: ParsableCommand {
         if let scheduler { SchedulerThread.start(scheduler) }
         defer { scheduler?.stop() }
         let options = DashboardOptions(themeName: theme ?? workspace.settings.theme, themesDirectory: ThemesFolder.find())
-        let exit = try Dashboard.run(source: StoreDashboardSource(workspace: workspace), options: options)
+        let source = StoreDashboardSource(workspace: workspace, switchIdentity: demo ? DemoWorkspace.switcher(workspace) : nil)
+        let exit = try Dashboard.run(source: source, options: options)
         if case .signal(let number) = exit { throw ExitCode(128 + number) }
     }
 }
@@ -41,12 +42,25 @@ enum DemoWorkspace {
     static func open(actingAs role: String) throws -> Workspace {
         let seeder = self.seeder
         guard let keyURL = seeder.keyURL(forRoleOrHandle: role) else {
-            throw ValidationError("\"\(role)\" is not a demo role; use admin, drafter, verifier, legal or spokesperson.")
+            throw ValidationError("\"\(role)\" is not a demo role; use \(roleNames).")
         }
         try seeder.seed(settings: StoreOptions.loadedSettings.get())
         let key = try IdentityKey.load(from: keyURL)
         return Workspace(database: try AppDatabase.open(at: seeder.databaseURL), identity: key,
                          identityPath: keyURL.path, settings: try StoreOptions.loadedSettings.get())
+    }
+
+    static var roleNames: String { "admin, drafter, verifier, legal, spokesperson or pio (drafter and spokesperson)" }
+
+    /// `:as ROLE` in the demo: the same workspace acting with that role's key.
+    static func switcher(_ workspace: Workspace) -> @Sendable (String) throws -> Workspace {
+        let seeder = self.seeder
+        return { name in
+            guard let url = seeder.keyURL(forRoleOrHandle: name) else {
+                throw OperationError("\"\(name)\" is not a demo role; use \(roleNames).")
+            }
+            return workspace.acting(as: try IdentityKey.load(from: url))
+        }
     }
 }
 

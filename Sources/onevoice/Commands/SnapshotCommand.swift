@@ -11,12 +11,13 @@ struct SnapshotCommand: ParsableCommand {
     )
 
     enum View: String, ExpressibleByArgument, CaseIterable {
-        case board, incident, log, help
+        case board, incident, log, help, schedule, release
     }
 
     @Flag(help: "Use the demo agency (re-made first, as for the dashboard).") var demo = false
-    @Option(help: "board, incident, log or help.") var view: View = .board
+    @Option(help: "board, incident, log, help, schedule or release.") var view: View = .board
     @Option(help: "The incident to show with --view incident (default: the first on the board).") var incident: Int64?
+    @Option(help: "The release to show with --view release (default: the newest of the first incident).") var release: Int64?
     @Option(help: "1 Overview, 2 Facts, 3 Releases, 4 Posts, 5 Log (with --view incident).") var tab: Int = 1
     @Option(help: "Columns.") var width: Int = 120
     @Option(help: "Lines.") var height: Int = 40
@@ -37,6 +38,12 @@ struct SnapshotCommand: ParsableCommand {
         case .board: snapshotView = .board
         case .log: snapshotView = .log
         case .help: snapshotView = .help
+        case .schedule: snapshotView = .schedule
+        case .release:
+            var id = release
+            if id == nil, let first = try workspace.incidents().first { id = try workspace.releases(incidentID: first.id).last?.id }
+            guard let id else { throw ValidationError("There is no release to show.") }
+            snapshotView = .release("\(id)")
         case .incident:
             let id = try incident ?? workspace.incidents().first?.id
             guard let id else { throw ValidationError("There is no incident to show.") }

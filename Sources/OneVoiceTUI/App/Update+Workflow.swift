@@ -1,0 +1,365 @@
+import Foundation
+import OneVoiceCore
+
+/// The workflow keys and dialogs, still pure: changes go out as `.operate` effects and come back as actions.
+extension Update {
+    // MARK: Keys
+
+    func workflow(_ command: KeyCommand, state: inout DashboardState) -> [Effect] {
+        guard state.header?.operatorInfo != nil else {
+            Update.flash("Read-only: no key is set up, so nothing can be changed here (see `onevoice key`).", error: true, state: &state)
+            return []
+        }
+        switch command {
+        case .newIncident:
+            state.dialog = Update.newIncidentDialog(state)
+            return []
+        case .draft:
+            guard let incident = state.incident else { return [] }
+            return [.loadTemplates(incidentID: incident.id)]
+        case .verifyFact, .disputeFact, .retractFact:
+            let action: FactAction = command == .verifyFact ? .verify : command == .disputeFact ? .dispute : .retract
+            return factDialog(action, state: &state)
+        case .clear:
+            if case .release = state.route {
+                guard let detail = state.release?.detail else { return [] }
+                state.dialog = Dialog(title: "Clear release #\(detail.id) for release (legal)", purpose: .clearRelease(detail.id),
+                                      body: [DialogLine(detail.title, .heading),
+                                             DialogLine("Revision \(detail.revision), SHA-256 \(detail.contentHash)", .muted)],
+                                      fields: [.text("Note")], footer: "Enter clears this exact revision · Esc cancels")
+                return []
+            }
+            return factDialog(.clear, state: &state)
+        case .edit:
+            guard let id = currentReleaseID(state) else { return [] }
+            return [.editRelease(id)]
+        case .submit:
+            guard let id = currentReleaseID(state) else { return [] }
+            return [.operate(.submitRelease(id))]
+        case .approve:
+            guard let detail = state.release?.detail else { return [] }
+            if detail.stage == .draft {
+                Update.flash("Release #\(detail.id) is a draft: submit it for review first (s).", error: true, state: &state)
+                return []
+            }
+            state.dialog = Update.approvalDialog(detail)
+            return []
+        case .schedule:
+            if case .schedule = state.route {
+                guard let row = state.schedule.selectedRow else { return [] }
+                state.dialog = Dialog(title: "Reschedule release #\(row.releaseID)", purpose: .schedule(row.releaseID),
+                                      body: [DialogLine(row.releaseTitle, .heading),
+                                             DialogLine("Every waiting post of this release moves to the new time.", .muted)],
+                                      fields: [.text("Time", "+0m")],
+                                      footer: "Time: +15m, +2h, 14:30, 2026-11-23 09:00 (agency time) · Enter schedules · Esc cancels")
+                return []
+            }
+            guard let detail = state.release?.detail else { return [] }
+            state.dialog = Update.scheduleDialog(detail)
+            return []
+        case .hold:
+            guard let id = currentReleaseID(state) else { return [] }
+            return [.operate(.holdRelease(id))]
+        case .releaseNow, .cancelRelease:
+            guard let id = currentReleaseID(state) else { return [] }
+            let now = command == .releaseNow
+            let waiting = waitingChannels(state)
+            state.dialog = Dialog(title: now ? "Release #\(id) now?" : "Cancel release #\(id)?",
+                                  purpose: .confirm(now ? .releaseNow(id) : .cancelRelease(id)),
+                                  body: [DialogLine(now ? "Every waiting post goes out at once:" : "Every waiting post is cancelled; the release stays approved:", .heading)]
+                                      + (waiting.isEmpty ? [DialogLine("(no post is waiting)", .muted)] : waiting.map { DialogLine("  " + $0) }),
+                                  footer: now ? "y sends now · n or Esc cancels" : "y cancels the posts · n or Esc keeps them")
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// The release the keys act on: the release view's, or the schedule view's selected row's.
+    func currentReleaseID(_ state: DashboardState) -> String? {
+        switch state.route {
+        case .release(let id): return id
+        case .schedule: return state.schedule.selectedRow?.releaseID
+        default: return nil
+        }
+    }
+
+    func waitingChannels(_ state: DashboardState) -> [String] {
+        let waiting = ["scheduled", "held", "failed", "missed", "overdue"]
+        switch state.route {
+        case .release:
+            return (state.release?.detail?.posts ?? []).filter { post in waiting.contains { post.state.hasPrefix($0) } }
+                .map { "\($0.channel): \($0.state)" + ($0.at.map { " \(state.time.dayAndClock($0))" } ?? "") }
+        case .schedule:
+            guard let id = state.schedule.selectedRow?.releaseID else { return [] }
+            return state.schedule.rows.filter { $0.releaseID == id }
+                .map { "\($0.channel): \($0.state)" + ($0.at.map { " \(state.time.dayAndClock($0))" } ?? "") }
+        default:
+            return []
+        }
+    }
+
+    func factDialog(_ action: FactAction, state: inout DashboardState) -> [Effect] {
+        guard let incident = state.incident, incident.tab == .facts else { return [] }
+        let index = incident.selection[.facts] ?? 0
+        guard incident.facts.indices.contains(index) else {
+            Update.flash("No fact selected.", error: false, state: &state)
+            return []
+        }
+        let fact = incident.facts[index]
+        let verb: String
+        switch action {
+        case .verify: verb = "Verify"
+        case .dispute: verb = "Dispute"
+        case .retract: verb = "Retract"
+        case .clear: verb = "Clear for release"
+        }
+        state.dialog = Dialog(title: "\(verb) fact #\(fact.id)", purpose: .fact(factID: fact.id, action),
+                              body: [DialogLine(fact.statement, .heading), DialogLine("Source: \(fact.source)", .muted)]
+                                  + (action == .retract ? [DialogLine("Once released, information cannot be retracted: a released fact needs a correction.", .warning)] : []),
+                              fields: [.text(action == .verify ? "How verified" : "Note")],
+                              footer: "Enter \(verb.lowercased())s it · Esc cancels")
+        return []
+    }
+
+    static func newIncidentDialog(_ state: DashboardState) -> Dialog {
+        let kinds = IncidentKind.allCases
+        let me = state.header?.operatorInfo
+        let spokesperson = me.map { $0.role.split(separator: "+").contains("spokesperson") ? $0.handle : "" } ?? ""
+        return Dialog(title: "New incident", purpose: .newIncident,
+                      fields: [.text("Title"),
+                               .choice("Kind", options: kinds.map(\.label), values: kinds.map(\.slug)),
+                               .text("Location"),
+                               .text("Spokesperson", spokesperson)],
+                      footer: "Location: a block or area, never an address · Enter: next field, then open it · Esc cancels")
+    }
+
+    static func scheduleDialog(_ detail: ReleaseDetail) -> Dialog {
+        let options = detail.renditions.map { "\($0.channel) \($0.counter)" }
+        return Dialog(title: "Schedule release #\(detail.id)", purpose: .schedule(detail.id),
+                      body: [DialogLine(detail.title, .heading)],
+                      fields: [.text("Time", "+0m"),
+                               .checklist("Channels", options: options, values: detail.renditions.map(\.slug),
+                                          checked: Set(detail.renditions.indices))],
+                      footer: "Time: +0m now, +15m, 14:30 (agency time) · 1-9 or Space ticks · Enter schedules · Esc cancels")
+    }
+
+    /// Exactly what the spokesperson signs: the text, every channel's text and the hash, and the warnings acknowledged.
+    static func approvalDialog(_ detail: ReleaseDetail) -> Dialog {
+        var body: [DialogLine] = [
+            DialogLine("You sign revision \(detail.revision) of release #\(detail.id):", .heading),
+            DialogLine("SHA-256 \(detail.contentHash)", .heading),
+        ]
+        if detail.legalReviewRequired && detail.legalClearedBy == nil {
+            body.append(DialogLine("Legal must clear this revision first; the approval will be refused.", .error))
+        }
+        for finding in detail.blocking {
+            body.append(DialogLine("BLOCKS at \(finding.line):\(finding.column): \(finding.message)", .error))
+        }
+        let warnings = detail.warnings
+        if !warnings.isEmpty {
+            body.append(DialogLine("You acknowledge \(warnings.count) warning\(warnings.count == 1 ? "" : "s"):", .warning))
+            for finding in warnings {
+                body.append(DialogLine("  \(finding.line):\(finding.column) [\(finding.rule)] \(finding.message)", .warning))
+            }
+        }
+        body.append(DialogLine(""))
+        body.append(DialogLine("Text", .heading))
+        body += detail.text.split(separator: "\n", omittingEmptySubsequences: false).map { DialogLine(String($0)) }
+        for rendition in detail.renditions {
+            body.append(DialogLine(""))
+            body.append(DialogLine("\(rendition.channel) (\(rendition.counter))", rendition.problems.isEmpty ? .heading : .error))
+            body += rendition.text.split(separator: "\n", omittingEmptySubsequences: false).map { DialogLine(String($0)) }
+        }
+        var rules: [String] = []
+        for finding in warnings where !rules.contains(finding.rule) { rules.append(finding.rule) }
+        return Dialog(title: "Approve release #\(detail.id)", purpose: .confirm(.approveRelease(detail.id, acknowledging: rules, contentHash: detail.contentHash)),
+                      body: body, footer: "y signs and approves · n or Esc cancels · j/k scroll")
+    }
+
+    // MARK: Dialog keys
+
+    func handleDialog(key: Key, state: inout DashboardState) -> [Effect] {
+        guard var dialog = state.dialog else { return [] }
+        if let field = dialog.focusedField, field.kind == .text {
+            var text = field.text
+            var typed = true
+            switch key {
+            case .char(let c): text.append(c)
+            case .backspace, .delete: if !text.isEmpty { text.removeLast() }
+            case .ctrl("u"): text = ""
+            default: typed = false
+            }
+            if typed {
+                dialog.fields[dialog.focus].text = text
+                dialog.error = nil
+                state.dialog = dialog
+                return []
+            }
+        }
+        guard let command = keymap.command(for: key, in: [.dialog]) else { return [] }
+        switch command {
+        case .cancel:
+            // n answers no to a question only; in a list it is just a letter.
+            if key == .char("n"), !dialog.isQuestion { return [] }
+            state.dialog = nil
+            Update.flash("Cancelled: nothing was changed.", error: false, state: &state)
+            return []
+        case .confirm:
+            return dialog.isQuestion ? submit(dialog, holding: true, state: &state) : []
+        case .nextField:
+            if dialog.isQuestion { return [] }
+            if dialog.focus < dialog.fields.count - 1 {
+                dialog.focus += 1
+                state.dialog = dialog
+                return []
+            }
+            return submit(dialog, holding: true, state: &state)
+        case .previousField:
+            dialog.focus = max(0, dialog.focus - 1)
+        case .choiceDown, .choiceUp:
+            let step = command == .choiceDown ? 1 : -1
+            if dialog.isQuestion {
+                dialog.scroll = max(0, dialog.scroll + step)
+            } else if var field = dialog.focusedField, field.kind != .text {
+                field.selected = max(0, min(field.options.count - 1, field.selected + step))
+                dialog.fields[dialog.focus] = field
+            }
+        case .toggle:
+            if var field = dialog.focusedField, field.kind == .checklist {
+                if field.checked.contains(field.selected) { field.checked.remove(field.selected) } else { field.checked.insert(field.selected) }
+                dialog.fields[dialog.focus] = field
+            }
+        case .pick(let n):
+            if var field = dialog.focusedField, field.options.indices.contains(n - 1) {
+                if field.kind == .choice { field.selected = n - 1 }
+                if field.kind == .checklist {
+                    field.selected = n - 1
+                    if field.checked.contains(n - 1) { field.checked.remove(n - 1) } else { field.checked.insert(n - 1) }
+                }
+                dialog.fields[dialog.focus] = field
+            }
+        case .alternate:
+            if case .pickTemplate = dialog.purpose { return submit(dialog, holding: false, state: &state) }
+        case .redraw:
+            state.redrawRequested = true
+        default:
+            break
+        }
+        state.dialog = dialog
+        return []
+    }
+
+    /// The change a filled-in dialog asks for; the dialog stays open until the change is made (or refused).
+    func submit(_ dialog: Dialog, holding: Bool, state: inout DashboardState) -> [Effect] {
+        var dialog = dialog
+        let text = { (i: Int) in dialog.fields.indices.contains(i) ? dialog.fields[i].text.trimmingCharacters(in: .whitespaces) : "" }
+        let operation: Operation
+        switch dialog.purpose {
+        case .newIncident:
+            guard !text(0).isEmpty else {
+                dialog.error = "The incident needs a title."
+                dialog.focus = 0
+                state.dialog = dialog
+                return []
+            }
+            let spokesperson = text(3)
+            operation = .openIncident(title: text(0), kind: dialog.fields[1].value ?? IncidentKind.general.slug, location: text(2),
+                                      spokesperson: spokesperson.isEmpty ? nil : spokesperson)
+        case .pickTemplate(let incidentID):
+            operation = .draftRelease(incidentID: incidentID, templateID: dialog.fields.first?.value, holding: holding)
+        case .fact(let factID, let action):
+            switch action {
+            case .verify: operation = .setFactStatus(factID: factID, status: .verified, note: text(0))
+            case .dispute: operation = .setFactStatus(factID: factID, status: .disputed, note: text(0))
+            case .retract: operation = .setFactStatus(factID: factID, status: .retracted, note: text(0))
+            case .clear: operation = .clearFact(factID: factID, note: text(0))
+            }
+        case .clearRelease(let id):
+            operation = .clearRelease(id, note: text(0))
+        case .schedule(let id):
+            if dialog.fields.count > 1 {
+                operation = .scheduleRelease(id, at: text(0), channels: dialog.fields[1].checkedValues)
+            } else {
+                operation = .rescheduleRelease(id, at: text(0))
+            }
+        case .confirm(let op):
+            operation = op
+        }
+        state.dialog = dialog
+        return [.operate(operation)]
+    }
+
+    // MARK: Results
+
+    func workflow(_ action: Action, state: inout DashboardState) -> [Effect] {
+        switch action {
+        case .releaseLoaded(let detail):
+            guard var release = state.release, release.id == detail.id else { return [] }
+            release.detail = detail
+            release.loaded = true
+            state.release = release
+        case .releaseMissing(let id):
+            Update.flash("No release \(id).", error: true, state: &state)
+            if case .release(let current) = state.route, current == id { return Update.goBack(state: &state) }
+        case .scheduleLoaded(let rows):
+            let previous = state.schedule.selectedRow?.postID
+            state.schedule.rows = rows
+            state.schedule.loaded = true
+            if let previous, let index = rows.firstIndex(where: { $0.postID == previous }) {
+                state.schedule.selected = index
+            } else {
+                state.schedule.selected = max(0, min(state.schedule.selected, rows.count - 1))
+            }
+        case .templatesLoaded(let incidentID, let choices, let preselected):
+            guard !choices.isEmpty else {
+                Update.flash("There are no templates; add some to the templates folder (see `onevoice template`).", error: true, state: &state)
+                return []
+            }
+            state.dialog = Update.templateDialog(incidentID: incidentID, choices: choices, preselected: preselected)
+        case .operationDone(let outcome):
+            state.dialog = nil
+            Update.flash(outcome.message, error: false, state: &state)
+            var effects: [Effect] = []
+            switch outcome.followUp {
+            case .pickTemplate(let incidentID, let choices, let preselected):
+                effects = Update.open(incident: incidentID, state: &state)
+                if !choices.isEmpty {
+                    state.dialog = Update.templateDialog(incidentID: incidentID, choices: choices, preselected: preselected)
+                }
+            case .openRelease(let id):
+                effects = Update.openRelease(id, state: &state)
+            case nil:
+                break
+            }
+            let reload = Update.reloadEffects(state)
+            return reload + effects.filter { !reload.contains($0) }
+        case .operationFailed(let message):
+            if var dialog = state.dialog, !dialog.isQuestion {
+                dialog.error = message
+                state.dialog = dialog
+            } else {
+                state.dialog = nil
+            }
+            Update.flash(message, error: true, state: &state)
+        default:
+            break
+        }
+        return []
+    }
+
+    static func templateDialog(incidentID: String, choices: [TemplateChoice], preselected: Int) -> Dialog {
+        Dialog(title: "Draft a release for incident #\(incidentID)", purpose: .pickTemplate(incidentID: incidentID),
+               fields: [.choice("Template", options: choices.map(\.name), values: choices.map(\.id), selected: preselected)],
+               footer: "Enter drafts the holding statement · f the full release · Esc cancels")
+    }
+
+    /// Shows one release, remembering where to go back to.
+    public static func openRelease(_ id: String, state: inout DashboardState) -> [Effect] {
+        if state.route != .release(id) { state.backStack.append(state.route) }
+        state.route = .release(id)
+        state.showHelp = false
+        if state.release?.id != id { state.release = ReleaseScreen(id: id) }
+        return [.loadRelease(id)]
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+
+/// One finding of the checks, placed in the text.
+public struct FindingRow: Sendable, Equatable {
+    public var rule: String
+    /// Blocks sign-off (else a warning the spokesperson acknowledges).
+    public var blocking: Bool
+    /// 1-based line and column (in characters) of the text.
+    public var line: Int
+    public var column: Int
+    /// Characters to highlight from `column` (0: something is missing).
+    public var length: Int
+    public var message: String
+    public var suggestion: String?
+
+    public init(rule: String, blocking: Bool, line: Int, column: Int, length: Int, message: String, suggestion: String?) {
+        self.rule = rule
+        self.blocking = blocking
+        self.line = line
+        self.column = column
+        self.length = length
+        self.message = message
+        self.suggestion = suggestion
+    }
+}
+
+/// One channel's text of a release with its live counter.
+public struct RenditionPreview: Sendable, Equatable {
+    public var slug: String
+    public var channel: String
+    public var text: String
+    public var length: Int
+    public var limit: Int?
+    /// Why it cannot go out as it is (over the limit, too many links...); empty when it can.
+    public var problems: [String]
+
+    public init(slug: String, channel: String, text: String, length: Int, limit: Int?, problems: [String]) {
+        self.slug = slug
+        self.channel = channel
+        self.text = text
+        self.length = length
+        self.limit = limit
+        self.problems = problems
+    }
+
+    public var counter: String { limit.map { "\(length)/\($0)" } ?? "\(length)" }
+}
+
+/// Everything the release view shows about one release (its current revision).
+public struct ReleaseDetail: Sendable, Equatable {
+    public var id: String
+    public var incidentID: String
+    public var incidentTitle: String
+    public var title: String
+    public var stage: ReleaseStage
+    public var revision: Int
+    public var text: String
+    public var renditions: [RenditionPreview]
+    public var findings: [FindingRow]
+    public var legalReviewRequired: Bool
+    public var legalClearedBy: String?
+    public var approvedBy: String?
+    public var spokesperson: String?
+    /// SHA-256 of the text and every rendition: what an approval signs.
+    public var contentHash: String
+    /// The release's posts and their delivery state.
+    public var posts: [PostRow]
+
+    public init(id: String, incidentID: String, incidentTitle: String, title: String, stage: ReleaseStage, revision: Int, text: String,
+                renditions: [RenditionPreview], findings: [FindingRow], legalReviewRequired: Bool, legalClearedBy: String?,
+                approvedBy: String?, spokesperson: String?, contentHash: String, posts: [PostRow]) {
+        self.id = id
+        self.incidentID = incidentID
+        self.incidentTitle = incidentTitle
+        self.title = title
+        self.stage = stage
+        self.revision = revision
+        self.text = text
+        self.renditions = renditions
+        self.findings = findings
+        self.legalReviewRequired = legalReviewRequired
+        self.legalClearedBy = legalClearedBy
+        self.approvedBy = approvedBy
+        self.spokesperson = spokesperson
+        self.contentHash = contentHash
+        self.posts = posts
+    }
+
+    public var blocking: [FindingRow] { findings.filter(\.blocking) }
+    public var warnings: [FindingRow] { findings.filter { !$0.blocking } }
+}
+
+/// One post on the schedule view.
+public struct ScheduleRow: Sendable, Equatable {
+    public var postID: String
+    public var releaseID: String
+    public var incidentID: String
+    public var releaseTitle: String
+    public var channel: String
+    /// "scheduled", "held", "failed", "missed: awaiting sign-off", "overdue: confirm to send", "delivering".
+    public var state: String
+    public var at: Date?
+    /// When a failed post is tried again.
+    public var retryAt: Date?
+    public var lastError: String?
+
+    public init(postID: String, releaseID: String, incidentID: String, releaseTitle: String, channel: String, state: String,
+                at: Date?, retryAt: Date?, lastError: String?) {
+        self.postID = postID
+        self.releaseID = releaseID
+        self.incidentID = incidentID
+        self.releaseTitle = releaseTitle
+        self.channel = channel
+        self.state = state
+        self.at = at
+        self.retryAt = retryAt
+        self.lastError = lastError
+    }
+
+    /// Failed or missed: shown in the error colour.
+    public var isTrouble: Bool { state.hasPrefix("failed") || state.hasPrefix("missed") || state.hasPrefix("overdue") }
+}
+
+/// A pre-plan template offered in the draft picker.
+public struct TemplateChoice: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
+/// A change the dashboard asks the workspace to make (a Core operation, one transaction).
+/// Ids are the dashboard's string ids; times are as typed.
+public enum Operation: Sendable, Equatable {
+    /// Demo only: act with another role's key.
+    case actAs(String)
+    case openIncident(title: String, kind: String, location: String, spokesperson: String?)
+    case draftRelease(incidentID: String, templateID: String?, holding: Bool)
+    case setFactStatus(factID: String, status: FactStatusValue, note: String)
+    case clearFact(factID: String, note: String)
+    case submitRelease(String)
+    case clearRelease(String, note: String)
+    /// Signs exactly the content with `contentHash` (refused if the release changed since it was shown).
+    case approveRelease(String, acknowledging: [String], contentHash: String)
+    case scheduleRelease(String, at: String, channels: [String])
+    /// Moves every waiting post of the release to a new time.
+    case rescheduleRelease(String, at: String)
+    case holdRelease(String)
+    case cancelRelease(String)
+    case releaseNow(String)
+    /// Saves the file a person edited (`EditableRelease` format).
+    case saveEditedRelease(String, file: String)
+}
+
+/// What happened, for the flash line, and where to go next.
+public struct OperationOutcome: Sendable, Equatable {
+    public enum FollowUp: Sendable, Equatable {
+        /// An incident was opened: show it and offer its templates.
+        case pickTemplate(incidentID: String, choices: [TemplateChoice], preselected: Int)
+        case openRelease(String)
+    }
+    public var message: String
+    public var followUp: FollowUp?
+
+    public init(_ message: String, followUp: FollowUp? = nil) {
+        self.message = message
+        self.followUp = followUp
+    }
+}
+
+/// Why a change was refused: one sentence for the flash line.
+public struct OperationError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// The writes and the extra reads of the workflow. Sources that cannot write (tests' fakes, read-only) keep the defaults.
+extension DashboardSource {
+    public func releaseDetail(id: String) throws -> ReleaseDetail? { nil }
+    public func scheduleRows(limit: Int) throws -> [ScheduleRow] { [] }
+    public func templateChoices(incidentID: String) throws -> (choices: [TemplateChoice], preselected: Int) { ([], 0) }
+    /// The release as the editor shows it (`EditableRelease.render`).
+    public func editableText(releaseID: String) throws -> String {
+        throw OperationError("This dashboard is read-only.")
+    }
+    public func perform(_ operation: Operation) throws -> OperationOutcome {
+        throw OperationError("This dashboard is read-only.")
+    }
+}

@@ -94,10 +94,16 @@ extension Workspace {
     /// Only the incident's spokesperson, only with nothing blocking, every warning acknowledged and legal
     /// clearance where it is required.
     @discardableResult
-    public func approveRelease(id: Int64, acknowledging acknowledged: [String] = [], note: String = "") throws -> Attestation {
+    /// `expectedContentHash`, when given, is the content the signer was shown: the approval is refused, in
+    /// the same transaction, if the release changed since.
+    public func approveRelease(id: Int64, acknowledging acknowledged: [String] = [], note: String = "",
+                               expectedContentHash: String? = nil) throws -> Attestation {
         try database.write { session in
             let person = try caller(in: session)
             let state = try signOffState(session, releaseID: id)
+            if let expectedContentHash, expectedContentHash != state.revision.contentHash {
+                throw IdentityError.refused("Release #\(id) changed since it was shown (now revision \(state.revision.number)); look at it again before approving.")
+            }
             guard let spokesperson = state.spokesperson else {
                 throw IdentityError.refused("Incident #\(state.release.incidentID) has no spokesperson; an admin must assign one before anything is approved.")
             }

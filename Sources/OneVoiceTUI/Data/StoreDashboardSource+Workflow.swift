@@ -154,12 +154,8 @@ extension StoreDashboardSource {
             try ws.clearRelease(id: try Self.number(id, "release"), note: note)
             return OperationOutcome("Release #\(id) is cleared by legal.")
         case .approveRelease(let id, let acknowledging, let contentHash):
-            let releaseID = try Self.number(id, "release")
-            let current = try ws.revision(releaseID: releaseID)
-            guard current.contentHash == contentHash else {
-                throw OperationError("Release #\(id) changed since it was shown (now revision \(current.number)); look at it again before approving.")
-            }
-            let attestation = try ws.approveRelease(id: releaseID, acknowledging: acknowledging)
+            let attestation = try ws.approveRelease(id: try Self.number(id, "release"), acknowledging: acknowledging,
+                                                    expectedContentHash: contentHash)
             return OperationOutcome("Release #\(id) is approved: you signed \(attestation.contentHash.prefix(12))….")
         case .scheduleRelease(let id, let typed, let slugs):
             let releaseID = try Self.number(id, "release")

@@ -22,6 +22,8 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        // Before seeding a demo or starting the scheduler: piped output gets the one-sentence pointer to the CLI.
+        guard isatty(0) != 0, isatty(1) != 0 else { throw DashboardError.notATerminal }
         let workspace = try demo ? DemoWorkspace.open(actingAs: actAs) : store.readableWorkspace()
         let scheduler = try? Scheduler.standard(workspace: workspace)
         if let scheduler { SchedulerThread.start(scheduler) }

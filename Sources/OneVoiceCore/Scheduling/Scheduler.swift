@@ -112,10 +112,13 @@ public final class Scheduler: Sendable {
     private func claim(_ postID: Int64, now: Date) throws -> Claim {
         try database.write { session in
             guard var post = try session.post(id: postID) else { return .skip }
-            let stale = now.addingTimeInterval(-2 * configuration.leaseDuration)
-            let isDue = (post.state == .scheduled && (post.scheduledAt ?? now) <= now)
-                || (post.state == .failed && (post.nextAttemptAt.map { $0 <= now } ?? false))
-                || (post.state == .delivering && (post.claimedAt.map { $0 < stale } ?? true))
+            // Compared in whole milliseconds: a time read back from the database is the stored millisecond,
+            // but not always the same Double as the clock's.
+            let ms = Timestamps.milliseconds
+            let stale = ms(now.addingTimeInterval(-2 * configuration.leaseDuration))
+            let isDue = (post.state == .scheduled && ms(post.scheduledAt ?? now) <= ms(now))
+                || (post.state == .failed && (post.nextAttemptAt.map { ms($0) <= ms(now) } ?? false))
+                || (post.state == .delivering && (post.claimedAt.map { ms($0) < stale } ?? true))
             guard isDue,
                   let release = try session.release(id: post.releaseID),
                   let incident = try session.incident(id: post.incidentID),

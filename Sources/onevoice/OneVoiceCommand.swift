@@ -29,6 +29,7 @@ struct OneVoiceCommand: ParsableCommand {
             PostCommand.self,
             WorkspaceCommand.self,
             ArchiveCommand.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -1,0 +1,134 @@
+import Crypto
+import Foundation
+
+/// The Core half of `onevoice bench`: search, verify, the scheduler, X counting and export, each
+/// measured over a synthetic agency as the median of repeated runs. (The dashboard half lives with
+/// the dashboard, which Core does not know.)
+public struct CoreBenchmarks {
+    public let workspace: Workspace
+    public let largeIncidentID: Int64
+    /// Where exports are written (a scratch folder the caller removes).
+    public let scratch: URL
+    public let shape: BenchShape
+
+    public init(workspace: Workspace, largeIncidentID: Int64, scratch: URL, shape: BenchShape) {
+        self.workspace = workspace
+        self.largeIncidentID = largeIncidentID
+        self.scratch = scratch
+        self.shape = shape
+    }
+
+    /// Words and phrases a records request asks about: a rare name, common words, a phrase, a prefix.
+    public static let searchQueries = ["Zephyrine", "Mercy Hospital", "\"shelter in place\"", "Kowalski tip line", "reunif*",
+                                       "timed out", "ATF"]
+
+    public func search() throws -> BenchFigure {
+        var samples: [Double] = []
+        var hits = 0
+        for query in Self.searchQueries {
+            samples += try Stopwatch.samples(runs: 5) { hits += try workspace.search(query: query).count }
+        }
+        let median = Stopwatch.median(samples)
+        return BenchFigure(name: "search (FTS, 50 newest hits)", value: median * 1000, unit: "ms", goal: .below(50),
+                           note: "\(Self.searchQueries.count) queries x 5 runs over \(shape.logEntries) log entries and every item; p99 \(BenchFigure.format(Stopwatch.percentile(samples, 99) * 1000)) ms")
+    }
+
+    /// `archive verify` and raw SHA-256 of the same machine in the same run.
+    public func verify(runs: Int) throws -> [BenchFigure] {
+        let raw = Self.rawSHA256Throughput()
+        var reports: [ChainVerifier.Report] = []
+        let samples = try Stopwatch.samples(runs: runs, warmup: 0) { reports.append(try ChainVerifier(database: workspace.database).verify()) }
+        guard let report = reports.last else { return [] }
+        guard report.isIntact else {
+            throw StoreError.invalid("The synthetic database does not verify: \(report.problems.first?.message ?? "")")
+        }
+        let seconds = Stopwatch.median(samples)
+        let throughput = Double(report.bytesHashed) / seconds / 1e6
+        return [
+            BenchFigure(name: "archive verify", value: throughput, unit: "MB/s", goal: .atLeast(raw / 3),
+                        target: ">= \(BenchFigure.format(raw / 3)) MB/s (1/3 raw)",
+                        note: "\(report.entries) entries, \(BenchFigure.format(Double(report.bytesHashed) / 1e6)) MB hashed, \(report.attestations) signatures, \(report.revisions) revisions in \(BenchFigure.format(seconds)) s (median of \(runs))"),
+            BenchFigure(name: "raw SHA-256 (same run)", value: raw, unit: "MB/s", goal: .none,
+                        note: "swift-crypto SHA256 over a 64 MB buffer, median of 5"),
+        ]
+    }
+
+    /// MB/s of swift-crypto's SHA-256 over one large buffer.
+    public static func rawSHA256Throughput() -> Double {
+        let size = 64 << 20
+        var buffer = [UInt8](repeating: 0, count: size)
+        var generator = SeededGenerator(seed: 42)
+        for i in stride(from: 0, to: size, by: 8) {
+            withUnsafeBytes(of: generator.next()) { bytes in
+                for j in 0..<8 { buffer[i + j] = bytes[j] }
+            }
+        }
+        var sink: UInt8 = 0
+        let samples = buffer.withUnsafeBytes { bytes in
+            Stopwatch.samples(runs: 5) {
+                sink ^= SHA256.hash(data: bytes).withUnsafeBytes { $0[0] }
+            }
+        }
+        if sink == 0x5A { print("", terminator: "") }  // keep the hash alive
+        return Double(size) / Stopwatch.median(samples) / 1e6
+    }
+
+    /// One scheduler tick over `scheduledPosts` posts that are not due yet, with a deliverer that does nothing.
+    public func schedulerTick() throws -> BenchFigure {
+        let scheduler = Scheduler(database: workspace.database, clock: SystemClock(), deliverer: IdleDeliverer(),
+                                  holder: "bench")
+        defer { scheduler.stop() }
+        var reports: [Scheduler.TickReport] = []
+        let first = try Stopwatch.seconds { reports.append(try scheduler.tick()) }
+        let samples = try Stopwatch.samples(runs: 200) { reports.append(try scheduler.tick()) }
+        guard reports.allSatisfy({ $0.hadLease && $0.delivered + $0.failed + $0.missed + $0.awaitingConfirmation == 0 }) else {
+            throw StoreError.invalid("The scheduler benchmark found posts due; the synthetic database is wrong.")
+        }
+        return BenchFigure(name: "scheduler tick", value: Stopwatch.median(samples) * 1000, unit: "ms", goal: .below(5),
+                           note: "\(shape.scheduledPosts) scheduled posts, none due; median of 200 (the first tick, which takes the lease: \(BenchFigure.format(first * 1000)) ms)")
+    }
+
+    /// A 280-character X post: words, a link, a hashtag, a mention, an emoji, a curly quote.
+    public static let xPost: String = {
+        var text = "UPDATE: Route 9 is closed in both directions between Elm and Oak Street after a multi-vehicle crash. "
+            + "Two people were taken to Mercy Hospital. Avoid the area; use Highway 61 as a detour. "
+            + "Details: https://riverton.example.gov/news/12345 #RivertonPD @RivertonFire \u{1F6A7} \u{201C}Drive safely.\u{201D}"
+        while XTextCounter.weightedLength(text + " more") <= 280 { text += " more" }
+        while XTextCounter.weightedLength(text + ".") <= 280 { text += "." }
+        return text
+    }()
+
+    public static func xCount() -> BenchFigure {
+        let text = xPost
+        var total = 0
+        let perBatch = 1_000
+        let samples = Stopwatch.samples(runs: 21) {
+            for _ in 0..<perBatch { total &+= XTextCounter.weightedLength(text) }
+        }.map { $0 / Double(perBatch) }
+        return BenchFigure(name: "X count (280 characters)", value: Stopwatch.median(samples) * 1e6, unit: "us", goal: .below(20),
+                           note: "XTextCounter.weightedLength = \(XTextCounter.weightedLength(text)) (link, emoji, hashtag); median of 21 x \(perBatch)")
+    }
+
+    /// A records export of the large incident.
+    public func export(runs: Int) throws -> BenchFigure {
+        var summaries: [ExportSummary] = []
+        var n = 0
+        let samples = try Stopwatch.samples(runs: runs, warmup: 0) {
+            n += 1
+            summaries.append(try workspace.exportRecords(scope: ExportScope(incidentID: largeIncidentID),
+                                                          to: scratch.appendingPathComponent("export-\(n)")))
+        }
+        for i in 1...n { try? FileManager.default.removeItem(at: scratch.appendingPathComponent("export-\(i)")) }
+        let summary = summaries.last
+        let items = (summary?.counts["facts"] ?? 0) + (summary?.counts["releases"] ?? 0) + (summary?.counts["posts"] ?? 0)
+        return BenchFigure(name: "export (\(items) items)", value: Stopwatch.median(samples), unit: "s", goal: .below(2),
+                           note: "incident #\(largeIncidentID): \(summary?.files ?? 0) files, \(summary?.logEntries ?? 0) log entries; median of \(runs)")
+    }
+}
+
+/// A deliverer for benchmarks: nothing is due, so nothing should reach it; if something does, it fails.
+struct IdleDeliverer: Deliverer {
+    func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt {
+        DeliveryReceipt(channel: item.channel)
+    }
+}

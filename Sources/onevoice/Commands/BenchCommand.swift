@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import OneVoiceCore
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure OneVoice on a synthetic agency against its performance targets.",
+        discussion: """
+            Builds a synthetic agency in a scratch folder (large: 10,000 incidents, 100,000 facts, 30,000 releases, \
+            150,000 posts and 1,000,000 log entries; small: a tenth), then measures, each as the median of repeated runs: \
+            opening the database plus the first dashboard frame, a key press to the updated frame, full-text search, \
+            `archive verify` beside raw SHA-256, a scheduler tick, X counting, a records export of one large incident, \
+            and the dashboard's peak memory (measured in a separate process). Progress goes to stderr.
+            """
+    )
+
+    @Option(help: "small (a tenth, about half a minute) or large (the size the targets are set for).")
+    var scale: BenchScale = .large
+
+    @Flag(help: "Print one JSON array of {name, value, unit, target, status, note} instead of a table.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Build in this folder and keep it; a synthetic database already there (same scale) is reused.",
+                               valueName: "path"))
+    var folder: String?
+
+    @Option(help: .hidden) var dashboardChild: String?
+
+    func run() throws {
+        if let path = dashboardChild {
+            Output.json(try DashboardBenchmark(databaseURL: URL(fileURLWithPath: path)).run())
+            return
+        }
+        let shape = scale.shape
+        let keep = folder != nil
+        let root = folder.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("onevoice-bench-\(UUID().uuidString.prefix(8))")
+        defer { if !keep { try? FileManager.default.removeItem(at: root) } }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let databaseURL = root.appendingPathComponent("bench.sqlite")
+        let (workspace, largeID) = try prepare(shape: shape, root: root, databaseURL: databaseURL)
+
+        progress("Measuring the dashboard in a separate process (open + first frame, key presses, memory)...")
+        var figures = try measureDashboard(databaseURL: databaseURL)
+        let scratch = root.appendingPathComponent("scratch")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let core = CoreBenchmarks(workspace: workspace, largeIncidentID: largeID, scratch: scratch, shape: shape)
+        progress("Measuring search...")
+        figures.append(try core.search())
+        progress("Measuring a scheduler tick...")
+        figures.append(try core.schedulerTick())
+        progress("Measuring X counting...")
+        figures.append(CoreBenchmarks.xCount())
+        progress("Measuring a records export of incident #\(largeID)...")
+        figures.append(try core.export(runs: 3))
+        progress("Measuring archive verify and raw SHA-256...")
+        figures += try core.verify(runs: 3)
+
+        if json {
+            Output.json(figures)
+        } else {
+            print(BenchFigure.table(figures), terminator: "")
+            let missed = figures.filter { $0.status == .miss }.map(\.name)
+            print(missed.isEmpty ? "Every target met (\(scale.rawValue) scale)." : "Missed: \(missed.joined(separator: ", ")) (\(scale.rawValue) scale).")
+        }
+    }
+
+    /// Builds the synthetic agency, or reuses one a kept folder already holds.
+    private func prepare(shape: BenchShape, root: URL, databaseURL: URL) throws -> (Workspace, Int64) {
+        let markerURL = root.appendingPathComponent("bench.json")
+        if let data = try? Data(contentsOf: markerURL), let marker = try? JSONDecoder().decode(Marker.self, from: data),
+           marker.scale == scale.rawValue, FileManager.default.fileExists(atPath: databaseURL.path) {
+            progress("Reusing the \(scale.rawValue) synthetic agency in \(root.path).")
+            return (Workspace(database: try AppDatabase.open(at: databaseURL), identity: nil), marker.largeIncidentID)
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databaseURL.path + suffix) }
+        try? FileManager.default.removeItem(at: markerURL)
+        progress("Building a \(scale.rawValue) synthetic agency in \(root.path) (\(shape.incidents) incidents, \(shape.logEntries) log entries)...")
+        let built = try SyntheticAgency(shape: shape, now: Date()).build(at: databaseURL) { progress($0) }
+        try built.workspace.database.checkpoint()
+        let counts = built.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        progress("Built in \(BenchFigure.format(built.seconds)) s: \(counts).")
+        try JSONEncoder().encode(Marker(scale: scale.rawValue, largeIncidentID: built.largeIncidentID)).write(to: markerURL)
+        return (built.workspace.acting(as: nil), built.largeIncidentID)
+    }
+
+    private struct Marker: Codable {
+        let scale: String
+        let largeIncidentID: Int64
+    }
+
+    /// Runs this same program as `bench --dashboard-child DB` so its peak memory is the dashboard's alone.
+    private func measureDashboard(databaseURL: URL) throws -> [BenchFigure] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = ["bench", "--dashboard-child", databaseURL.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BenchError("The dashboard measurement stopped with status \(process.terminationStatus).")
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode([BenchFigure].self, from: data)
+    }
+
+    private func progress(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension BenchScale: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Times as people read them: in the agency's zone, with the zone's abbreviation.
 public struct LocalTime: Sendable {
@@ -26,12 +27,21 @@ public struct LocalTime: Sendable {
     }
 
     public func format(_ date: Date, _ pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
+        // Making a DateFormatter costs far more than using one (ICU builds its pattern tables), and exports
+        // and screens format thousands of times: keep one per zone and pattern, used under a lock.
+        let key = timeZone.identifier + "\u{1F}" + pattern
+        return Self.formatters.withLock { formatters in
+            if let formatter = formatters[key] { return formatter.string(from: date) }
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = timeZone
+            formatter.dateFormat = pattern
+            formatters[key] = formatter
+            return formatter.string(from: date)
+        }
     }
+
+    private static let formatters = Mutex<[String: DateFormatter]>([:])
 
     /// "3h 12m", "2d 4h", "45s": how long ago or until, for boards and countdowns.
     public static func span(_ seconds: TimeInterval) -> String {

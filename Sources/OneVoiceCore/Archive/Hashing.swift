@@ -15,6 +15,18 @@ public enum Hashing {
 
     private static let digits = Array("0123456789abcdef".utf8)
 
+    /// Whether the SHA-256 of `bytes` is the lower-case hex in `hex`, without making any String.
+    public static func sha256(_ bytes: UnsafeRawBufferPointer, matchesHex hex: UnsafeRawBufferPointer) -> Bool {
+        guard hex.count == 64 else { return false }
+        return SHA256.hash(data: bytes).withUnsafeBytes { digest in
+            for i in 0..<32 {
+                let byte = digest[i]
+                if hex[2 * i] != digits[Int(byte >> 4)] || hex[2 * i + 1] != digits[Int(byte & 0x0F)] { return false }
+            }
+            return true
+        }
+    }
+
     public static func hex(_ digest: some Sequence<UInt8>) -> String {
         var out = [UInt8]()
         out.reserveCapacity(64)

@@ -30,15 +30,25 @@ public struct AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: config)
-            try checkIdentity(of: pool, path: path)
+            // Look first through a read-only handle: opening the pool writes (GRDB makes sure the -wal file
+            // exists), and a file that is not ours, or from a newer OneVoice, must be left exactly as it is.
+            var probeConfig = Configuration()
+            probeConfig.readonly = true
+            probeConfig.busyMode = .timeout(busyTimeout)
+            probeConfig.label = "onevoice-probe"
+            let probe = try DatabaseQueue(path: path, configuration: probeConfig)
             let migrator = Migrations.migrator
-            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+            try checkIdentity(of: probe, path: path)
+            if try probe.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError.newerSchema(path: path)
             }
+            try probe.close()
+            let pool = try DatabasePool(path: path, configuration: config)
             try migrator.migrate(pool)
-            try pool.write { db in
-                try db.execute(sql: "PRAGMA user_version = \(migrator.migrations.count)")
+            // Written only when it changes: opening must not need to write (a full disk, a read-only copy).
+            let version = migrator.migrations.count
+            if try pool.read({ try Int.fetchOne($0, sql: "PRAGMA user_version") }) != version {
+                try pool.write { db in try db.execute(sql: "PRAGMA user_version = \(version)") }
             }
             return AppDatabase(path: path, writer: pool)
         } catch {
@@ -47,8 +57,8 @@ public struct AppDatabase: Sendable {
     }
 
     /// Refuses files that are not ours before any migration can touch them.
-    private static func checkIdentity(of pool: DatabasePool, path: String) throws {
-        try pool.read { db in
+    private static func checkIdentity(of reader: some DatabaseReader, path: String) throws {
+        try reader.read { db in
             let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let tableCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
             if appID != Migrations.applicationID && !(appID == 0 && tableCount == 0) {
@@ -120,6 +130,10 @@ public struct AppDatabase: Sendable {
 extension StoreError {
     /// Turns SQLite's result codes into sentences that say what to do.
     static func wrap(_ error: any Error, path: String) -> any Error {
+        // A stored value of the wrong kind (NULL where text belongs): only damage to the file does that.
+        if error is RowDecodingError || error is DecodingError {
+            return StoreError.corrupt(path: path, detail: "a stored value has the wrong type")
+        }
         guard let dbError = error as? DatabaseError else { return error }
         switch dbError.resultCode {
         case .SQLITE_NOTADB: return StoreError.notOneVoice(path: path)
@@ -129,7 +143,8 @@ extension StoreError {
         case .SQLITE_READONLY: return StoreError.readOnly(path: path)
         case .SQLITE_CANTOPEN, .SQLITE_PERM: return StoreError.cannotOpen(path: path, detail: dbError.message ?? "cannot open")
         case .SQLITE_IOERR:
-            if dbError.extendedResultCode == .SQLITE_IOERR_WRITE || dbError.extendedResultCode == .SQLITE_IOERR_FSYNC {
+            // No room to grow the log, or the shared-memory index beside it (-shm): both say the disk is full.
+            if [.SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_SHMSIZE].contains(dbError.extendedResultCode) {
                 return StoreError.diskFull(path: path)
             }
             return StoreError.cannotOpen(path: path, detail: dbError.message ?? "input/output error")

@@ -105,9 +105,21 @@ extension AppDatabase {
     /// What SQLite's own integrity check finds wrong with the file (empty when it is sound);
     /// for the fault-injection tests and diagnostics.
     public func integrityProblems() throws -> [String] {
+        try check("PRAGMA integrity_check")
+    }
+
+    /// SQLite's quick check: every page and b-tree of the file is readable and well formed (not whether
+    /// indexes match their tables). What `archive verify` runs before walking the chain.
+    public func quickCheckProblems() throws -> [String] {
+        try check("PRAGMA quick_check")
+    }
+
+    private func check(_ pragma: String) throws -> [String] {
         do {
-            let lines = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-            return lines == ["ok"] ? [] : lines
+            let lines = try writer.read { db in try String.fetchAll(db, sql: pragma) }
+            // Problems come as rows that may hold several lines, headed by "*** in database main ***".
+            guard lines != ["ok"] else { return [] }
+            return lines.flatMap { $0.split(separator: "\n").map(String.init) }.filter { !$0.hasPrefix("***") && !$0.isEmpty }
         } catch {
             throw StoreError.wrap(error, path: path)
         }

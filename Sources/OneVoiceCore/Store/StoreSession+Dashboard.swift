@@ -118,13 +118,14 @@ extension StoreSession {
         return (post, release)
     }
 
-    /// Who made the current approval of each release of an incident.
+    /// Who made the current approval of each release of an incident. CROSS JOIN keeps SQLite starting
+    /// from the incident's releases; the other way round it walks every release attestation of the agency.
     public func approvers(incidentID: Int64) throws -> [Int64: String] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT attestation.subjectID, attestation.actorHandle FROM attestation
-            JOIN pressRelease ON pressRelease.id = attestation.subjectID
-            WHERE attestation.subjectType = 'release' AND attestation.verdict = 'approved' AND attestation.supersededAt IS NULL
-              AND pressRelease.incidentID = ?
+            SELECT attestation.subjectID, attestation.actorHandle FROM pressRelease
+            CROSS JOIN attestation ON attestation.subjectType = 'release' AND attestation.subjectID = pressRelease.id
+            WHERE pressRelease.incidentID = ? AND attestation.verdict = 'approved' AND attestation.supersededAt IS NULL
+            ORDER BY attestation.id
             """, arguments: [incidentID])
         return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { _, last in last })
     }

@@ -19,7 +19,9 @@ struct ArchiveCommand: ParsableCommand {
 
         func run() throws {
             let workspace = try store.readableWorkspace()
-            let report = try ChainVerifier(database: workspace.database).verify()
+            let verifier = ChainVerifier(database: workspace.database)
+            try verifier.checkStorage()
+            let report = try verifier.verify()
             if store.json {
                 Output.json(report)
             } else if report.isIntact {

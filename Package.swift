@@ -25,6 +25,8 @@ let package = Package(
             name: "OneVoiceCore",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for the verifier's walk of the whole log (StoreSession+LogWalk).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],

@@ -67,61 +67,66 @@ public struct ChainVerifier: Sendable {
     }
 
     /// The records-log chain alone (every entry's hash, the links, the head): what `bytesHashed` measures.
+    /// The log is cut into stretches checked on every core at once, each in its own read; entries
+    /// appended meanwhile lie past the bounds read first and are left for the next verification.
     public func verifyChainOnly() throws -> Report {
-        try database.read { session in
-            var report = ChainVerifier.emptyReport
-            try verifyChain(session, into: &report)
-            return report
+        try verifyChain(stretches: nil)
+    }
+
+    /// The chain cut into `stretches` (or as many as suit the cores and the log's length).
+    func verifyChain(stretches count: Int?) throws -> Report {
+        var report = ChainVerifier.emptyReport
+        let (bounds, head) = try database.read { session in (try session.logSeqBounds(), try session.logHead()) }
+        let ranges = bounds.map { ChainStretch.cut($0, into: count ?? Self.stretchCount(entries: ChainStretch.span($0))) } ?? []
+        let stretches = try parallelRead(ranges) { session, seqs in try ChainStretch.check(session, seqs: seqs) }
+        let joined = ChainStretch.join(stretches)
+        report.entries = joined.entries
+        report.bytesHashed = joined.bytesHashed
+        report.headSeq = joined.last?.seq ?? 0
+        report.headHash = joined.last.map { String(decoding: $0.hash, as: UTF8.self) } ?? Hashing.zeroHash
+        switch joined.finding {
+        case .missing(let expected, let found):
+            report.problems.append(Problem(kind: "missing", seq: found, id: nil, message:
+                "Log entry \(expected) is missing: the chain jumps from entry \(expected - 1) to \(found) (an entry was removed)."))
+        case .link(let seq):
+            report.problems.append(Problem(kind: "link", seq: seq, id: nil, message:
+                "Log entry \(seq) does not follow entry \(seq - 1): its previous-hash does not match (entries were removed or reordered)."))
+        case .altered(let seq):
+            // Named from the stored row, read again only now that it is known to be wrong.
+            let what = try database.read { try $0.logEntry(seq: seq) }.map { " (\($0.action), \($0.subject))" } ?? ""
+            report.problems.append(Problem(kind: "altered", seq: seq, id: nil, message:
+                "Log entry \(seq)\(what) was altered: its content no longer matches its hash."))
+        case nil:
+            if let head, head.seq != report.headSeq || head.hash != report.headHash {
+                report.problems.append(Problem(kind: "head", seq: head.seq, id: nil, message: head.seq > report.headSeq
+                    ? "Log entries after \(report.headSeq) are missing: the recorded head is entry \(head.seq) (entries were removed)."
+                    : "The log's recorded head (entry \(head.seq)) does not match its last entry (\(report.headSeq)); the log was altered."))
+            } else if head == nil && report.entries > 0 {
+                report.problems.append(Problem(kind: "head", seq: nil, id: nil, message: "The log's recorded head is missing; the log was altered."))
+            }
         }
+        return report
     }
 
     static var emptyReport: Report {
         Report(entries: 0, attestations: 0, revisions: 0, headSeq: 0, headHash: Hashing.zeroHash, bytesHashed: 0, problems: [])
     }
 
-    private func verifyChain(_ session: StoreSession, into report: inout Report) throws {
-        var expectedSeq: Int64 = 1
-        var lastHash = Array(Hashing.zeroHash.utf8)
-        var chainBroken = false
-        var altered: Int64?
-        try session.forEachRawLogEntry { entry in
-            report.entries += 1
-            report.bytesHashed += entry.hashInput.count
-            if !chainBroken {
-                if entry.seq != expectedSeq {
-                    report.problems.append(Problem(kind: "missing", seq: entry.seq, id: nil, message:
-                        "Log entry \(expectedSeq) is missing: the chain jumps from entry \(expectedSeq - 1) to \(entry.seq) (an entry was removed)."))
-                    chainBroken = true
-                } else if !entry.prevHash.elementsEqual(lastHash) {
-                    report.problems.append(Problem(kind: "link", seq: entry.seq, id: nil, message:
-                        "Log entry \(entry.seq) does not follow entry \(entry.seq - 1): its previous-hash does not match (entries were removed or reordered)."))
-                    chainBroken = true
-                } else if !Hashing.sha256(entry.hashInput, matchesHex: entry.hash) {
-                    altered = entry.seq
-                    chainBroken = true
-                }
-            }
-            expectedSeq = entry.seq + 1
-            lastHash.removeAll(keepingCapacity: true)
-            lastHash.append(contentsOf: entry.hash)
-            report.headSeq = entry.seq
+    /// Stretches enough to keep every core busy to the end, and none so small its read costs more than it.
+    private static func stretchCount(entries: Int) -> Int {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        return max(1, min(cores * 4, entries / 5_000))
+    }
+
+    /// `body` over each item in a read of its own, on every core, results in the items' order.
+    private func parallelRead<T: Sendable, R: Sendable>(_ items: [T], _ body: @escaping @Sendable (StoreSession, T) throws -> R) throws -> [R] {
+        let results = Mutex<[Int: Result<R, any Error>]>([:])
+        let database = self.database
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            let result = Result { try database.read { try body($0, items[index]) } }
+            results.withLock { $0[index] = result }
         }
-        report.headHash = String(decoding: lastHash, as: UTF8.self)
-        if let altered {
-            // Named from the stored row, read again only now that it is known to be wrong.
-            let what = try session.logEntry(seq: altered).map { " (\($0.action), \($0.subject))" } ?? ""
-            report.problems.append(Problem(kind: "altered", seq: altered, id: nil, message:
-                "Log entry \(altered)\(what) was altered: its content no longer matches its hash."))
-        }
-        guard !chainBroken else { return }
-        let head = try session.logHead()
-        if let head, head.seq != report.headSeq || head.hash != report.headHash {
-            report.problems.append(Problem(kind: "head", seq: head.seq, id: nil, message: head.seq > report.headSeq
-                ? "Log entries after \(report.headSeq) are missing: the recorded head is entry \(head.seq) (entries were removed)."
-                : "The log's recorded head (entry \(head.seq)) does not match its last entry (\(report.headSeq)); the log was altered."))
-        } else if head == nil && report.entries > 0 {
-            report.problems.append(Problem(kind: "head", seq: nil, id: nil, message: "The log's recorded head is missing; the log was altered."))
-        }
+        return try results.withLock { all in try items.indices.map { try all[$0]!.get() } }
     }
 
     private static func verifyAttestations(_ session: StoreSession, into report: inout Report) throws {

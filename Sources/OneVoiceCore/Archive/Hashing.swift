@@ -18,10 +18,13 @@ public enum Hashing {
     /// Whether the SHA-256 of `bytes` is the lower-case hex in `hex`, without making any String.
     public static func sha256(_ bytes: UnsafeRawBufferPointer, matchesHex hex: UnsafeRawBufferPointer) -> Bool {
         guard hex.count == 64 else { return false }
+        // Per log entry in `archive verify`: digits are worked out, not looked up in a global array,
+        // whose lazy initialisation check cost more than the comparison.
+        @inline(__always) func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
         return SHA256.hash(data: bytes).withUnsafeBytes { digest in
             for i in 0..<32 {
                 let byte = digest[i]
-                if hex[2 * i] != digits[Int(byte >> 4)] || hex[2 * i + 1] != digits[Int(byte & 0x0F)] { return false }
+                if hex[2 * i] != digit(byte >> 4) || hex[2 * i + 1] != digit(byte & 0x0F) { return false }
             }
             return true
         }

@@ -243,79 +243,7 @@ extension Disposal: FetchableRecord, AutoIDRecord {
 
 // MARK: - Verification
 
-/// One records-log entry as the bytes stored, for the verifier's hot loop. The buffers point into
-/// SQLite's row and are valid only during the call that hands them out.
-public struct RawLogEntry {
-    public let seq: Int64
-    /// Exactly the bytes `LogEntry.hashInput` is made of.
-    public let hashInput: UnsafeRawBufferPointer
-    public let prevHash: UnsafeRawBufferPointer
-    public let hash: UnsafeRawBufferPointer
-}
-
 extension StoreSession {
-    /// Walks the whole log in chain order without making a String or a `LogEntry` per row: the hashed
-    /// form is assembled from the columns' bytes into one reused buffer. Integer columns are written in
-    /// decimal and a NULL incident as nothing, as `LogEntry.hashInput` does.
-    public func forEachRawLogEntry(_ body: (RawLogEntry) throws -> Void) throws {
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT seq, time, actorHandle, action, subjectType, subjectID, incidentID, change, prevHash, hash
-            FROM logEntry ORDER BY seq
-            """)
-        var input: [UInt8] = []
-        input.reserveCapacity(16 * 1024)
-        var prevHash: [UInt8] = []
-        var hash: [UInt8] = []
-        func appendDecimal(_ value: Int64?, to bytes: inout [UInt8]) {
-            guard let value else { return }
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                         UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            var magnitude = value.magnitude
-            var count = 0
-            withUnsafeMutableBytes(of: &digits) { buffer in
-                repeat {
-                    buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                    magnitude /= 10
-                    count += 1
-                } while magnitude > 0
-                bytes.append(contentsOf: buffer[(20 - count)...])
-            }
-        }
-        func appendText(_ row: Row, _ index: Int, to bytes: inout [UInt8]) throws {
-            try row.withUnsafeData(atIndex: index) { data in
-                data?.withUnsafeBytes { bytes.append(contentsOf: $0) }
-            }
-        }
-        let separator = UInt8(0x1F)
-        while let row = try cursor.next() {
-            let seq: Int64 = try row.decode(Int64?.self, atIndex: 0) ?? 0
-            input.removeAll(keepingCapacity: true)
-            appendDecimal(seq, to: &input); input.append(separator)
-            appendDecimal(try row.decode(Int64?.self, atIndex: 1), to: &input); input.append(separator)
-            try appendText(row, 2, to: &input); input.append(separator)
-            try appendText(row, 3, to: &input); input.append(separator)
-            try appendText(row, 4, to: &input); input.append(separator)
-            appendDecimal(try row.decode(Int64?.self, atIndex: 5), to: &input); input.append(separator)
-            appendDecimal(try row.decode(Int64?.self, atIndex: 6), to: &input); input.append(separator)
-            try appendText(row, 7, to: &input); input.append(separator)
-            let prevStart = input.count
-            try appendText(row, 8, to: &input)
-            prevHash.removeAll(keepingCapacity: true)
-            prevHash.append(contentsOf: input[prevStart...])
-            hash.removeAll(keepingCapacity: true)
-            try appendText(row, 9, to: &hash)
-            try input.withUnsafeBytes { inputBytes in
-                try prevHash.withUnsafeBytes { prevBytes in
-                    try hash.withUnsafeBytes { hashBytes in
-                        try body(RawLogEntry(seq: seq, hashInput: inputBytes, prevHash: prevBytes, hash: hashBytes))
-                    }
-                }
-            }
-        }
-    }
-
     /// One log entry by its number (for naming an entry that failed a check).
     public func logEntry(seq: Int64) throws -> LogEntry? {
         try LogEntry.fetchOne(db, sql: "SELECT * FROM logEntry WHERE seq = ?", arguments: [seq])

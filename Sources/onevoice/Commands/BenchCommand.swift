@@ -25,7 +25,19 @@ struct BenchCommand: ParsableCommand {
                                valueName: "path"))
     var folder: String?
 
+    @Option(help: ArgumentHelp("Measure only these parts (repeatable): dashboard, search, tick, x, export, verify, or chain (the hash chain and raw SHA-256 alone, for profiling).",
+                               valueName: "part"))
+    var only: [BenchPart] = []
+
     @Option(help: .hidden) var dashboardChild: String?
+
+    enum BenchPart: String, ExpressibleByArgument, CaseIterable {
+        case dashboard, search, tick, x, export, verify, chain
+    }
+
+    private func measures(_ part: BenchPart) -> Bool {
+        only.isEmpty ? part != .chain : only.contains(part)
+    }
 
     func run() throws {
         if let path = dashboardChild {
@@ -41,22 +53,35 @@ struct BenchCommand: ParsableCommand {
         let databaseURL = root.appendingPathComponent("bench.sqlite")
         let (workspace, largeID) = try prepare(shape: shape, root: root, databaseURL: databaseURL)
 
-        progress("Measuring the dashboard in a separate process (open + first frame, key presses, memory)...")
-        var figures = try measureDashboard(databaseURL: databaseURL)
+        var figures: [BenchFigure] = []
+        if measures(.dashboard) {
+            progress("Measuring the dashboard in a separate process (open + first frame, key presses, memory)...")
+            figures += try measureDashboard(databaseURL: databaseURL)
+        }
         let scratch = root.appendingPathComponent("scratch")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let core = CoreBenchmarks(workspace: workspace, largeIncidentID: largeID, scratch: scratch, shape: shape)
-        progress("Measuring search...")
-        figures.append(try core.search())
-        progress("Measuring a scheduler tick...")
-        figures.append(try core.schedulerTick())
-        progress("Measuring X counting...")
-        figures.append(CoreBenchmarks.xCount())
-        progress("Measuring a records export of incident #\(largeID)...")
-        figures.append(try core.export(runs: 3))
-        progress("Measuring archive verify and raw SHA-256...")
-        figures += try core.verify(runs: 3)
+        if measures(.search) {
+            progress("Measuring search...")
+            figures.append(try core.search())
+        }
+        if measures(.tick) {
+            progress("Measuring a scheduler tick...")
+            figures.append(try core.schedulerTick())
+        }
+        if measures(.x) {
+            progress("Measuring X counting...")
+            figures.append(CoreBenchmarks.xCount())
+        }
+        if measures(.export) {
+            progress("Measuring a records export of incident #\(largeID)...")
+            figures.append(try core.export(runs: 3))
+        }
+        if measures(.verify) || measures(.chain) {
+            progress("Measuring archive verify and raw SHA-256...")
+            figures += try core.verify(runs: 3, chainOnly: !measures(.verify))
+        }
 
         if json {
             Output.json(figures)

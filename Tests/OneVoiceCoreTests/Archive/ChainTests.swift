@@ -16,8 +16,17 @@ struct ChainTests {
         return agency
     }
 
-    func firstProblem(_ agency: TestAgency) throws -> String? {
-        try ChainVerifier(database: AppDatabase.open(at: agency.url)).verify().problems.first?.message
+    /// The first problem `archive verify` reports, after checking that the chain cut into any number of
+    /// stretches (checked at once, then joined) reports the same first problem as one walk.
+    func firstProblem(_ agency: TestAgency, sourceLocation: SourceLocation = #_sourceLocation) throws -> String? {
+        let verifier = ChainVerifier(database: try AppDatabase.open(at: agency.url))
+        let first = try verifier.verify().problems.first?.message
+        let whole = try verifier.verifyChain(stretches: 1).problems.first?.message
+        for count in 2...9 {
+            #expect(try verifier.verifyChain(stretches: count).problems.first?.message == whole,
+                    "cut into \(count) stretches", sourceLocation: sourceLocation)
+        }
+        return first
     }
 
     @Test func anUntouchedLogHolds() throws {

@@ -153,7 +153,7 @@ public struct RetentionPolicy: Sendable, Hashable, Codable {
     /// The 1-based line where `key` is set (inside `[section]` when given), for error messages.
     static func line(of key: String, in text: String, section: String?) -> Int {
         var current: String?
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in SourceLines.split(text).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("[") {
                 current = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] "))

@@ -17,13 +17,16 @@ public struct TextPosition: Sendable, Equatable, Hashable, Comparable, CustomStr
         var column = 1
         var cursor = text.startIndex
         while cursor < index, cursor < text.endIndex {
+            let next = text.index(after: cursor)
+            // An index inside a character (a match that starts at one of its scalars) is that character's.
+            if next > index { break }
             if text[cursor].isNewline {
                 line += 1
                 column = 1
             } else {
                 column += 1
             }
-            cursor = text.index(after: cursor)
+            cursor = next
         }
         self.init(line: line, column: column)
     }

@@ -21,7 +21,7 @@ struct TOMLKeyLocator {
         var index = 0
         var arrayCounts: [String: Int] = [:]
         var multiline: String?  // the open delimiter
-        let lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let lines = SourceLines.split(source)
         for (offset, line) in lines.enumerated() {
             let lineNumber = offset + 1
             let leading = line.prefix(while: { $0 == " " || $0 == "\t" }).count

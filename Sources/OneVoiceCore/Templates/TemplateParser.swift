@@ -61,7 +61,7 @@ public enum TemplateParser {
             return (nil, sorted(problems))
         }
         let locator = TOMLKeyLocator(source: source)
-        let lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let lines = SourceLines.split(source)
 
         func problem(_ kind: TemplateProblemKind, _ message: String, key: String, table name: String? = nil, index: Int = 0) {
             problems.append(TemplateProblem(kind: kind, file: file,
@@ -259,7 +259,7 @@ public enum TemplateParser {
     /// Unknown and unclosed slots anywhere in the file, located at their `{{`.
     static func slotProblems(in source: String, file: String) -> [TemplateProblem] {
         var problems: [TemplateProblem] = []
-        let lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let lines = SourceLines.split(source)
         for (offset, line) in lines.enumerated() {
             if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") { continue }
             var rest = line[...]

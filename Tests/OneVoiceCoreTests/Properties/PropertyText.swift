@@ -115,6 +115,11 @@ enum PropertyText {
         text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
+    /// Lines as TOML and editors number them: one per line feed.
+    static func fileLines(_ text: String) -> Int {
+        text.unicodeScalars.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+    }
+
     /// The number of lines a located problem may name: a file's lines, or 1 for an empty file.
     static func lineCount(_ text: String) -> Int {
         max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count)

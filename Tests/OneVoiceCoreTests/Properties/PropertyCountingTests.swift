@@ -118,9 +118,8 @@ struct PropertyCountingTests {
     /// Found by `nfcAndNfdFormsCountTheSameOnX`: Foundation's NFC on Linux drops U+11A7 after
     /// a decomposed Hangul LV syllable ("\u{1101}\u{1170}\u{11A7}" becomes "\u{AFF0}", where
     /// NFC keeps "\u{AFF0}\u{11A7}": U+11A7 is TBase, not a trailing consonant), so the NFD
-    /// form counts 2 where the NFC form counts 4. `CanonicalComposition.scalars` hands such
-    /// text to `precomposedStringWithCanonicalMapping`.
-    @Test(.disabled("bug: Foundation NFC drops U+11A7 after a Hangul LV syllable"))
+    /// form counted 2 where the NFC form counts 4. `CanonicalComposition` now composes Hangul itself.
+    @Test
     func hangulTBaseIsKeptByTheXCounter() {
         #expect(XTextCounter.weightedLength("\u{1101}\u{1170}\u{11A7}") == 4)
         #expect(XTextCounter.weightedLength("\u{AFF0}\u{11A7}") == 4)
@@ -128,10 +127,27 @@ struct PropertyCountingTests {
 
     /// Found by `nfcAndNfdFormsCountTheSameOnX`: a precomposed LV syllable followed by a
     /// trailing consonant is not composed: "\u{B5F4}\u{11A9}" (NFC: the one scalar U+B5F6)
-    /// counts 4, its NFD form "\u{1104}\u{1168}\u{11A9}" counts 2.
-    @Test(.disabled("bug: X counter does not compose a Hangul LV syllable with a following T jamo"))
+    /// counted 4, its NFD form "\u{1104}\u{1168}\u{11A9}" counts 2.
+    @Test
     func hangulLVPlusTComposesOnX() {
         #expect(XTextCounter.weightedLength("\u{B5F4}\u{11A9}") == 2)
+    }
+
+    static let hangul = propertyStrings { rng in
+        var out = String.UnicodeScalarView()
+        for _ in 0..<Int.random(in: 1...60, using: &rng) {
+            let range: ClosedRange<UInt32> = [0xAC00...0xD7A3, 0xAC00...0xD7A3, 0x1100...0x11FF, 0x20...0x7E, 0x300...0x36F]
+                .randomElement(using: &rng)!
+            out.append(PropertyText.scalar(in: range, &rng))
+        }
+        return String(out)
+    }
+
+    /// Korean written as syllables or as the jamo they decompose to counts the same.
+    @Test func hangulSyllablesAndTheirJamoCountTheSameOnX() async {
+        await propertyCheck(count: 150, input: Self.hangul) { text in
+            #expect(XTextCounter.weightedLength(text.decomposedStringWithCanonicalMapping) == XTextCounter.weightedLength(text))
+        }
     }
 
     @Test func nfcAndNfdFormsCountTheSameOnX() async {

@@ -44,10 +44,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Random text and file mutations shared by the property-based tests of both layers.
+        .target(
+            name: "PropertySupport",
+            dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/PropertySupport"
+        ),
         .testTarget(
             name: "OneVoiceCoreTests",
             dependencies: [
                 "OneVoiceCore",
+                "PropertySupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -56,6 +63,7 @@ let package = Package(
             dependencies: [
                 "OneVoiceTUI",
                 "OneVoiceCore",
+                "PropertySupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden"]

@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import PropertySupport
 import Testing
 @testable import OneVoiceCore
 

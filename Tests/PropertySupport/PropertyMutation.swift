@@ -4,17 +4,17 @@ import PropertyBased
 /// A file's text after one to four random edits of the kinds a person (or a broken editor)
 /// makes: characters deleted, inserted or replaced, the file cut short, lines duplicated,
 /// deleted or swapped, quotes swapped, `{{` inserted, random bytes read as UTF-8.
-struct PropertyMutant: Sendable, CustomStringConvertible {
-    var file: String
-    var source: String
-    var edits: [String]
+public struct PropertyMutant: Sendable, CustomStringConvertible {
+    public var file: String
+    public var source: String
+    public var edits: [String]
 
-    var description: String { "\(file) after \(edits.joined(separator: ", ")):\n\(source.debugDescription)" }
+    public var description: String { "\(file) after \(edits.joined(separator: ", ")):\n\(source.debugDescription)" }
 }
 
-enum PropertyMutation {
+public enum PropertyMutation {
     /// Text that is meaningful to TOML or to the templates, for insertions and replacements.
-    static let snippets: [String] = [
+    public static let snippets: [String] = [
         "\"", "'", "\"\"\"", "'''", "[", "]", "[[", "]]", "=", " = ", "\n", "#", "\\", "{", "}", "{{", "}}",
         "{{fact:", "{{incident.", "{{fact:injuries}}", "{{nope}}", ",", " ", "\t", "\r", "\r\n", "\u{0}", "\u{7F}",
         "\u{00E9}", "e\u{0301}", "\u{1F600}", "\u{FEFF}", "\u{FFFE}", "x = 1\n", "[holds]\n", "[[holds]]\n",
@@ -24,7 +24,7 @@ enum PropertyMutation {
         "styles.text = { fg = \"red\" }\n", "{ fg = \"red\" }", "[\"a\", 1]", "\"\"\"\n",
     ]
 
-    static func mutate(_ source: String, file: String, _ rng: inout some RandomNumberGenerator) -> PropertyMutant {
+    public static func mutate(_ source: String, file: String, _ rng: inout some RandomNumberGenerator) -> PropertyMutant {
         var s = Array(source.unicodeScalars)
         var edits: [String] = []
         for _ in 0..<Int.random(in: 1...4, using: &rng) {
@@ -113,7 +113,7 @@ enum PropertyMutation {
 }
 
 /// A generator of mutants of the given files (name and text).
-func propertyMutants(of files: [(name: String, text: String)]) -> Generator<PropertyMutant, Shrink.None<PropertyMutant>> {
+public func propertyMutants(of files: [(name: String, text: String)]) -> Generator<PropertyMutant, Shrink.None<PropertyMutant>> {
     let files = files.map { PropertyFile(name: $0.name, text: $0.text) }
     return Generator(run: { rng in
         let file = files.randomElement(using: &rng)!
@@ -122,7 +122,7 @@ func propertyMutants(of files: [(name: String, text: String)]) -> Generator<Prop
     })
 }
 
-struct PropertyFile: Sendable {
-    var name: String
-    var text: String
+public struct PropertyFile: Sendable {
+    public var name: String
+    public var text: String
 }

@@ -5,9 +5,10 @@ import Foundation
 ///
 /// A light line scanner: it knows `[table]`, `[[array.of.tables]]`, `key = ...`, dotted root
 /// keys (`short.x = ...` counts as key `x` of table `short`) and skips the insides of
-/// multi-line strings. Good enough for pointing a person at a line.
-struct TOMLKeyLocator {
-    private struct Entry {
+/// multi-line strings. A dotted key (`a.b = 1`) also counts as setting its first part (`a`), which
+/// is the key a parsed table shows. Good enough for pointing a person at a line.
+public struct TOMLKeyLocator: Sendable {
+    private struct Entry: Sendable {
         var table: String?
         var index: Int
         var key: String?
@@ -16,7 +17,7 @@ struct TOMLKeyLocator {
 
     private var entries: [Entry] = []
 
-    init(source: String) {
+    public init(source: String) {
         var table: String?
         var index = 0
         var arrayCounts: [String: Int] = [:]
@@ -59,6 +60,14 @@ struct TOMLKeyLocator {
                 }
                 entries.append(Entry(table: entryTable, index: index, key: entryKey,
                                      position: TextPosition(line: lineNumber, column: leading + 1)))
+                if let dot = entryKey.firstIndex(of: ".") {
+                    entries.append(Entry(table: entryTable, index: index, key: String(entryKey[..<dot]).trimmed(of: " \t"),
+                                         position: TextPosition(line: lineNumber, column: leading + 1)))
+                }
+                if table == nil, key.contains(".") {
+                    entries.append(Entry(table: nil, index: index, key: entryTable,
+                                         position: TextPosition(line: lineNumber, column: leading + 1)))
+                }
                 let value = trimmed[trimmed.index(after: equals)...]
                 for delimiter in ["\"\"\"", "'''"] where Self.count(delimiter, in: value) % 2 == 1 {
                     multiline = delimiter
@@ -70,18 +79,18 @@ struct TOMLKeyLocator {
 
     /// Where `key` is set, in `table` (nil: the root) and, for arrays of tables, its `index`-th
     /// element.
-    func position(ofKey key: String, table: String? = nil, index: Int = 0) -> TextPosition? {
+    public func position(ofKey key: String, table: String? = nil, index: Int = 0) -> TextPosition? {
         entries.first { $0.key == key && $0.table == table && ($0.table == nil || $0.index == index) }?
             .position
     }
 
     /// Where the header of `table` (its `index`-th element for arrays of tables) is.
-    func position(ofTable table: String, index: Int = 0) -> TextPosition? {
+    public func position(ofTable table: String, index: Int = 0) -> TextPosition? {
         entries.first { $0.key == nil && $0.table == table && $0.index == index }?.position
     }
 
     /// The key's position, else its table's, else 1:1.
-    func bestPosition(ofKey key: String, table: String? = nil, index: Int = 0) -> TextPosition {
+    public func bestPosition(ofKey key: String, table: String? = nil, index: Int = 0) -> TextPosition {
         if let found = position(ofKey: key, table: table, index: index) { return found }
         if let table, let found = position(ofTable: table, index: index) { return found }
         return TextPosition(line: 1, column: 1)

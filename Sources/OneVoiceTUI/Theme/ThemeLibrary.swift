@@ -69,7 +69,7 @@ public struct ThemeLibrary: Sendable {
             let table = try TOMLReader.table(text)
             if let name = table["theme"]?.string, !name.isEmpty { return (name, nil) }
             if table["theme"] != nil {
-                return ("default", "\(path) line \(ThemeParser.lineOf(key: "theme", in: text) ?? 1): theme must be a name in quotes; using the default theme.")
+                return ("default", "\(path) line \(TOMLKeyLocator(source: text).bestPosition(ofKey: "theme").line): theme must be a name in quotes; using the default theme.")
             }
             return ("default", nil)
         } catch let error as TOMLSyntaxError {

@@ -38,19 +38,24 @@ public enum ThemeParser {
         } catch {
             throw ThemeError(file: file, line: nil, message: "not valid TOML")
         }
+        let locator = TOMLKeyLocator(source: text)
+        // A root key's line, or a table's header (`[[rule]]` is the table "rule").
+        func lineOf(root key: String) -> Int? {
+            (locator.position(ofKey: key) ?? locator.position(ofTable: key))?.line
+        }
         let name = table["name"]?.string ?? (file as NSString).deletingPathExtension
         var theme = Theme(name: name, styles: base?.styles ?? [:])
         for key in table.keys where key != "name" && key != "styles" && key != "description" {
-            throw ThemeError(file: file, line: lineOf(key: key, in: text), message: "unknown key \"\(key)\" (expected name, description, [styles])")
+            throw ThemeError(file: file, line: lineOf(root: key), message: "unknown key \"\(key)\" (expected name, description, [styles])")
         }
         guard let styles = table["styles"]?.table else {
             if table["styles"] != nil {
-                throw ThemeError(file: file, line: lineOf(key: "styles", in: text), message: "styles must be a table")
+                throw ThemeError(file: file, line: lineOf(root: "styles"), message: "styles must be a table")
             }
             return theme
         }
         for key in styles.keys {
-            let line = lineOf(key: key, in: text)
+            let line = (locator.position(ofKey: key, table: "styles") ?? locator.position(ofTable: "styles.\(key)"))?.line
             guard let role = ThemeRole(rawValue: key) else {
                 throw ThemeError(file: file, line: line, message: "unknown style \"\(key)\"; known: \(ThemeRole.allCases.map(\.rawValue).joined(separator: ", "))")
             }
@@ -108,18 +113,5 @@ public enum ThemeParser {
         case "blink": .blink
         default: nil
         }
-    }
-
-    /// The 1-based line where `key = ...` first appears, if any.
-    static func lineOf(key: String, in text: String) -> Int? {
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.drop { $0 == " " || $0 == "\t" }
-            if line.hasPrefix(key) {
-                let rest = line.dropFirst(key.count).drop { $0 == " " || $0 == "\t" }
-                if rest.hasPrefix("=") { return i + 1 }
-            }
-            if line.hasPrefix("[\(key)]") { return i + 1 }
-        }
-        return nil
     }
 }

@@ -20,15 +20,16 @@ public struct DeliveryRouter: Deliverer {
     /// The usual wiring: the website feed, CAP file and media `.eml` in both modes; Mastodon,
     /// webhook and sendmail (when configured) only live; everything else to the outbox.
     public static func standard(layout: OutboxLayout, feed: AtomFeedSettings?, earlierFeedEntries: @escaping @Sendable (Bool) throws -> [AtomEntry],
-                                media: MediaListSettings?, sendmailPath: String? = nil,
+                                media: MediaListSettings?, mediaContacts: (@Sendable () throws -> [String])? = nil,
+                                sendmailPath: String? = nil,
                                 mastodonInstance: URL? = nil, webhookURL: URL? = nil, secrets: DeliverySecrets,
                                 policy: RetryPolicy = .standard) -> DeliveryRouter {
         var files: [Channel: any Deliverer] = [.cap: CAPDeliverer(layout: layout)]
         if let feed { files[.website] = WebsiteFeedDeliverer(layout: layout, settings: feed, earlierEntries: earlierFeedEntries) }
-        if let media { files[.media] = MediaListDeliverer(layout: layout, settings: media) }
+        if let media { files[.media] = MediaListDeliverer(layout: layout, settings: media, contactSource: mediaContacts) }
         var live = files
         if let media, let sendmailPath {
-            live[.media] = SendmailDeliverer(layout: layout, settings: media, commandPath: sendmailPath)
+            live[.media] = SendmailDeliverer(layout: layout, settings: media, commandPath: sendmailPath, contactSource: mediaContacts)
         }
         if let mastodonInstance {
             live[.mastodon] = MastodonDeliverer(instance: mastodonInstance, secrets: secrets, timeout: policy.requestTimeout)

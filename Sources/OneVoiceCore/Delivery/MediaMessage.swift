@@ -215,13 +215,30 @@ public enum MediaMessageWriter {
 public struct MediaListDeliverer: Deliverer {
     public var layout: OutboxLayout
     public var settings: MediaListSettings
+    /// Reads the press contacts at each delivery, so a long-running scheduler (the dashboard's)
+    /// sends to a contact added after it started; nil keeps `settings.contacts`.
+    public var contactSource: (@Sendable () throws -> [String])?
 
-    public init(layout: OutboxLayout, settings: MediaListSettings) {
+    public init(layout: OutboxLayout, settings: MediaListSettings, contactSource: (@Sendable () throws -> [String])? = nil) {
         self.layout = layout
         self.settings = settings
+        self.contactSource = contactSource
+    }
+
+    /// The settings with the contacts as they are now.
+    func currentSettings() throws(DeliveryError) -> MediaListSettings {
+        guard let contactSource else { return settings }
+        var current = settings
+        do {
+            current.contacts = try contactSource()
+        } catch {
+            throw .unreachable(service: "the contact list", reason: "\(error)")
+        }
+        return current
     }
 
     public func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt {
+        let settings = try currentSettings()
         let url = try layout.fileURL(for: item, extension: "eml")
         let message = try MediaMessageWriter.message(for: item, settings: settings)
         let wrote = try OutboxLayout.writeOnce(message, to: url)

@@ -13,18 +13,22 @@ public struct SendmailDeliverer: Deliverer {
     public var commandPath: String
     public var arguments: [String]
     public var timeout: TimeInterval
+    /// The press contacts as they are at each delivery (see `MediaListDeliverer.contactSource`).
+    public var contactSource: (@Sendable () throws -> [String])?
 
     public init(layout: OutboxLayout, settings: MediaListSettings, commandPath: String = "/usr/sbin/sendmail",
-                arguments: [String] = ["-t", "-i"], timeout: TimeInterval = 30) {
+                arguments: [String] = ["-t", "-i"], timeout: TimeInterval = 30,
+                contactSource: (@Sendable () throws -> [String])? = nil) {
         self.layout = layout
         self.settings = settings
+        self.contactSource = contactSource
         self.commandPath = commandPath
         self.arguments = arguments
         self.timeout = timeout
     }
 
     public func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt {
-        let written = try MediaListDeliverer(layout: layout, settings: settings).deliver(item)
+        let written = try MediaListDeliverer(layout: layout, settings: settings, contactSource: contactSource).deliver(item)
         guard !item.isExercise else { throw .exerciseNotSent(channel: item.channel) }
         guard let path = written.filePath else { throw .invalidItem("the message file is missing") }
         let marker = URL(fileURLWithPath: path + ".sent")

@@ -41,7 +41,10 @@ extension Scheduler {
         let contacts = try workspace.contacts().map(\.email)
         let media = MediaListSettings(fromAddress: settings.mediaFrom ?? settings.agencyEmail ?? "pio@\(host)", fromName: agency.name,
                                       contacts: contacts)
+        // Read again at each delivery: contacts added while the scheduler runs get the next release.
+        let currentContacts: @Sendable () throws -> [String] = { try database.read { try $0.contacts().map(\.email) } }
         let router = DeliveryRouter.standard(layout: layout, feed: feed, earlierFeedEntries: earlier, media: media,
+                                             mediaContacts: currentContacts,
                                              sendmailPath: delivery.sendmail, mastodonInstance: delivery.mastodonInstance,
                                              webhookURL: delivery.webhookURL, secrets: secrets, policy: config.retry)
         return Scheduler(database: database, clock: workspace.clock, deliverer: router, configuration: config)

@@ -42,6 +42,7 @@ public struct ChainVerifier: Sendable {
                 try database.read { session in
                     try ChainVerifier.verifyAttestations(session, into: &report)
                     try ChainVerifier.verifyRevisions(session, into: &report)
+                    try ChainVerifier.verifySignedContent(session, into: &report)
                 }
                 return report
             }
@@ -167,6 +168,29 @@ public struct ChainVerifier: Sendable {
             if batch.count == batchSize { check() }
         }
         check()
+    }
+
+    /// The rows people act on against what was recorded and signed: someone who edits a fact's
+    /// statement, or a revision and its hash together, with sqlite3 leaves the log and the
+    /// signatures intact; these comparisons are what show it.
+    private static func verifySignedContent(_ session: StoreSession, into report: inout Report) throws {
+        for (id, missingEntry) in try session.factsDifferingFromTheirLog() {
+            report.problems.append(missingEntry
+                ? Problem(kind: "fact", seq: nil, id: id, message: "Fact #\(id) is in no log entry: it was added outside OneVoice.")
+                : Problem(kind: "fact", seq: nil, id: id, message:
+                    "Fact #\(id) was altered: its statement or source no longer matches the log entry that recorded it."))
+        }
+        var factHashes: [Int64: String] = [:]
+        try session.forEachFact { factHashes[$0.id] = $0.contentHash }
+        for attestation in try session.factContentAttestations() where factHashes[attestation.subjectID] != attestation.contentHash {
+            report.problems.append(Problem(kind: "content", seq: nil, id: attestation.id, message: factHashes[attestation.subjectID] == nil
+                ? "Attestation \(attestation.id) (\(attestation.verdict) by \(attestation.actorHandle)) is about fact #\(attestation.subjectID), which is gone."
+                : "Fact #\(attestation.subjectID) no longer says what \(attestation.actorHandle) signed as \(attestation.verdict) (attestation \(attestation.id)): it was altered."))
+        }
+        for attestation in try session.releaseAttestationsWithoutTheirRevision() {
+            report.problems.append(Problem(kind: "content", seq: nil, id: attestation.id, message:
+                "Attestation \(attestation.id) (\(attestation.verdict) of release #\(attestation.subjectID) by \(attestation.actorHandle)) signs content that no revision of the release holds: a revision was altered."))
+        }
     }
 
     /// Rows read per batch of checks shared out over the cores.

@@ -86,8 +86,9 @@ struct ChainTests {
         let verifier = try agency.enrol("vera", [.verifier])
         let person = try #require(try verifier.currentPerson())
         let signed = try agency.admin.database.write { session in
-            try verifier.attest(session, by: person, role: .verifier, subjectType: "fact", subjectID: 1, incidentID: 1,
-                                contentHash: Hashing.sha256Hex("Smoke is visible."), verdict: "verified", note: "Saw it on camera")
+            let fact = try #require(try session.fact(id: 1))
+            return try verifier.attest(session, by: person, role: .verifier, subjectType: "fact", subjectID: 1, incidentID: 1,
+                                       contentHash: fact.contentHash, verdict: "verified", note: "Saw it on camera")
         }
         #expect(signed.hasValidSignature)
         #expect(try ChainVerifier(database: agency.admin.database).verify().isIntact)
@@ -95,5 +96,42 @@ struct ChainTests {
         try agency.sqlite("UPDATE attestation SET note = 'Heard it somewhere' WHERE id = \(signed.id)")
         let report = try ChainVerifier(database: AppDatabase.open(at: agency.url)).verify()
         #expect(report.problems.first?.message.hasPrefix("Attestation \(signed.id) (verified of fact #1 by vera) has a signature that does not match") == true)
+    }
+
+    // MARK: The rows against what was recorded and signed
+
+    @Test func catchesAFactWhoseStatementWasEdited() throws {
+        let agency = try populated()
+        try agency.sqlite("UPDATE fact SET text = 'Route 5 is closed.' WHERE id = 2")
+        #expect(try firstProblem(agency) == "Fact #2 was altered: its statement or source no longer matches the log entry that recorded it.")
+    }
+
+    @Test func catchesAFactAddedOutsideOneVoice() throws {
+        let agency = try populated()
+        try agency.sqlite("CREATE TEMP TABLE copy AS SELECT * FROM fact WHERE id = 1; UPDATE copy SET id = 99; INSERT INTO fact SELECT * FROM copy")
+        #expect(try firstProblem(agency) == "Fact #99 is in no log entry: it was added outside OneVoice.")
+    }
+
+    @Test func catchesAVerifiedFactEditedWithItsLogEntry() throws {
+        // Even someone who rewrites the fact and its log entry consistently (and so breaks the chain)
+        // is also caught by the verifier's signature over the statement.
+        let agency = try populated()
+        let verifier = try agency.enrol("vic", [.verifier])
+        try verifier.setFactStatus(factID: 3, to: .verified, note: "Confirmed with the shelter")
+        try agency.sqlite("UPDATE fact SET text = 'Shelter opened at the arena.' WHERE id = 3")
+        let problems = try ChainVerifier(database: AppDatabase.open(at: agency.url)).verify().problems.map(\.message)
+        #expect(problems.contains { $0.hasPrefix("Fact #3 no longer says what vic signed as verified") })
+    }
+
+    @Test func catchesARevisionRewrittenWithItsOwnHash() throws {
+        let team = try SchedulerTeam()
+        let release = try team.approvedRelease()
+        let revision = try #require(try team.database.read { try $0.revisions(releaseID: release.id) }.last)
+        let text = revision.text.replacingOccurrences(of: "Elm Street", with: "Oak Street")
+        let hash = ReleaseRevision.hash(text: text, renditions: revision.renditions)
+        try team.agency.sqlite("UPDATE releaseRevision SET text = '\(text)', contentHash = '\(hash)' WHERE id = \(revision.id)")
+        let problems = try ChainVerifier(database: AppDatabase.open(at: team.agency.url)).verify().problems.map(\.message)
+        #expect(problems.contains { $0.contains("of release #\(release.id) by sam) signs content that no revision of the release holds") },
+                "\(problems)")
     }
 }

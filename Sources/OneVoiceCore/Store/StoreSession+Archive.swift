@@ -163,6 +163,28 @@ extension StoreSession {
         }
     }
 
+    /// The log entries in scope summed up in one pass, without reading their changes: how many, the first and
+    /// last numbers, the last one's time, and the incidents and people they name (for an export's plan).
+    func exportLogSummary(_ scope: ExportScope) throws -> (count: Int, firstSeq: Int64?, lastSeq: Int64?, lastTime: Int64?,
+                                                           incidentIDs: Set<Int64>, actorIDs: Set<Int64>) {
+        var arguments: StatementArguments = []
+        var condition = "time BETWEEN ? AND ?"
+        if let incidentID = scope.incidentID {
+            condition = "incidentID = ? AND " + condition
+            arguments += [incidentID]
+        }
+        arguments += [Timestamps.milliseconds(scope.lowerBound), Timestamps.milliseconds(scope.upperBound)]
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*) AS n, MIN(seq) AS first, MAX(seq) AS last,
+                   group_concat(DISTINCT incidentID) AS incidents, group_concat(DISTINCT actorID) AS actors
+            FROM logEntry WHERE \(condition)
+            """, arguments: arguments) else { return (0, nil, nil, nil, [], []) }
+        func ids(_ list: String?) -> Set<Int64> { Set((list ?? "").split(separator: ",").compactMap { Int64($0) }) }
+        let last: Int64? = row["last"]
+        let lastTime = try last.flatMap { try Int64.fetchOne(db, sql: "SELECT time FROM logEntry WHERE seq = ?", arguments: [$0]) }
+        return (row["n"], row["first"], last, lastTime, ids(row["incidents"]), ids(row["actors"]))
+    }
+
     public func people(ids: Set<Int64>) throws -> [Person] {
         guard !ids.isEmpty else { return [] }
         let sorted = ids.sorted()

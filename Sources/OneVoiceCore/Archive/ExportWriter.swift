@@ -32,10 +32,12 @@ final class ExportWriter {
         let name = zip ? destination.deletingPathExtension().lastPathComponent : destination.lastPathComponent
         work = parent.appendingPathComponent(".\(name).partial-\(UUID().uuidString.prefix(8))")
         root = work.appendingPathComponent(name)
-        do {
-            try fm.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-        } catch {
-            throw FileError.cannotWrite(path: work.path, reason: error.localizedDescription)
+        // mkdir(2) rather than FileManager: its errno names the cause ("permission denied", "read-only file
+        // system"), and the error names the folder the person chose, not the hidden working one.
+        for folder in [work, root] where mkdir(folder.path, 0o755) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? fm.removeItem(at: work)
+            throw FileError.cannotWrite(path: parent.path, reason: reason)
         }
     }
 

@@ -96,3 +96,18 @@ struct ExportPlanTests {
         }
     }
 }
+
+@Suite("Archive export folder")
+struct ExportFolderTests {
+    /// /proc takes no new folders, for root too: the reason comes from mkdir(2) and names the folder chosen.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self"), "needs /proc"))
+    func aFolderThatCannotBeWrittenIsNamedWithTheReason() throws {
+        let f = try ArchiveFixture()
+        do {
+            try f.agency.admin.exportRecords(scope: ExportScope(), to: URL(fileURLWithPath: "/proc/onevoice-export"))
+            Issue.record("an export into /proc was written")
+        } catch {
+            #expect("\(error)" == "Could not write /proc: no such file or directory; nothing was changed.")
+        }
+    }
+}

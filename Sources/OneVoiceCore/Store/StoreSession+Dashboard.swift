@@ -73,17 +73,11 @@ extension StoreSession {
     /// Up to `limit` log entries, newest first, after (older than) or before (newer than) a sequence number;
     /// of one incident and between two times (inclusive) when given, as an export of that scope would hold them.
     public func logWindow(incidentID: Int64?, from seq: Int64?, backward: Bool, limit: Int,
-                          since: Date? = nil, until: Date? = nil, matching text: String? = nil) throws -> [LogEntry] {
+                          since: Date? = nil, until: Date? = nil) throws -> [LogEntry] {
         var (conditions, arguments) = Self.logConditions(incidentID: incidentID, since: since, until: until)
         if let seq {
             conditions.append(backward ? "seq > ?" : "seq < ?")
             arguments += [seq]
-        }
-        if let text, !text.isEmpty {
-            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_") + "%"
-            conditions.append("(actorHandle LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR (subjectType || ' #' || subjectID) LIKE ? ESCAPE '\\')")
-            arguments += [pattern, pattern, pattern]
         }
         let sql = "SELECT * FROM logEntry" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
             + " ORDER BY seq \(backward ? "ASC" : "DESC") LIMIT ?"

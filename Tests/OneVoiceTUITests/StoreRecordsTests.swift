@@ -119,10 +119,15 @@ import Testing
     }
 
     @Test func theExportDialogWritesAnExportThatChecksOut() throws {
-        let program = program()
+        let program = program(width: 80, height: 24)
         program.send(.key(.char("e")))
         let dialog = try #require(program.state.dialog)
         #expect(dialog.body.first?.text == "Scope: every record of the agency")
+        // At 80x24 the list of files scrolls, down to its very last line.
+        #expect(program.render().plainText().contains("more lines: ↓/↑ scrolls"))
+        for _ in 0..<40 { program.send(.key(.down)) }
+        let end = program.render().plainText()
+        #expect(end.contains("(end)") && end.contains("manifest.json") && end.contains("README.txt"), "\(end)")
         program.send(.key(.ctrl("u")))
         let out = directory.appendingPathComponent("everything")
         RecordsUpdateTests.type(out.path, into: program)

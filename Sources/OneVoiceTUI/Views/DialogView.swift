@@ -19,11 +19,15 @@ enum DialogView {
         // Fields and the footer always show; the body scrolls in what is left.
         let fixed = fieldLines.count + tail.count + 3 + (body.isEmpty || fieldLines.isEmpty ? 0 : 1)
         let bodyRoom = max(1, maxHeight - fixed)
-        let scroll = max(0, min(dialog.scroll, body.count - bodyRoom))
-        var shownBody = Array(body.dropFirst(scroll).prefix(bodyRoom))
+        var shownBody = body
         if body.count > bodyRoom {
-            let more = scroll + bodyRoom < body.count ? "… \(body.count - scroll - bodyRoom) more lines: ↓/↑ scrolls" : "(end)"
-            shownBody[shownBody.count - 1] = StyledLine(more, style.adding(.bold))
+            // The last line of the room says what is left, so the body shows one line less at a time
+            // (and the end of the body is reachable: "(end)" comes after its last line, not over it).
+            let lines = max(1, bodyRoom - 1)
+            let scroll = max(0, min(dialog.scroll, body.count - lines))
+            shownBody = Array(body.dropFirst(scroll).prefix(lines))
+            let left = body.count - scroll - lines
+            shownBody.append(StyledLine(left > 0 ? "… \(left) more lines: ↓/↑ scrolls" : "(end)", style.adding(.bold)))
         }
         var all = shownBody
         if !body.isEmpty && !fieldLines.isEmpty { all.append(StyledLine()) }

@@ -52,6 +52,27 @@ import Testing
         #expect(program.state.flash?.text == "That is the last (oldest) match: match \(expected.count) of \(expected.count).")
     }
 
+    @Test func aNewRecordFromAnotherProcessJoinsTheHitsAndTheSelectionStays() throws {
+        let source = Fixtures.source()
+        let clock = TestClock()
+        let program = UpdateTests.program(source, clock: clock)
+        program.send(.key(.char("2")))
+        Self.search("fact", in: program)
+        program.send(.key(.char("n")))
+        let before = try #require(program.state.recordsSearch?.hits)
+        let selected = try #require(before.selectedRow)
+        source.log.insert(LogRow(sequence: 61, at: Fixtures.now, actor: "jpark", action: "fact.add", subject: "fact F10",
+                                 incidentID: "INC-0042"), at: 0)
+        source.version += 1
+        clock.now += 0.25
+        program.tick()
+        let after = try #require(program.state.recordsSearch?.hits)
+        #expect(after.total == before.total + 1)
+        #expect(after.selectedRow == selected, "the selection stays on its hit")
+        #expect(after.firstIndex + after.selected == 2, "which is now the third match")
+        #expect(Self.bottomLine(program).contains("match 3 of \(before.total + 1)"))
+    }
+
     @Test func noMatchesSaysSoAndWhere() {
         let program = Fixtures.program()
         program.send(.key(.char("2")))

@@ -91,36 +91,108 @@ final class FakeDashboardSource: DashboardSource {
         return Array((postsByIncident[incidentID] ?? []).prefix(limit))
     }
 
-    private func entries(_ incidentID: String?) -> [LogRow] {
-        incidentID.map { id in log.filter { $0.incidentID == id } } ?? log
-    }
-
-    func logCount(incidentID: String?) throws -> Int { count("logCount"); return entries(incidentID).count }
-
-    func logRows(incidentID: String?, from cursor: LogCursor?, direction: PageDirection, limit: Int) throws -> [LogRow] {
-        count("logRows", limit: limit)
-        // Newest first: display order is descending sequence.
-        return Self.page(entries(incidentID), key: \.sequence, before: { $0 > $1 }, cursor: cursor?.sequence, direction: direction, limit: limit)
-    }
-
-    func findLogRow(incidentID: String?, containing text: String, from cursor: LogCursor?, direction: PageDirection) throws -> LogRow? {
-        count("findLogRow")
-        let needle = text.lowercased()
-        let rows = entries(incidentID)
-        let matches = { (row: LogRow) in "\(row.actor) \(row.action) \(row.subject)".lowercased().contains(needle) }
-        switch direction {
-        case .forward: return rows.first { (cursor == nil || $0.sequence < cursor!.sequence) && matches($0) }
-        case .backward: return rows.last { (cursor == nil || $0.sequence > cursor!.sequence) && matches($0) }
+    private func entries(_ filter: LogFilter) -> [LogRow] {
+        log.filter { row in
+            (filter.incidentID == nil || row.incidentID == filter.incidentID)
+                && filter.from.map { row.at >= $0 } ?? true && filter.to.map { row.at <= $0 } ?? true
         }
     }
 
-    func logPosition(of cursor: LogCursor, incidentID: String?) throws -> Int {
+    func logCount(_ filter: LogFilter) throws -> Int { count("logCount"); return entries(filter).count }
+
+    func logRows(_ filter: LogFilter, from cursor: LogCursor?, direction: PageDirection, limit: Int) throws -> [LogRow] {
+        count("logRows", limit: limit)
+        // Newest first: display order is descending sequence.
+        return Self.page(entries(filter), key: \.sequence, before: { $0 > $1 }, cursor: cursor?.sequence, direction: direction, limit: limit)
+    }
+
+    func logPosition(of cursor: LogCursor, in filter: LogFilter) throws -> Int {
         count("logPosition")
-        let rows = entries(incidentID)
+        let rows = entries(filter)
         // Binary search (rows are in descending sequence), as an index would.
         var lo = 0, hi = rows.count
         while lo < hi { let mid = (lo + hi) / 2; if rows[mid].sequence > cursor.sequence { lo = mid + 1 } else { hi = mid } }
         return lo
+    }
+
+    // MARK: Search: every word must be in a log entry's "actor action subject" (case-insensitive).
+
+    /// The searches asked, in order.
+    var searches: [SearchRequest] = []
+
+    static func words(_ query: String) throws -> [String] {
+        let words = query.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !words.isEmpty else { throw OperationError("The search needs at least one word or number to look for.") }
+        return words
+    }
+
+    private func hits(_ request: SearchRequest) throws -> [SearchRow] {
+        let words = try Self.words(request.query)
+        return entries(request.filter).compactMap { row in
+            let body = "\(row.actor) \(row.action) \(row.subject)"
+            let lower = body.lowercased()
+            guard words.allSatisfy(lower.contains) else { return nil }
+            return SearchRow(position: row.sequence, kind: "log", itemID: "\(row.sequence)", incidentID: row.incidentID, releaseID: nil,
+                             at: row.at, label: "log #\(row.sequence) \(row.action)", snippet: Self.runs(body, words: words))
+        }
+    }
+
+    /// Marks every occurrence of every word, as FTS5's snippet does.
+    static func runs(_ body: String, words: [String]) -> [SnippetRun] {
+        let chars = Array(body)
+        var marked = Array(repeating: false, count: chars.count)
+        let lower = chars.map { String($0).lowercased() }
+        for word in words {
+            let w = word.map { String($0) }
+            guard !w.isEmpty, w.count <= chars.count else { continue }
+            for start in 0...(chars.count - w.count) where Array(lower[start..<(start + w.count)]) == w {
+                for i in start..<(start + w.count) { marked[i] = true }
+            }
+        }
+        var runs: [SnippetRun] = []
+        for (i, ch) in chars.enumerated() {
+            if let last = runs.last, last.isMatch == marked[i] {
+                runs[runs.count - 1].text.append(ch)
+            } else {
+                runs.append(SnippetRun(String(ch), isMatch: marked[i]))
+            }
+        }
+        return runs
+    }
+
+    func searchCount(_ request: SearchRequest, newerThan cursor: SearchCursor?) throws -> Int {
+        count("searchCount")
+        searches.append(request)
+        return try hits(request).filter { cursor == nil || $0.position > cursor!.position }.count
+    }
+
+    func searchRows(_ request: SearchRequest, from cursor: SearchCursor?, direction: PageDirection, limit: Int) throws -> [SearchRow] {
+        count("searchRows", limit: limit)
+        return Self.page(try hits(request), key: \.position, before: { $0 > $1 }, cursor: cursor?.position, direction: direction, limit: limit)
+    }
+
+    // MARK: Export: a plan from the log entries in the filter; a folder with "exists" in its name is refused.
+
+    var exportedTo: [String] = []
+
+    func exportPreview(_ filter: LogFilter, now: Date) throws -> ExportPreview {
+        count("exportPreview")
+        let logEntries = entries(filter).count
+        return ExportPreview(filter: filter, counts: [.init("releases", 4), .init("revisions", 9), .init("posts", 4), .init("facts", 7),
+                                                      .init("rumors", 0), .init("log entries", logEntries), .init("attestations", 3)],
+                             fileGroups: [.init(location: "log.jsonl", files: 1, holds: "records-log entries with their chain hashes"),
+                                          .init(location: "data/facts/", files: 7, holds: "each fact as JSON"),
+                                          .init(location: "readable/releases/", files: 18, holds: "a text and an HTML copy of each revision"),
+                                          .init(location: "manifest.json", files: 1, holds: "the SHA-256 of every file, the log's head")],
+                             fileCount: 27, suggestedFolder: "~/onevoice-exports/\(filter.incidentID.map { "incident-\($0)" } ?? "all-records")-20261122-140500")
+    }
+
+    func export(_ filter: LogFilter, to folder: String) throws -> ExportResult {
+        count("export")
+        if folder.contains("exists") { throw OperationError("\(folder) already exists; choose a new name for the export (nothing was written).") }
+        exportedTo.append(folder)
+        return ExportResult(folder: folder, files: 27, logEntries: entries(filter).count, manifestPath: folder + "/manifest.json",
+                            manifestSHA256: String(repeating: "ab", count: 32))
     }
 
     func dataVersion() throws -> Int { count("dataVersion"); return version }

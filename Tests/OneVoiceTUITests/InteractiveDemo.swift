@@ -33,14 +33,19 @@ import Testing
             func facts(incidentID: String, limit: Int) throws -> [FactRow] { try inner.facts(incidentID: incidentID, limit: limit) }
             func releases(incidentID: String, limit: Int) throws -> [ReleaseRow] { try inner.releases(incidentID: incidentID, limit: limit) }
             func posts(incidentID: String, limit: Int) throws -> [PostRow] { try inner.posts(incidentID: incidentID, limit: limit) }
-            func logCount(incidentID: String?) throws -> Int { try inner.logCount(incidentID: incidentID) }
-            func logRows(incidentID: String?, from cursor: LogCursor?, direction: PageDirection, limit: Int) throws -> [LogRow] {
-                try inner.logRows(incidentID: incidentID, from: cursor, direction: direction, limit: limit)
+            func logCount(_ filter: LogFilter) throws -> Int { try inner.logCount(filter) }
+            func logRows(_ filter: LogFilter, from cursor: LogCursor?, direction: PageDirection, limit: Int) throws -> [LogRow] {
+                try inner.logRows(filter, from: cursor, direction: direction, limit: limit)
             }
-            func findLogRow(incidentID: String?, containing text: String, from cursor: LogCursor?, direction: PageDirection) throws -> LogRow? {
-                try inner.findLogRow(incidentID: incidentID, containing: text, from: cursor, direction: direction)
+            func logPosition(of cursor: LogCursor, in filter: LogFilter) throws -> Int { try inner.logPosition(of: cursor, in: filter) }
+            func searchCount(_ request: SearchRequest, newerThan cursor: SearchCursor?) throws -> Int {
+                try inner.searchCount(request, newerThan: cursor)
             }
-            func logPosition(of cursor: LogCursor, incidentID: String?) throws -> Int { try inner.logPosition(of: cursor, incidentID: incidentID) }
+            func searchRows(_ request: SearchRequest, from cursor: SearchCursor?, direction: PageDirection, limit: Int) throws -> [SearchRow] {
+                try inner.searchRows(request, from: cursor, direction: direction, limit: limit)
+            }
+            func exportPreview(_ filter: LogFilter, now: Date) throws -> ExportPreview { try inner.exportPreview(filter, now: now) }
+            func export(_ filter: LogFilter, to folder: String) throws -> ExportResult { try inner.export(filter, to: folder) }
             func dataVersion() throws -> Int {
                 if FileManager.default.fileExists(atPath: bump) {
                     try? FileManager.default.removeItem(atPath: bump)

@@ -32,10 +32,12 @@ final class ExportWriter {
         let name = zip ? destination.deletingPathExtension().lastPathComponent : destination.lastPathComponent
         work = parent.appendingPathComponent(".\(name).partial-\(UUID().uuidString.prefix(8))")
         root = work.appendingPathComponent(name)
-        do {
-            try fm.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-        } catch {
-            throw FileError.cannotWrite(path: work.path, reason: error.localizedDescription)
+        // mkdir(2) rather than FileManager: its errno names the cause ("permission denied", "read-only file
+        // system"), and the error names the folder the person chose, not the hidden working one.
+        for folder in [work, root] where mkdir(folder.path, 0o755) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? fm.removeItem(at: work)
+            throw FileError.cannotWrite(path: parent.path, reason: reason)
         }
     }
 
@@ -45,30 +47,47 @@ final class ExportWriter {
     /// Thousands of small files: each is written without its own fsync, and `finish` makes them all
     /// durable at once before the export is moved into place.
     func write(_ data: Data, to path: String) throws {
-        let url = root.appendingPathComponent(path)
-        let folder = url.deletingLastPathComponent().path
-        if !folders.contains(folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            folders.insert(folder)
-        }
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
+        let fd = try create(path)
         defer { close(fd) }
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw FileError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
-                }
-                offset += n
-            }
-        }
+        try data.withUnsafeBytes { try writeAll(fd, $0) }
         files.append(.init(path: path, sha256: Hashing.sha256Hex(data), bytes: data.count))
     }
 
     private var folders: Set<String> = []
+
+    /// Creates (or empties) one file of the export, making its folders first; returns its descriptor.
+    private func create(_ path: String) throws -> Int32 {
+        let components = path.split(separator: "/").dropLast()
+        var folder = root.path
+        for component in components {
+            folder += "/" + component
+            if !folders.contains(folder) {
+                guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { throw failure() }
+                folders.insert(folder)
+            }
+        }
+        let fd = open(root.appendingPathComponent(path).path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure() }
+        return fd
+    }
+
+    private func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < raw.count {
+            let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw failure()
+            }
+            offset += n
+        }
+    }
+
+    /// A write that failed, named by the export the person asked for (which hidden file it was would not
+    /// help them) and errno's own words: "no space left on device", "permission denied".
+    private func failure(_ code: Int32 = errno) -> FileError {
+        .cannotWrite(path: destination.path, reason: String(cString: strerror(code)))
+    }
 
     /// Flushes every file written to disk: one syncfs of the export's file system where the C library has
     /// it (Linux), otherwise one fsync per file.
@@ -77,16 +96,16 @@ final class ExportWriter {
         if let library = dlopen(nil, RTLD_NOW), let symbol = dlsym(library, "syncfs") {
             let syncfs = unsafeBitCast(symbol, to: SyncFS.self)
             let fd = open(root.path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw FileError.cannotWrite(path: root.path, reason: String(cString: strerror(errno))) }
+            guard fd >= 0 else { throw failure() }
             defer { close(fd) }
-            guard syncfs(fd) == 0 else { throw FileError.cannotWrite(path: root.path, reason: String(cString: strerror(errno))) }
+            guard syncfs(fd) == 0 else { throw failure() }
             return
         }
         for file in files {
             let fd = open(root.appendingPathComponent(file.path).path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { continue }
             defer { close(fd) }
-            guard fsync(fd) == 0 else { throw FileError.cannotWrite(path: file.path, reason: String(cString: strerror(errno))) }
+            guard fsync(fd) == 0 else { throw failure() }
         }
     }
 
@@ -94,17 +113,13 @@ final class ExportWriter {
 
     /// Writes a file in pieces (the log can be large), hashing as it goes.
     func stream(to path: String, _ body: (_ emit: (String) throws -> Void) throws -> Void) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = FileHandle(forWritingAtPath: url.path) else {
-            throw FileError.cannotWrite(path: url.path, reason: "cannot create the file")
-        }
-        defer { try? handle.close() }
+        let fd = try create(path)
+        defer { close(fd) }
         var hasher = SHA256()
         var buffer = Data()
         var bytes = 0
         func flush() throws {
-            do { try handle.write(contentsOf: buffer) } catch { throw FileError.cannotWrite(path: url.path, reason: error.localizedDescription) }
+            try buffer.withUnsafeBytes { try writeAll(fd, $0) }
             buffer.removeAll(keepingCapacity: true)
         }
         try body { text in
@@ -115,7 +130,7 @@ final class ExportWriter {
             if buffer.count >= 1 << 20 { try flush() }
         }
         try flush()
-        try handle.synchronize()
+        guard fsync(fd) == 0 else { throw failure() }
         files.append(.init(path: path, sha256: Hashing.hex(hasher.finalize()), bytes: bytes))
     }
 

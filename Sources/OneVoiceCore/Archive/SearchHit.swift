@@ -20,14 +20,17 @@ public struct SearchHit: Codable, Sendable, Hashable {
     public var label: String
     /// The snippet with matches between U+0002 and U+0003, as FTS5 returned it.
     public var markedSnippet: String
+    /// Where the hit stands in the index's newest-first order: the place to page on from.
+    public var position: Int64
 
-    public init(type: SearchItemType, id: Int64, incidentID: Int64?, time: Date, label: String, markedSnippet: String) {
+    public init(type: SearchItemType, id: Int64, incidentID: Int64?, time: Date, label: String, markedSnippet: String, position: Int64 = 0) {
         self.type = type
         self.id = id
         self.incidentID = incidentID
         self.time = time
         self.label = label
         self.markedSnippet = markedSnippet
+        self.position = position
     }
 
     public static let matchStart: Character = "\u{2}"

@@ -287,6 +287,12 @@ enum Migrations {
             try db.create(index: "post_on_incident_state", on: "post", columns: ["incidentID", "state", "scheduledAt"])
         }
 
+        migrator.registerMigration("v6-log-time") { db in
+            // The records log filtered by dates (the dashboard's filter, an export's log segment): the dates
+            // become a range of this index instead of a walk over the whole log.
+            try db.create(index: "logEntry_on_time", on: "logEntry", columns: ["time"])
+        }
+
         return migrator
     }
 

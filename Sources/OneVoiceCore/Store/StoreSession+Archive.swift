@@ -12,8 +12,45 @@ extension StoreSession {
 
     /// Hits for an FTS5 expression (built by `SearchQuery`, never raw user text), newest first.
     /// Incident and dates narrow the match through the index (a scope token and a rowid range), never by a scan.
+    ///
+    /// `position` pages through the hits: with `newer` false, the hits after it in newest-first order (older ones);
+    /// with `newer` true, the ones before it (newer), still returned newest first.
     public func search(expression: String, incidentID: Int64?, fromMilliseconds: Int64?, toMilliseconds: Int64?,
-                       limit: Int) throws -> [SearchHit] {
+                       limit: Int, from position: Int64? = nil, newer: Bool = false) throws -> [SearchHit] {
+        let (match, lowest, highest) = Self.searchBounds(expression: expression, incidentID: incidentID, fromMilliseconds: fromMilliseconds,
+                                                         toMilliseconds: toMilliseconds, position: position, newer: newer)
+        guard lowest <= highest else { return [] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT rowid, type, itemID, incidentID, time, label, snippet(searchIndex, 6, char(2), char(3), '…', 16) AS snippet
+            FROM searchIndex
+            WHERE searchIndex MATCH ? AND rowid BETWEEN ? AND ?
+            ORDER BY rowid \(newer ? "ASC" : "DESC")
+            LIMIT ?
+            """, arguments: [match, lowest, highest, limit])
+        let hits = rows.map { row in
+            SearchHit(type: SearchItemType(rawValue: row["type"]) ?? .log, id: row["itemID"], incidentID: row["incidentID"],
+                      time: Timestamps.date(milliseconds: row["time"]), label: row["label"], markedSnippet: row["snippet"],
+                      position: row["rowid"])
+        }
+        return newer ? hits.reversed() : hits
+    }
+
+    /// How many items match, counting no further than `limit` (a common word can match most of the index).
+    /// With `newerThan`, only the hits newer than that position: where a hit stands in the newest-first list.
+    public func searchCount(expression: String, incidentID: Int64?, fromMilliseconds: Int64?, toMilliseconds: Int64?,
+                            newerThan position: Int64? = nil, limit: Int) throws -> Int {
+        let (match, lowest, highest) = Self.searchBounds(expression: expression, incidentID: incidentID, fromMilliseconds: fromMilliseconds,
+                                                         toMilliseconds: toMilliseconds, position: position, newer: true)
+        guard lowest <= highest else { return 0 }
+        return try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM (SELECT 1 FROM searchIndex WHERE searchIndex MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?)
+            """, arguments: [match, lowest, highest, limit]) ?? 0
+    }
+
+    /// The MATCH expression and the rowid range for a search: the incident is a scope token, the dates and a
+    /// paging position are a rowid range, so neither forces a scan.
+    private static func searchBounds(expression: String, incidentID: Int64?, fromMilliseconds: Int64?, toMilliseconds: Int64?,
+                                     position: Int64?, newer: Bool) -> (match: String, lowest: Int64, highest: Int64) {
         var match = expression
         if let incidentID { match = "scope : \"i\(incidentID)\" AND (\(expression))" }
         let k = Self.searchRowsPerMillisecond
@@ -24,19 +61,32 @@ extension StoreSession {
             let (sum, overflowSum) = product.addingReportingOverflow(extra)
             return overflowSum ? Int64.max : sum
         }
-        let lowest = fromMilliseconds.map { rowid($0, plus: 0) } ?? Int64.min
-        let highest = toMilliseconds.map { rowid($0, plus: k - 1) } ?? Int64.max
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT type, itemID, incidentID, time, label, snippet(searchIndex, 6, char(2), char(3), '…', 16) AS snippet
-            FROM searchIndex
-            WHERE searchIndex MATCH ? AND rowid BETWEEN ? AND ?
-            ORDER BY rowid DESC
-            LIMIT ?
-            """, arguments: [match, lowest, highest, limit])
-        return rows.map { row in
-            SearchHit(type: SearchItemType(rawValue: row["type"]) ?? .log, id: row["itemID"], incidentID: row["incidentID"],
-                      time: Timestamps.date(milliseconds: row["time"]), label: row["label"], markedSnippet: row["snippet"])
+        var lowest = fromMilliseconds.map { rowid($0, plus: 0) } ?? Int64.min
+        var highest = toMilliseconds.map { rowid($0, plus: k - 1) } ?? Int64.max
+        if let position {
+            if newer {
+                if position == Int64.max { return (match, 1, 0) }
+                lowest = max(lowest, position + 1)
+            } else {
+                if position == Int64.min { return (match, 1, 0) }
+                highest = min(highest, position - 1)
+            }
         }
+        return (match, lowest, highest)
+    }
+
+    /// The release each of some revisions or posts belongs to (a hit names the item; a screen opens its release).
+    public func releaseIDs(of type: SearchItemType, ids: [Int64]) throws -> [Int64: Int64] {
+        let table: String
+        switch type {
+        case .revision: table = "releaseRevision"
+        case .post: table = "post"
+        case .fact, .rumor, .log: return [:]
+        }
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: "SELECT id, releaseID FROM \(table) WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                                    arguments: StatementArguments(ids))
+        return Dictionary(rows.map { ($0["id"], $0["releaseID"]) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Takes a disposed item out of the search index (the index is derived data; the item and its log stay).
@@ -161,6 +211,28 @@ extension StoreSession {
                               incidentID: row["incidentID"], change: row["change"], prevHash: row["prevHash"],
                               storedHash: row["hash"]))
         }
+    }
+
+    /// The log entries in scope summed up in one pass, without reading their changes: how many, the first and
+    /// last numbers, the last one's time, and the incidents and people they name (for an export's plan).
+    func exportLogSummary(_ scope: ExportScope) throws -> (count: Int, firstSeq: Int64?, lastSeq: Int64?, lastTime: Int64?,
+                                                           incidentIDs: Set<Int64>, actorIDs: Set<Int64>) {
+        var arguments: StatementArguments = []
+        var condition = "time BETWEEN ? AND ?"
+        if let incidentID = scope.incidentID {
+            condition = "incidentID = ? AND " + condition
+            arguments += [incidentID]
+        }
+        arguments += [Timestamps.milliseconds(scope.lowerBound), Timestamps.milliseconds(scope.upperBound)]
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*) AS n, MIN(seq) AS first, MAX(seq) AS last,
+                   group_concat(DISTINCT incidentID) AS incidents, group_concat(DISTINCT actorID) AS actors
+            FROM logEntry WHERE \(condition)
+            """, arguments: arguments) else { return (0, nil, nil, nil, [], []) }
+        func ids(_ list: String?) -> Set<Int64> { Set((list ?? "").split(separator: ",").compactMap { Int64($0) }) }
+        let last: Int64? = row["last"]
+        let lastTime = try last.flatMap { try Int64.fetchOne(db, sql: "SELECT time FROM logEntry WHERE seq = ?", arguments: [$0]) }
+        return (row["n"], row["first"], last, lastTime, ids(row["incidents"]), ids(row["actors"]))
     }
 
     public func people(ids: Set<Int64>) throws -> [Person] {

@@ -70,23 +70,14 @@ extension StoreSession {
         return (facts, releases, posts)
     }
 
-    /// Up to `limit` log entries, newest first, after (older than) or before (newer than) a sequence number.
-    public func logWindow(incidentID: Int64?, from seq: Int64?, backward: Bool, limit: Int, matching text: String? = nil) throws -> [LogEntry] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let incidentID {
-            conditions.append("incidentID = ?")
-            arguments += [incidentID]
-        }
+    /// Up to `limit` log entries, newest first, after (older than) or before (newer than) a sequence number;
+    /// of one incident and between two times (inclusive) when given, as an export of that scope would hold them.
+    public func logWindow(incidentID: Int64?, from seq: Int64?, backward: Bool, limit: Int,
+                          since: Date? = nil, until: Date? = nil) throws -> [LogEntry] {
+        var (conditions, arguments) = Self.logConditions(incidentID: incidentID, since: since, until: until)
         if let seq {
             conditions.append(backward ? "seq > ?" : "seq < ?")
             arguments += [seq]
-        }
-        if let text, !text.isEmpty {
-            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_") + "%"
-            conditions.append("(actorHandle LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR (subjectType || ' #' || subjectID) LIKE ? ESCAPE '\\')")
-            arguments += [pattern, pattern, pattern]
         }
         let sql = "SELECT * FROM logEntry" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
             + " ORDER BY seq \(backward ? "ASC" : "DESC") LIMIT ?"
@@ -95,20 +86,56 @@ extension StoreSession {
         return backward ? entries.reversed() : entries
     }
 
-    public func logCount(incidentID: Int64?) throws -> Int {
-        if let incidentID {
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logEntry WHERE incidentID = ?", arguments: [incidentID]) ?? 0
+    public func logCount(incidentID: Int64?, since: Date? = nil, until: Date? = nil) throws -> Int {
+        if incidentID == nil && since == nil && until == nil {
+            // The log is append-only and numbered from 1 without gaps, so the head is the count (an intact log).
+            return Int(try logHead()?.seq ?? 0)
         }
-        // The log is append-only and numbered from 1 without gaps, so the head is the count (an intact log).
-        return Int(try logHead()?.seq ?? 0)
+        let (conditions, arguments) = Self.logConditions(incidentID: incidentID, since: since, until: until, counting: true)
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logEntry WHERE " + conditions.joined(separator: " AND "), arguments: arguments) ?? 0
     }
 
-    /// How many entries are newer than `seq` (its position in newest-first order).
-    public func logEntriesNewer(than seq: Int64, incidentID: Int64?) throws -> Int {
-        if let incidentID {
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logEntry WHERE incidentID = ? AND seq > ?", arguments: [incidentID, seq]) ?? 0
+    /// How many entries are newer than `seq` (its position in newest-first order), of one incident and between two times when given.
+    public func logEntriesNewer(than seq: Int64, incidentID: Int64?, since: Date? = nil, until: Date? = nil) throws -> Int {
+        if incidentID == nil && since == nil && until == nil {
+            return max(0, Int((try logHead()?.seq ?? 0) - seq))
         }
-        return max(0, Int((try logHead()?.seq ?? 0) - seq))
+        var (conditions, arguments) = Self.logConditions(incidentID: incidentID, since: since, until: until, counting: true)
+        conditions.append("seq > ?")
+        arguments += [seq]
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM logEntry WHERE " + conditions.joined(separator: " AND "), arguments: arguments) ?? 0
+    }
+
+    /// The WHERE terms for an incident and a time range. Paging reads in `seq` order: the dates first narrow
+    /// `seq` to the span between the first and last entry in them (a range of `logEntry_on_time`), and the
+    /// time test itself is kept off that index (`+time`) so SQLite walks the primary key in order instead of
+    /// sorting every entry in the dates. Counting uses the index directly.
+    private static func logConditions(incidentID: Int64?, since: Date?, until: Date?, counting: Bool = false) -> ([String], StatementArguments) {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let incidentID {
+            conditions.append("incidentID = ?")
+            arguments += [incidentID]
+        }
+        if since != nil || until != nil {
+            let low = Timestamps.milliseconds(since ?? ExportScope.earliest)
+            let high = Timestamps.milliseconds(until ?? ExportScope.latest)
+            if counting {
+                conditions.append("time BETWEEN ? AND ?")
+                arguments += [low, high]
+            } else if incidentID != nil {
+                // The incident's own index already keeps the walk short.
+                conditions.append("+time BETWEEN ? AND ?")
+                arguments += [low, high]
+            } else {
+                conditions.append("""
+                    seq BETWEEN IFNULL((SELECT MIN(seq) FROM logEntry WHERE time BETWEEN ? AND ?), 0)
+                        AND IFNULL((SELECT MAX(seq) FROM logEntry WHERE time BETWEEN ? AND ?), -1) AND +time BETWEEN ? AND ?
+                    """)
+                arguments += [low, high, low, high, low, high]
+            }
+        }
+        return (conditions, arguments)
     }
 
     /// The next scheduled post and its release, for the top bar's countdown.

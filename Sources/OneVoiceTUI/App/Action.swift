@@ -29,16 +29,38 @@ public enum Action: Equatable, Sendable {
     case operationDone(OperationOutcome)
     /// A change was refused: one sentence for the user.
     case operationFailed(String)
+    /// A window of a records search's hits (for the request it answers).
+    case searchLoaded(SearchRequest, WindowResult<SearchRow>)
+    /// A records search could not run: one sentence for the user.
+    case searchFailed(SearchRequest, String)
+    /// The records log's new filter names a real incident: apply it.
+    case logFilterChecked(LogFilter)
+    /// Incidents to pick from in the filter dialog (board order).
+    case incidentChoicesLoaded([BoardRow])
+    /// What an export would write, for the export dialog.
+    case exportPlanned(ExportPreview)
+    /// An export was written.
+    case exportDone(ExportResult)
 }
 
 /// Slow work `update` asks for; the program performs it and feeds the result back as an `Action`.
 public enum Effect: Equatable, Sendable {
     case loadHeader
     case loadBoard(WindowLoad<BoardRow>, select: WindowSelection)
+    /// `incidentID` nil: the records log, within its filter; else the Log tab of that incident.
     case loadLog(incidentID: String?, WindowLoad<LogRow>, select: WindowSelection)
+    /// A window of a records search's hits.
+    case loadSearch(SearchRequest, WindowLoad<SearchRow>, select: WindowSelection)
+    /// Checks that a filter's incident exists before the records log shows it.
+    case checkLogFilter(LogFilter)
+    /// The incidents the filter dialog offers.
+    case loadIncidentChoices
+    /// Works out what an export of the filter's records would write (nothing is written).
+    case planExport(LogFilter)
+    /// Writes the export of the filter's records into a new folder.
+    case export(LogFilter, folder: String)
     case loadIncident(String)
     case findBoard(String, from: BoardRow?, direction: PageDirection)
-    case findLog(incidentID: String?, String, from: LogRow?, direction: PageDirection)
     case checkDataVersion
     case loadTheme(String)
     case loadRelease(String)

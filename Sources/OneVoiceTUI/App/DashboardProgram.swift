@@ -74,6 +74,24 @@ public final class DashboardProgram {
             } catch {
                 return .operationFailed(Self.sentence(error))
             }
+        case .loadSearch(let request, let load, let select):
+            do {
+                return .searchLoaded(request, try loadSearch(request, load, select: select))
+            } catch {
+                return .searchFailed(request, Self.sentence(error))
+            }
+        case .planExport(let filter):
+            do {
+                return .exportPlanned(try source.exportPreview(filter, now: state.now))
+            } catch {
+                return .failed(Self.sentence(error))
+            }
+        case .export(let filter, let folder):
+            do {
+                return .exportDone(try source.export(filter, to: folder))
+            } catch {
+                return .operationFailed(Self.sentence(error))
+            }
         case .editRelease(let id):
             guard let editor else { return .operationFailed("Editing needs the terminal dashboard; use `onevoice release edit \(id)`.") }
             do {
@@ -91,8 +109,15 @@ public final class DashboardProgram {
         }
         do {
             switch effect {
-            case .operate, .editRelease:
+            case .operate, .editRelease, .loadSearch, .planExport, .export:
                 return nil
+            case .checkLogFilter(let filter):
+                if let id = filter.incidentID, try source.incident(id: id) == nil {
+                    return .operationFailed("There is no incident \(id): type its number, or words of its title and pick it with ↓/↑.")
+                }
+                return .logFilterChecked(filter)
+            case .loadIncidentChoices:
+                return .incidentChoicesLoaded(try source.boardRows(from: nil, direction: .forward, limit: DashboardProgram.choiceLimit))
             case .loadRelease(let id):
                 guard let detail = try source.releaseDetail(id: id) else { return .releaseMissing(id) }
                 return .releaseLoaded(detail)
@@ -120,15 +145,16 @@ public final class DashboardProgram {
                 }
                 return .boardLoaded(result)
             case .loadLog(let incidentID, let load, let select):
+                let filter = incidentID.map(LogFilter.incident) ?? state.logFilter
                 let fetcher = WindowFetcher<LogRow> { [source] cursor, direction, limit in
-                    try source.logRows(incidentID: incidentID, from: cursor, direction: direction, limit: limit)
+                    try source.logRows(filter, from: cursor, direction: direction, limit: limit)
                 }
-                var result = try fetcher.load(load, height: state.listHeight, total: try source.logCount(incidentID: incidentID), select: select)
+                var result = try fetcher.load(load, height: state.listHeight, total: try source.logCount(filter), select: select)
                 if case .reload(let top?) = load, result.rows.first != nil {
                     // The log only grows, newest first: new entries all land above the window.
                     let current = incidentID == nil ? state.log : (state.incident?.log ?? ListWindow())
                     let added = result.total - current.total
-                    result.placement = result.rows.first == top ? .shifted(added) : .absolute(try source.logPosition(of: result.rows[0].cursor, incidentID: incidentID))
+                    result.placement = result.rows.first == top ? .shifted(added) : .absolute(try source.logPosition(of: result.rows[0].cursor, in: filter))
                 }
                 return .logLoaded(incidentID: incidentID, result)
             case .loadIncident(let id):
@@ -153,24 +179,32 @@ public final class DashboardProgram {
                 }
                 return .boardLoaded(try fetcher.load(.startingAt(row, position: position), height: state.listHeight,
                                                      total: try source.boardCount(), select: .id(row.id)))
-            case .findLog(let incidentID, let text, let from, let direction):
-                guard let row = try source.findLogRow(incidentID: incidentID, containing: text, from: from?.cursor, direction: direction) else {
-                    return .notFound(text)
-                }
-                let current = incidentID == nil ? state.log : (state.incident?.log ?? ListWindow())
-                if current.rows.contains(where: { $0.sequence == row.sequence }) {
-                    return .logLoaded(incidentID: incidentID, WindowResult(rows: current.rows, total: current.total, placement: .kept, select: .id(row.rowID)))
-                }
-                let position = try source.logPosition(of: row.cursor, incidentID: incidentID)
-                let fetcher = WindowFetcher<LogRow> { [source] cursor, direction, limit in
-                    try source.logRows(incidentID: incidentID, from: cursor, direction: direction, limit: limit)
-                }
-                return .logLoaded(incidentID: incidentID, try fetcher.load(.startingAt(row, position: position), height: state.listHeight,
-                                                                         total: try source.logCount(incidentID: incidentID), select: .id(row.rowID)))
             }
         } catch {
             return .failed("Could not read the records: \(error.localizedDescription)")
         }
+    }
+
+    /// A window of a search's hits. The count (a scan of the index's matches) is taken on the first load and
+    /// on reloads only; scrolling reuses it.
+    private func loadSearch(_ request: SearchRequest, _ load: WindowLoad<SearchRow>, select: WindowSelection) throws -> WindowResult<SearchRow> {
+        let fetcher = WindowFetcher<SearchRow> { [source] cursor, direction, limit in
+            try source.searchRows(request, from: cursor, direction: direction, limit: limit)
+        }
+        let current = state.search(for: request.target).flatMap { $0.request == request && $0.hits.loaded ? $0.hits : nil }
+        let total: Int
+        switch load {
+        case .scroll, .bottom:
+            total = try current?.total ?? source.searchCount(request, newerThan: nil)
+        case .top, .reload, .startingAt:
+            total = try source.searchCount(request, newerThan: nil)
+        }
+        var result = try fetcher.load(load, height: state.listHeight, total: total, select: select)
+        if case .reload = load, let first = result.rows.first {
+            // New records land above the window: ask where it now starts.
+            result.placement = .absolute(try source.searchCount(request, newerThan: first.cursor))
+        }
+        return result
     }
 
     /// An error as one sentence.
@@ -181,4 +215,7 @@ public final class DashboardProgram {
 
     /// At most this many facts, releases or posts are read for one incident's tabs.
     public static let tabLimit = 500
+
+    /// The filter dialog offers this many incidents to pick from (board order); others are typed by number.
+    public static let choiceLimit = 200
 }

@@ -54,6 +54,8 @@ public struct IncidentScreen: Equatable, Sendable {
     public var releases: [ReleaseRow] = []
     public var posts: [PostRow] = []
     public var log = ListWindow<LogRow>()
+    /// A search within this incident, shown in place of the tab until Esc (or another tab) ends it.
+    public var search: RecordsSearch?
     /// Selected row per in-memory tab (facts, releases, posts).
     public var selection: [IncidentTab: Int] = [:]
     public var loaded = false
@@ -108,6 +110,10 @@ public struct DashboardState: Equatable, Sendable {
     public var backStack: [Route] = []
     public var board = ListWindow<BoardRow>()
     public var log = ListWindow<LogRow>()
+    /// The records log's incident and dates: what it lists, searches and exports.
+    public var logFilter = LogFilter()
+    /// A search of the records, shown in the records log in place of its entries until Esc.
+    public var recordsSearch: RecordsSearch?
     public var incident: IncidentScreen?
     public var release: ReleaseScreen?
     public var schedule = ScheduleScreen()
@@ -121,7 +127,7 @@ public struct DashboardState: Equatable, Sendable {
     public var prompt: Prompt?
     /// A half-typed command line put away with Esc; `:` brings it back, `q` asks before losing it.
     public var stashedCommand: String?
-    /// The last search, for `n` and `N`.
+    /// The last search typed, for `n` and `N` (and to run again after Esc cleared it).
     public var search: String?
     public var flash: Flash?
     public var confirmingQuit = false
@@ -144,6 +150,23 @@ public struct DashboardState: Equatable, Sendable {
 
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
+    /// The search a screen shows, whether or not that screen is the current one.
+    public func search(for target: SearchRequest.Target) -> RecordsSearch? {
+        switch target {
+        case .records: recordsSearch
+        case .incident(let id): incident?.id == id ? incident?.search : nil
+        }
+    }
+
+    /// The search shown on the current screen, if any.
+    public var activeSearch: RecordsSearch? {
+        switch route {
+        case .log: recordsSearch
+        case .incident: incident?.search
+        case .board, .release, .schedule: nil
+        }
+    }
+
     /// The keymap contexts of what is on screen, the most specific first.
     public var keyContexts: [KeyContext] {
         if dialog != nil { return [.dialog] }
@@ -155,10 +178,11 @@ public struct DashboardState: Equatable, Sendable {
     public var screenContexts: [KeyContext] {
         switch route {
         case .board: return [.board]
-        case .log: return [.log]
+        case .log: return recordsSearch == nil ? [.log] : [.search, .log]
         case .schedule: return [.schedule]
         case .release: return [.release]
         case .incident:
+            if incident?.search != nil { return [.search, .incident] }
             switch incident?.tab {
             case .facts: return [.facts, .incident]
             case .releases: return [.releases, .incident]
@@ -183,7 +207,7 @@ public struct DashboardState: Equatable, Sendable {
     public var hasUnsavedInput: Bool {
         if let prompt, !prompt.text.isEmpty, prompt.kind == .command { return true }
         if let stashedCommand, !stashedCommand.isEmpty { return true }
-        if let dialog, dialog.fields.contains(where: { $0.kind == .text && !$0.text.isEmpty }) { return true }
+        if let dialog, dialog.fields.contains(where: { ($0.kind == .text || $0.kind == .combo) && !$0.text.isEmpty }) { return true }
         return false
     }
 

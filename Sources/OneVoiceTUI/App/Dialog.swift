@@ -1,11 +1,13 @@
 import Foundation
 
-/// One field of a dialog: a line of text, one choice of a list, or a checklist.
+/// One field of a dialog: a line of text, one choice of a list, a checklist, or a line of text with a list
+/// to pick from (a combo: type an id, or words that narrow the list and ↓/↑ to pick).
 public struct FormField: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case text
         case choice
         case checklist
+        case combo
     }
     public var label: String
     public var kind: Kind
@@ -14,7 +16,7 @@ public struct FormField: Equatable, Sendable {
     /// What the person sees per option, and the value each stands for (choice and checklist).
     public var options: [String] = []
     public var values: [String] = []
-    /// The chosen option (choice) or the cursor (checklist).
+    /// The chosen option (choice), the cursor (checklist), or the picked match (combo: an index into `matches`; -1 none).
     public var selected: Int = 0
     /// Ticked options (checklist).
     public var checked: Set<Int> = []
@@ -31,8 +33,32 @@ public struct FormField: Equatable, Sendable {
         FormField(label: label, kind: .checklist, options: options, values: values, checked: checked)
     }
 
+    /// A combo: a text field whose options narrow to those containing what was typed (`matches`).
+    public static func combo(_ label: String, _ text: String = "", options: [String] = [], values: [String] = []) -> FormField {
+        FormField(label: label, kind: .combo, text: text, options: options, values: values, selected: -1)
+    }
+
     /// The chosen value (choice).
     public var value: String? { values.indices.contains(selected) ? values[selected] : nil }
+
+    /// A combo's options that contain the typed text (every option while nothing is typed), as indices.
+    public var matches: [Int] {
+        let needle = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !needle.isEmpty else { return Array(options.indices) }
+        return options.indices.filter { options[$0].lowercased().contains(needle) || values[$0].lowercased() == needle }
+    }
+
+    /// What a combo stands for: the picked match; else nil when empty; else the option whose value is exactly
+    /// what was typed, or the only match; else the typed text itself (checked where it is used).
+    public var comboValue: String? {
+        let typed = text.trimmingCharacters(in: .whitespaces)
+        let matching = matches
+        if matching.indices.contains(selected) { return values[matching[selected]] }
+        if typed.isEmpty { return nil }
+        if let exact = values.firstIndex(where: { $0.lowercased() == typed.lowercased() }) { return values[exact] }
+        if matching.count == 1 { return values[matching[0]] }
+        return typed
+    }
     /// The ticked values, in list order (checklist).
     public var checkedValues: [String] { values.indices.filter(checked.contains).map { values[$0] } }
 
@@ -40,6 +66,8 @@ public struct FormField: Equatable, Sendable {
     public var summary: String {
         switch kind {
         case .text: text
+        case .combo:
+            comboValue.map { value in values.firstIndex(of: value).map { options[$0] } ?? value } ?? ""
         case .choice: options.indices.contains(selected) ? options[selected] : ""
         case .checklist: checked.isEmpty ? "(none)" : options.indices.filter(checked.contains).map { options[$0] }.joined(separator: ", ")
         }
@@ -74,6 +102,12 @@ public struct Dialog: Equatable, Sendable {
         case schedule(String)
         /// A question answered with y: the change to make.
         case confirm(Operation)
+        /// The records log's filter: incident, from, to.
+        case logFilter
+        /// What an export of the filter's records will write, and the folder to write it to.
+        case export(LogFilter)
+        /// A result to read; any answer closes it.
+        case notice
     }
     public var title: String
     public var purpose: Purpose

@@ -181,7 +181,7 @@ extension Update {
 
     func handleDialog(key: Key, state: inout DashboardState) -> [Effect] {
         guard var dialog = state.dialog else { return [] }
-        if let field = dialog.focusedField, field.kind == .text {
+        if let field = dialog.focusedField, field.kind == .text || field.kind == .combo {
             var text = field.text
             var typed = true
             switch key {
@@ -192,12 +192,28 @@ extension Update {
             }
             if typed {
                 dialog.fields[dialog.focus].text = text
+                // What was picked from a combo's list no longer stands once the text changes.
+                if field.kind == .combo { dialog.fields[dialog.focus].selected = -1 }
                 dialog.error = nil
                 state.dialog = dialog
                 return []
             }
         }
         guard let command = keymap.command(for: key, in: [.dialog]) else { return [] }
+        if dialog.purpose == .notice {
+            switch command {
+            case .confirm, .cancel, .nextField:
+                state.dialog = nil
+            case .choiceDown, .choiceUp:
+                dialog.scroll = max(0, dialog.scroll + (command == .choiceDown ? 1 : -1))
+                state.dialog = dialog
+            case .redraw:
+                state.redrawRequested = true
+            default:
+                break
+            }
+            return []
+        }
         switch command {
         case .cancel:
             // n answers no to a question only; in a list it is just a letter.
@@ -219,8 +235,12 @@ extension Update {
             dialog.focus = max(0, dialog.focus - 1)
         case .choiceDown, .choiceUp:
             let step = command == .choiceDown ? 1 : -1
-            if dialog.isQuestion {
+            if dialog.isQuestion || dialog.focusedField?.kind == .text {
+                // A question, or a form whose long body (an export's contents) scrolls above a line of text.
                 dialog.scroll = max(0, dialog.scroll + step)
+            } else if var field = dialog.focusedField, field.kind == .combo {
+                field.selected = max(-1, min(field.matches.count - 1, field.selected + step))
+                dialog.fields[dialog.focus] = field
             } else if var field = dialog.focusedField, field.kind != .text {
                 field.selected = max(0, min(field.options.count - 1, field.selected + step))
                 dialog.fields[dialog.focus] = field
@@ -256,6 +276,13 @@ extension Update {
         let text = { (i: Int) in dialog.fields.indices.contains(i) ? dialog.fields[i].text.trimmingCharacters(in: .whitespaces) : "" }
         let operation: Operation
         switch dialog.purpose {
+        case .logFilter:
+            return submitLogFilter(dialog, state: &state)
+        case .export(let filter):
+            return [.export(filter, folder: text(0))]
+        case .notice:
+            state.dialog = nil
+            return []
         case .newIncident:
             guard !text(0).isEmpty else {
                 dialog.error = "The incident needs a title."

@@ -61,8 +61,9 @@ public struct Update: Sendable {
                 for tab in [IncidentTab.facts, .releases, .posts] {
                     if let s = screen.selection[tab] { screen.selection[tab] = max(0, min(s, screen.count(of: tab) - 1)) }
                 }
-                // The Log tab's window is loaded on its own (`loadLog`); keep it.
+                // The Log tab's window and a search are loaded on their own (`loadLog`, `loadSearch`); keep them.
                 screen.log = current.log
+                screen.search = current.search
             }
             state.incident = screen
             return []
@@ -86,6 +87,8 @@ public struct Update: Sendable {
             return []
         case .releaseLoaded, .releaseMissing, .scheduleLoaded, .templatesLoaded, .operationDone, .operationFailed:
             return workflow(action, state: &state)
+        case .searchLoaded, .searchFailed, .logFilterChecked, .incidentChoicesLoaded, .exportPlanned, .exportDone:
+            return records(action, state: &state)
         }
     }
 
@@ -120,6 +123,8 @@ public struct Update: Sendable {
         case .newIncident, .draft, .verifyFact, .disputeFact, .retractFact, .clear, .edit, .submit, .approve, .schedule,
              .hold, .releaseNow, .cancelRelease:
             return workflow(command, state: &state)
+        case .clearSearch, .filterLog, .clearFilter, .export:
+            return records(command, state: &state)
         case .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm, .cancel, .alternate, .pick:
             return []
         case .quit:
@@ -145,12 +150,16 @@ public struct Update: Sendable {
             state.prompt = Prompt(kind: .search)
             return []
         case .nextMatch, .previousMatch:
+            if state.activeSearch != nil { return moveSearch(command, state: &state) }
             guard let text = state.search else {
                 Update.flash("No search yet: press / to search.", error: false, state: &state)
                 return []
             }
-            return search(text, direction: command == .nextMatch ? .forward : .backward, state: &state)
+            if state.route == .board { return search(text, direction: command == .nextMatch ? .forward : .backward, state: &state) }
+            // After Esc cleared a search of the records, n runs it again.
+            return startSearch(text, state: &state)
         case .open:
+            if state.activeSearch != nil { return openMatch(state: &state) }
             switch state.route {
             case .board:
                 guard let row = state.board.selectedRow else { return [] }
@@ -176,6 +185,7 @@ public struct Update: Sendable {
         case .jump(let n):
             if case .incident = state.route {
                 guard let tab = IncidentTab(rawValue: n) else { return [] }
+                state.incident?.search = nil
                 return select(tab: tab, state: &state)
             }
             if n == 1 { return Update.go(to: .board, state: &state) }
@@ -187,6 +197,7 @@ public struct Update: Sendable {
             let all = IncidentTab.allCases
             let i = all.firstIndex(of: incident.tab) ?? 0
             let next = all[(i + (command == .nextTab ? 1 : all.count - 1)) % all.count]
+            state.incident?.search = nil
             return select(tab: next, state: &state)
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp:
             if state.showHelp {
@@ -201,6 +212,7 @@ public struct Update: Sendable {
                 state.helpOffset = max(0, state.helpOffset)  // the overlay clamps the far end
                 return []
             }
+            if state.activeSearch != nil { return moveSearch(command, state: &state) }
             return move(command, state: &state)
         }
     }
@@ -327,42 +339,10 @@ public struct Update: Sendable {
 
     // MARK: Search
 
+    /// The board's search: the next incident whose title, kind or id holds the text.
     private func search(_ text: String, direction: PageDirection, state: inout DashboardState) -> [Effect] {
-        switch state.route {
-        case .board:
-            return [.findBoard(text, from: state.board.selectedRow, direction: direction)]
-        case .log:
-            return [.findLog(incidentID: nil, text, from: state.log.selectedRow, direction: direction)]
-        case .release, .schedule:
-            Update.flash("Nothing to search here.", error: false, state: &state)
-            return []
-        case .incident:
-            guard var incident = state.incident else { return [] }
-            let needle = text.lowercased()
-            let haystack: [String]
-            switch incident.tab {
-            case .log:
-                return [.findLog(incidentID: incident.id, text, from: incident.log.selectedRow, direction: direction)]
-            case .overview:
-                Update.flash("Nothing to search on this tab.", error: false, state: &state)
-                return []
-            case .facts: haystack = incident.facts.map { "\($0.statement) \($0.source) \($0.verifiedBy ?? "")" }
-            case .releases: haystack = incident.releases.map { "\($0.title) \($0.stage.rawValue)" }
-            case .posts: haystack = incident.posts.map { "\($0.channel) \($0.releaseTitle) \($0.state)" }
-            }
-            let count = haystack.count
-            let start = incident.selection[incident.tab] ?? 0
-            for step in 1...max(1, count) where count > 0 {
-                let i = direction == .forward ? (start + step) % count : (start - step + count * 2) % count
-                if haystack[i].lowercased().contains(needle) {
-                    incident.selection[incident.tab] = i
-                    state.incident = incident
-                    return []
-                }
-            }
-            Update.flash("No match for \"\(text)\".", error: true, state: &state)
-            return []
-        }
+        guard state.route == .board else { return [] }
+        return [.findBoard(text, from: state.board.selectedRow, direction: direction)]
     }
 
     // MARK: Prompt
@@ -393,6 +373,7 @@ public struct Update: Sendable {
             guard !text.isEmpty else { return [] }
             switch prompt.kind {
             case .search:
+                guard state.route == .board else { return startSearch(text, state: &state) }
                 state.search = text
                 return search(text, direction: .forward, state: &state)
             case .command:
@@ -425,6 +406,11 @@ public struct Update: Sendable {
     private func handleClick(row: Int, column: Int, state: inout DashboardState) -> [Effect] {
         guard !state.isTooSmall, !state.showHelp, state.prompt == nil, state.dialog == nil else { return [] }
         let index = row - Update.listTop(state.route)
+        if var search = state.activeSearch {
+            if search.hits.rows.indices.contains(index) { search.hits.selected = index }
+            Update.setSearch(search, state: &state)
+            return []
+        }
         switch state.route {
         case .board:
             if state.board.rows.indices.contains(index) { state.board.selected = index }
@@ -491,10 +477,14 @@ public struct Update: Sendable {
             effects.append(.loadIncident(id))
             if let incident = state.incident, incident.id == id, incident.log.loaded {
                 effects.append(.loadLog(incidentID: id, .reload(top: incident.log.rows.first), select: .same))
-            }        case .release(let id):
+            }
+        case .release(let id):
             effects.append(.loadRelease(id))
         case .schedule:
             effects.append(.loadSchedule)
+        }
+        if let search = state.activeSearch, search.hits.loaded {
+            effects.append(.loadSearch(search.request, .reload(top: search.hits.rows.first), select: .same))
         }
         return effects
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which way a windowed query reads from its cursor, in display order.
 public enum PageDirection: Sendable, Equatable {
     /// Rows after the cursor (from the top when the cursor is nil), in display order.
@@ -27,14 +29,23 @@ public protocol DashboardSource: AnyObject {
     func releases(incidentID: String, limit: Int) throws -> [ReleaseRow]
     /// Up to `limit` posts of an incident, soonest scheduled first.
     func posts(incidentID: String, limit: Int) throws -> [PostRow]
-    /// Number of log entries (of one incident when `incidentID` is given).
-    func logCount(incidentID: String?) throws -> Int
-    /// Up to `limit` log entries next to `cursor`, newest first (of one incident when `incidentID` is given).
-    func logRows(incidentID: String?, from cursor: LogCursor?, direction: PageDirection, limit: Int) throws -> [LogRow]
-    /// The first log entry after/before `cursor` whose actor, action or subject contains `text`, case-insensitively.
-    func findLogRow(incidentID: String?, containing text: String, from cursor: LogCursor?, direction: PageDirection) throws -> LogRow?
-    /// Number of log entries before `cursor` in newest-first order (of one incident when `incidentID` is given).
-    func logPosition(of cursor: LogCursor, incidentID: String?) throws -> Int
+    /// Number of log entries in `filter` (one incident, a date range; empty: the whole log).
+    func logCount(_ filter: LogFilter) throws -> Int
+    /// Up to `limit` log entries in `filter` next to `cursor`, newest first.
+    func logRows(_ filter: LogFilter, from cursor: LogCursor?, direction: PageDirection, limit: Int) throws -> [LogRow]
+    /// Number of log entries in `filter` before `cursor` in newest-first order (its position).
+    func logPosition(of cursor: LogCursor, in filter: LogFilter) throws -> Int
+    /// Number of records (revisions, posts, facts, rumors, log entries) the search matches within its filter,
+    /// counting no further than `RecordsSearch.countLimit`; with `newerThan`, only those newer than that hit.
+    /// Throws one sentence for a query with nothing to look for.
+    func searchCount(_ request: SearchRequest, newerThan cursor: SearchCursor?) throws -> Int
+    /// Up to `limit` hits of the search next to `cursor`, newest first, the matched words marked.
+    func searchRows(_ request: SearchRequest, from cursor: SearchCursor?, direction: PageDirection, limit: Int) throws -> [SearchRow]
+    /// What an export of `filter`'s records would write, without writing anything; `now` names the suggested folder.
+    func exportPreview(_ filter: LogFilter, now: Date) throws -> ExportPreview
+    /// Writes the export of `filter`'s records into the new folder `folder` (`~` is the home folder);
+    /// throws one sentence when the folder exists, cannot be written or the disk is full.
+    func export(_ filter: LogFilter, to folder: String) throws -> ExportResult
     /// A number that changes whenever another connection commits (SQLite `PRAGMA data_version`); cheap, polled 4 times a second.
     func dataVersion() throws -> Int
 

@@ -165,26 +165,34 @@ public final class StoreDashboardSource: DashboardSource {
         }
     }
 
-    public func logCount(incidentID: String?) throws -> Int {
-        try database.read { try $0.logCount(incidentID: incidentID.flatMap { Int64($0) }) }
+    public func logCount(_ filter: LogFilter) throws -> Int {
+        let scope = try Self.scope(filter)
+        return try database.read { try $0.logCount(incidentID: scope.incidentID, since: scope.from, until: scope.to) }
     }
 
-    public func logRows(incidentID: String?, from cursor: LogCursor?, direction: PageDirection, limit: Int) throws -> [LogRow] {
-        try database.read { session in
-            try session.logWindow(incidentID: incidentID.flatMap { Int64($0) }, from: cursor?.sequence,
-                                  backward: direction == .backward, limit: limit).map(Self.row)
+    public func logRows(_ filter: LogFilter, from cursor: LogCursor?, direction: PageDirection, limit: Int) throws -> [LogRow] {
+        let scope = try Self.scope(filter)
+        return try database.read { session in
+            try session.logWindow(incidentID: scope.incidentID, from: cursor?.sequence, backward: direction == .backward, limit: limit,
+                                  since: scope.from, until: scope.to).map(Self.row)
         }
     }
 
-    public func findLogRow(incidentID: String?, containing text: String, from cursor: LogCursor?, direction: PageDirection) throws -> LogRow? {
-        try database.read { session in
-            try session.logWindow(incidentID: incidentID.flatMap { Int64($0) }, from: cursor?.sequence,
-                                  backward: direction == .backward, limit: 1, matching: text).first.map(Self.row)
-        }
+    public func logPosition(of cursor: LogCursor, in filter: LogFilter) throws -> Int {
+        let scope = try Self.scope(filter)
+        return try database.read { try $0.logEntriesNewer(than: cursor.sequence, incidentID: scope.incidentID, since: scope.from, until: scope.to) }
     }
 
-    public func logPosition(of cursor: LogCursor, incidentID: String?) throws -> Int {
-        try database.read { try $0.logEntriesNewer(than: cursor.sequence, incidentID: incidentID.flatMap { Int64($0) }) }
+    /// The filter as Core's scope of a records request (the log view, its search and its export all use it).
+    static func scope(_ filter: LogFilter) throws -> ExportScope {
+        var incidentID: Int64?
+        if let id = filter.incidentID {
+            guard let number = Int64(id.trimmingCharacters(in: CharacterSet(charactersIn: "# "))) else {
+                throw OperationError("There is no incident \(id): incidents are numbered (pick one from the list).")
+            }
+            incidentID = number
+        }
+        return ExportScope(incidentID: incidentID, from: filter.from, to: filter.to)
     }
 
     static func row(_ entry: LogEntry) -> LogRow {

@@ -7,6 +7,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case release
     case schedule
     case log
+    /// The hits of a records search, shown in the records log or an incident until Esc.
+    case search = "search results"
     /// A form or a question over the screen.
     case dialog
     case help
@@ -19,7 +21,9 @@ public enum KeyCommand: Hashable, Sendable {
     case nextTab, previousTab
     /// 1-5: a tab of the incident view, or a view (1 board, 2 records log) elsewhere.
     case jump(Int)
-    case search, nextMatch, previousMatch
+    case search, nextMatch, previousMatch, clearSearch
+    /// The records log: filter by incident and dates, drop the filter, export for a records request.
+    case filterLog, clearFilter, export
     case help, commandLine, quit, redraw
     // The workflow.
     case newIncident, draft
@@ -76,6 +80,9 @@ public struct Keymap: Sendable {
         KeyBinding([.pageUp, .ctrl("b")], .pageUp, scrollable, help: "Previous page"),
         KeyBinding([.enter, .char("l"), .right], .open, [.board, .log, .releases, .schedule],
                    help: "Open the selected incident or release", hint: "open"),
+        KeyBinding([.enter], .open, [.search],
+                   help: "Open the match: its release (revisions, posts), else its incident (a fact: on the Facts tab)", hint: "open"),
+        KeyBinding([.escape], .clearSearch, [.search], help: "Clear the search (Esc again goes back)", hint: "clear"),
         KeyBinding([.escape, .char("h"), .left], .back, [.incident, .log, .release, .schedule, .help], help: "Go back", hint: "back"),
         KeyBinding([.tab], .nextTab, [.incident], help: "Next tab", hint: "tab"),
         KeyBinding([.backTab], .previousTab, [.incident], help: "Previous tab"),
@@ -96,10 +103,16 @@ public struct Keymap: Sendable {
         KeyBinding([.char("H")], .hold, [.release, .schedule], help: "Hold every waiting post of the release", hint: "hold"),
         KeyBinding([.char("N")], .releaseNow, [.release, .schedule], help: "Release now (asks first)", hint: "now"),
         KeyBinding([.char("X")], .cancelRelease, [.release, .schedule], help: "Cancel the waiting posts (asks first)"),
-        KeyBinding([.char("/")], .search, lists, help: "Search this list", hint: "search"),
+        KeyBinding([.char("/")], .search, [.board], help: "Search this list", hint: "search"),
+        KeyBinding([.char("/")], .search, [.incident, .log],
+                   help: "Search the records: every word must match, \"a phrase\", pre* for word starts; newest first", hint: "search"),
         KeyBinding([.char("n")], .nextMatch, [.incident, .log], help: "Next match"),
         KeyBinding([.ctrl("n")], .nextMatch, [.board], help: "Next match (n opens a new incident here)"),
         KeyBinding([.char("N")], .previousMatch, lists, help: "Previous match"),
+        KeyBinding([.char("f")], .filterLog, [.log], help: "Filter the records log by incident and dates", hint: "filter"),
+        KeyBinding([.char("F")], .clearFilter, [.log], help: "Drop the filter: every record again"),
+        KeyBinding([.char("e")], .export, [.log],
+                   help: "Export the records in view (the filter's incident and dates): shows what will be written first", hint: "export"),
         KeyBinding([.char(":")], .commandLine, [.board, .incident, .log, .release, .schedule],
                    help: "Command line (:help lists the commands)", hint: "cmd"),
         KeyBinding([.char("?")], .help, everywhere, help: "Show or hide this help", hint: "help"),
@@ -125,17 +138,22 @@ public struct Keymap: Sendable {
         return nil
     }
 
-    /// Status-bar hints for a screen's contexts (the most specific first), without repeats.
-    public func hints(for contexts: [KeyContext]) -> [(key: String, word: String)] {
-        var seen: Set<String> = []
-        var out: [(key: String, word: String)] = []
+    /// Status-bar hints for a screen's contexts (the most specific first), without repeats: a word or a key
+    /// already hinted is left out (the most specific context decides what a key does).
+    public func hints(for contexts: [KeyContext]) -> [(key: String, word: String, minor: Bool)] {
+        var seenWords: Set<String> = []
+        var seenKeys: Set<String> = []
+        var out: [(key: String, word: String, minor: Bool)] = []
+        var global: [(key: String, word: String, minor: Bool)] = []
         for context in contexts {
-            for hint in hints(for: context) where !seen.contains(hint.word) {
-                seen.insert(hint.word)
-                out.append(hint)
+            for (hint, everywhere) in hintsWithReach(for: context) where !seenWords.contains(hint.word) && !seenKeys.contains(hint.key) {
+                seenWords.insert(hint.word)
+                seenKeys.insert(hint.key)
+                // Keys that work everywhere (help, quit) come after the screen's own.
+                if everywhere { global.append(hint) } else { out.append(hint) }
             }
         }
-        return out
+        return out + global
     }
 
     /// The command bound to `key` in `context`, if any.
@@ -150,8 +168,14 @@ public struct Keymap: Sendable {
         return nil
     }
 
-    /// Status-bar hints for a context: (keys, word) pairs, in table order.
-    public func hints(for context: KeyContext) -> [(key: String, word: String)] {
+    /// Status-bar hints for a context: (keys, word) pairs, in table order. `minor` marks the hints a narrow bar
+    /// leaves out first (going back, switching views or tabs, the command line, quitting: keys people know).
+    public func hints(for context: KeyContext) -> [(key: String, word: String, minor: Bool)] {
+        hintsWithReach(for: context).map(\.hint)
+    }
+
+    /// The hints of a context, each with whether its key works everywhere.
+    private func hintsWithReach(for context: KeyContext) -> [(hint: (key: String, word: String, minor: Bool), everywhere: Bool)] {
         bindings.filter { $0.contexts.contains(context) && $0.hint != nil }.map { binding in
             let key: String
             switch binding.command {
@@ -159,7 +183,12 @@ public struct Keymap: Sendable {
             case .jump, .pick: key = "1-\(binding.keys.count)"
             default: key = binding.keys[0].label
             }
-            return (key, binding.hint ?? "")
+            let minor: Bool
+            switch binding.command {
+            case .back, .jump, .commandLine, .quit: minor = true
+            default: minor = false
+            }
+            return ((key, binding.hint ?? "", minor), binding.contexts.isSuperset(of: Keymap.everywhere))
         }
     }
 

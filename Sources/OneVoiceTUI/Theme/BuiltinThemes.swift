@@ -42,6 +42,7 @@ fact_unverified = { fg = "yellow", bg = "default", attrs = ["bold"] }
 fact_disputed = { fg = "magenta", bg = "default", attrs = ["bold"] }
 fact_retracted = { fg = "bright-black", bg = "default" }
 warning = { fg = "bright-yellow", bg = "default", attrs = ["bold"] }
+match = { fg = "black", bg = "yellow", attrs = ["bold", "underline"] }
 """
 
     static let highContrastTOML = """
@@ -75,6 +76,7 @@ fact_unverified = { fg = "bright-yellow", bg = "black", attrs = ["bold"] }
 fact_disputed = { fg = "bright-magenta", bg = "black", attrs = ["bold"] }
 fact_retracted = { fg = "white", bg = "black", attrs = ["underline"] }
 warning = { fg = "bright-yellow", bg = "black", attrs = ["bold"] }
+match = { fg = "black", bg = "bright-green", attrs = ["bold", "underline"] }
 """
 
     static let lightTOML = """
@@ -108,6 +110,7 @@ fact_unverified = { fg = "color130", bg = "default", attrs = ["bold"] }
 fact_disputed = { fg = "color90", bg = "default", attrs = ["bold"] }
 fact_retracted = { fg = "color244", bg = "default" }
 warning = { fg = "color166", bg = "default", attrs = ["bold"] }
+match = { fg = "color16", bg = "color229", attrs = ["bold", "underline"] }
 """
 
     static let monochromeTOML = """
@@ -141,6 +144,7 @@ fact_unverified = { fg = "default", bg = "default", attrs = ["bold"] }
 fact_disputed = { fg = "default", bg = "default", attrs = ["underline"] }
 fact_retracted = { fg = "default", bg = "default", attrs = ["dim"] }
 warning = { fg = "default", bg = "default", attrs = ["bold"] }
+match = { fg = "default", bg = "default", attrs = ["reverse", "underline"] }
 """
 
 }

@@ -25,4 +25,6 @@ public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
     case factDisputed = "fact_disputed"
     case factRetracted = "fact_retracted"
     case warning
+    /// Words a search matched (bold and underlined too, so they show on a selected row and without colour).
+    case match
 }

@@ -54,18 +54,21 @@ enum BoardView {
 
 /// A list's title line with its position: "Incident board        12 of 10000 incidents".
 enum ListTitle {
-    static func draw<Row>(_ title: String, window: ListWindow<Row>, noun: String, row: Int, context: ViewContext, into screen: inout Screen) {
+    /// `total` replaces the count where it is not exact ("100000+").
+    static func draw<Row>(_ title: String, window: ListWindow<Row>, noun: String, total: String? = nil, row: Int,
+                          context: ViewContext, into screen: inout Screen) {
         screen.fill(row: row, style: context.theme[.text])
-        screen.write(" " + title, row: row, column: 0, style: context.theme[.title])
         let position: String
         if !window.loaded {
             position = "loading…"
         } else if window.rows.isEmpty {
             position = "0 \(noun)"
         } else {
-            position = "\(window.firstIndex + window.selected + 1) of \(window.total) \(noun)"
+            position = "\(window.firstIndex + window.selected + 1) of \(total ?? "\(window.total)") \(noun)"
         }
         let w = DisplayWidth.of(position)
+        // A long title (a search, a filter) is cut before it reaches the position.
+        screen.write(" " + DisplayWidth.truncate(title, to: max(0, context.width - w - 4)), row: row, column: 0, style: context.theme[.title])
         screen.write(position, row: row, column: max(0, context.width - w - 1), style: context.theme[.muted])
     }
 }

@@ -9,14 +9,27 @@ enum BottomLines {
         let bar = theme[.statusBar]
         screen.fill(row: barRow, style: bar)
         var x = 1
-        let hints: [(key: String, word: String)]
+        var shown: [(key: String, word: String, minor: Bool)]
         if state.prompt != nil {
-            hints = [("Enter", "run"), ("Esc", "cancel"), ("Ctrl-U", "clear")]
+            shown = [("Enter", "run", false), ("Esc", "cancel", false), ("Ctrl-U", "clear", false)]
         } else {
-            hints = keymap.hints(for: state.keyContexts)
+            shown = keymap.hints(for: state.keyContexts)
         }
-        for hint in hints {
-            let need = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.word) + 2
+        func width(_ hint: (key: String, word: String, minor: Bool)) -> Int { DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.word) + 2 }
+        func fits() -> Bool { 1 + shown.map(width).reduce(0, +) <= context.width }
+        // A narrow bar drops the minor hints first, from the end; then "? help" still shows (moved up to where
+        // the bar ends), since it lists everything else.
+        while !fits(), let last = shown.lastIndex(where: \.minor) { shown.remove(at: last) }
+        if !fits(), let help = shown.firstIndex(where: { $0.word == "help" }) {
+            let helpHint = shown.remove(at: help)
+            var used = 1 + width(helpHint)
+            shown = Array(shown.prefix { hint in
+                used += width(hint)
+                return used <= context.width
+            }) + [helpHint]
+        }
+        for hint in shown {
+            let need = width(hint)
             if x + need > context.width { break }
             x += screen.write(hint.key, row: barRow, column: x, style: theme[.statusKey])
             x += screen.write(" " + hint.word + "  ", row: barRow, column: x, style: bar)
@@ -37,6 +50,10 @@ enum BottomLines {
             screen.write(flash.text, row: lineRow, column: 0, style: flash.isError ? theme[.flashError] : theme[.flashInfo])
         } else if let stashed = state.stashedCommand {
             screen.write("(put aside: :\(stashed))", row: lineRow, column: 0, style: theme[.muted])
+        } else if let search = state.activeSearch {
+            // Where the search stands stays on the line while it is on screen: "match 3 of 41", or that nothing matched.
+            let style = search.hits.loaded && search.hits.rows.isEmpty ? theme[.warning] : theme[.text]
+            screen.write(search.statusLine, row: lineRow, column: 0, style: style, maxWidth: context.width)
         }
     }
 }

@@ -19,11 +19,15 @@ enum DialogView {
         // Fields and the footer always show; the body scrolls in what is left.
         let fixed = fieldLines.count + tail.count + 3 + (body.isEmpty || fieldLines.isEmpty ? 0 : 1)
         let bodyRoom = max(1, maxHeight - fixed)
-        let scroll = max(0, min(dialog.scroll, body.count - bodyRoom))
-        var shownBody = Array(body.dropFirst(scroll).prefix(bodyRoom))
+        var shownBody = body
         if body.count > bodyRoom {
-            let more = scroll + bodyRoom < body.count ? "… \(body.count - scroll - bodyRoom) more lines: j/k scrolls" : "(end)"
-            shownBody[shownBody.count - 1] = StyledLine(more, style.adding(.bold))
+            // The last line of the room says what is left, so the body shows one line less at a time
+            // (and the end of the body is reachable: "(end)" comes after its last line, not over it).
+            let lines = max(1, bodyRoom - 1)
+            let scroll = max(0, min(dialog.scroll, body.count - lines))
+            shownBody = Array(body.dropFirst(scroll).prefix(lines))
+            let left = body.count - scroll - lines
+            shownBody.append(StyledLine(left > 0 ? "… \(left) more lines: ↓/↑ scrolls" : "(end)", style.adding(.bold)))
         }
         var all = shownBody
         if !body.isEmpty && !fieldLines.isEmpty { all.append(StyledLine()) }
@@ -57,6 +61,38 @@ enum DialogView {
         }
     }
 
+    /// A combo: the typed text; when focused, the options it narrows to (at most 5), the picked one selected;
+    /// otherwise what it stands for ("any" when empty).
+    static func comboLines(_ field: FormField, focused: Bool, width: Int, style: Style, context: ViewContext, room: Int) -> [StyledLine] {
+        let label = DisplayWidth.pad(field.label + ":", to: 14)
+        let marker = focused ? "▸ " : "  "
+        guard focused else {
+            let summary = field.summary.isEmpty ? "any" : field.summary
+            return [StyledLine([(marker + label, style), (DisplayWidth.truncate(summary, to: width - 16), style)])]
+        }
+        var text = field.text
+        while DisplayWidth.of(text) > width - 19, !text.isEmpty { text.removeFirst() }
+        var out = [StyledLine([(marker + label, style.adding(.bold)), (text, style.adding(.underline)), (" ", style.adding(.reverse))])]
+        let matches = field.matches
+        let height = min(matches.count, max(1, min(5, room - 1)))
+        guard height > 0 else {
+            if !field.options.isEmpty, !field.text.isEmpty {
+                out.append(StyledLine("    (none of the \(field.options.count) listed; the number typed is used)", style.adding(.dim)))
+            }
+            return out
+        }
+        let first = max(0, min(field.selected - height / 2, matches.count - height))
+        for i in first..<(first + height) {
+            let picked = i == field.selected
+            let line = StyledLine(DisplayWidth.truncate("    \(picked ? "›" : " ") \(field.options[matches[i]])", to: width), picked ? context.selectedStyle(style) : style)
+            out.append(line)
+        }
+        if matches.count > height {
+            out.append(StyledLine("      … \(matches.count - height) more: type more of the title, or ↓/↑", style.adding(.dim)))
+        }
+        return out
+    }
+
     static func lines(for field: FormField, focused: Bool, width: Int, style: Style, context: ViewContext, room: Int) -> [StyledLine] {
         let label = DisplayWidth.pad(field.label + ":", to: 14)
         let labelStyle = focused ? style.adding(.bold) : style
@@ -69,6 +105,8 @@ enum DialogView {
             var line = StyledLine([(marker + label, labelStyle), (text, style.adding(.underline))])
             if focused { line.pieces.append((" ", style.adding(.reverse))) }
             return [line]
+        case .combo:
+            return comboLines(field, focused: focused, width: width, style: style, context: context, room: room)
         case .choice, .checklist:
             guard focused else { return [StyledLine([(marker + label, labelStyle), (DisplayWidth.truncate(field.summary, to: width - 16), style)])] }
             var out = [StyledLine(marker + label, labelStyle)]

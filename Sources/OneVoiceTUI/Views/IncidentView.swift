@@ -47,6 +47,15 @@ enum IncidentView {
             let style = tab == incident.tab ? theme[.tabActive] : theme[.tabInactive]
             screen.write(text, row: 2, column: range.lowerBound, style: style, maxWidth: context.width - range.lowerBound)
         }
+        if let search = incident.search {
+            // The search's place on the tab row's right: the tabs stay, the content is the hits.
+            let label = "Search \"\(DisplayWidth.truncate(search.request.query, to: 16))\" "
+            let w = DisplayWidth.of(label)
+            let x = max(IncidentTabsLayout.ranges().last.map { $0.range.upperBound + 2 } ?? 0, context.width - w - 1)
+            screen.write(label, row: 2, column: x, style: theme[.warning], maxWidth: context.width - x)
+            SearchResultsView.draw(context, search: search, title: nil, showIncident: false, top: contentTop, into: &screen)
+            return
+        }
         guard let detail = incident.detail else { return }
         switch incident.tab {
         case .overview: drawOverview(detail, context: context, into: &screen)

@@ -21,7 +21,7 @@ public struct Renderer: Sendable {
         TopBar.draw(context, into: &screen)
         switch state.route {
         case .board: BoardView.draw(context, into: &screen)
-        case .log: LogView.draw(context, window: state.log, title: "Records log", showIncident: true, top: 1, into: &screen)
+        case .log: LogView.drawRecords(context, into: &screen)
         case .incident: IncidentView.draw(context, into: &screen)
         case .release: ReleaseView.draw(context, into: &screen)
         case .schedule: ScheduleView.draw(context, into: &screen)

@@ -28,6 +28,11 @@ extension StoreSession {
     /// a `LogEntry` per row: the hashed form is assembled from the columns' bytes into one reused buffer.
     /// Integer columns are written in decimal and a NULL as nothing, as `LogEntry.hashInput` does.
     public func forEachRawLogEntry(seqs: ClosedRange<Int64>? = nil, _ body: (RawLogEntry) throws -> Void) throws {
+        // Pages read through a memory map instead of one pread copy each: about a tenth of the walk's
+        // time at a million entries. Only for this walk, on this connection, and undone after it: a
+        // mapped file that another program truncates meanwhile would fault instead of failing a read.
+        try db.execute(sql: "PRAGMA mmap_size = \(Self.walkMapSize)")
+        defer { try? db.execute(sql: "PRAGMA mmap_size = 0") }
         let statement = try db.makeStatement(sql: """
             SELECT seq, time, actorHandle, action, subjectType, subjectID, incidentID, change, prevHash, hash
             FROM logEntry WHERE seq BETWEEN ? AND ? ORDER BY seq
@@ -37,8 +42,10 @@ extension StoreSession {
         defer { sqlite3_reset(row) }
         var input = HashInputBuffer()
         defer { input.deallocate() }
-        let columnsBeforePrevHash: [(index: Int32, isInteger: Bool)] = [
-            (0, true), (1, true), (2, false), (3, false), (4, false), (5, true), (6, true), (7, false),
+        // Integer columns: seq, time and subjectID are NOT NULL; only incidentID needs the NULL check.
+        let columnsBeforePrevHash: [(index: Int32, isInteger: Bool, nullable: Bool)] = [
+            (0, true, false), (1, true, false), (2, false, false), (3, false, false), (4, false, false),
+            (5, true, false), (6, true, true), (7, false, false),
         ]
         while true {
             let code = sqlite3_step(row)
@@ -50,7 +57,7 @@ extension StoreSession {
             input.clear()
             for column in columnsBeforePrevHash {
                 if column.isInteger {
-                    if sqlite3_column_type(row, column.index) != SQLITE_NULL {
+                    if !column.nullable || sqlite3_column_type(row, column.index) != SQLITE_NULL {
                         input.appendDecimal(sqlite3_column_int64(row, column.index))
                     }
                 } else {
@@ -67,6 +74,9 @@ extension StoreSession {
             }
         }
     }
+
+    /// The most of the file the walk maps (SQLite maps no more than the file holds).
+    private static let walkMapSize: Int64 = 1 << 40
 
     /// A text column's UTF-8 bytes, as SQLite holds them (empty for NULL).
     private static func text(_ row: OpaquePointer, _ index: Int32) -> UnsafeRawBufferPointer {

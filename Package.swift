@@ -44,17 +44,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Random text and file mutations shared by the property-based tests of both layers.
+        // What several test targets share: random text and file mutations for the property-based
+        // tests, and a tiny tmpfs for full-disk tests.
         .target(
-            name: "PropertySupport",
+            name: "TestSupport",
             dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
-            path: "Tests/PropertySupport"
+            path: "Tests/TestSupport"
         ),
         .testTarget(
             name: "OneVoiceCoreTests",
             dependencies: [
                 "OneVoiceCore",
-                "PropertySupport",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
@@ -63,14 +64,14 @@ let package = Package(
             dependencies: [
                 "OneVoiceTUI",
                 "OneVoiceCore",
-                "PropertySupport",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["onevoice", "OneVoiceCore"]
+            dependencies: ["onevoice", "OneVoiceCore", "TestSupport"]
         ),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import OneVoiceCore
 import Testing
+import TestSupport
 
 /// A full disk: a write fails with one clear sentence and exit status 1, and what was saved before stays
 /// saved and verifiable. Two ways to fill the disk: a 1 MB tmpfs (needs root and mount), and a file-size
@@ -9,26 +10,6 @@ import Testing
 struct FaultDiskTests {
     static let big = String(repeating: "The investigation is ongoing, and more information will follow. ", count: 1_500)
 
-    /// Runs `mount`/`umount` (true when it worked).
-    static func system(_ tool: String, _ arguments: [String]) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
-
-    static let canMount: Bool = {
-        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/bin/mount") else { return false }
-        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("onevoice-mount-probe-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: probe) }
-        guard system("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path]) else { return false }
-        return system("/bin/umount", [probe.path])
-    }()
 
     /// A refused write: exit 1 and one sentence saying the disk is full.
     func expectRefusedCleanly(_ result: (status: Int32, reason: Process.TerminationReason, stdout: String, stderr: String)) {
@@ -45,13 +26,13 @@ struct FaultDiskTests {
         #expect(facts?.map { $0["text"] as? String } == [earlier], "the earlier fact must be there, and only it")
     }
 
-    @Test(.enabled(if: FaultDiskTests.canMount, "needs root and a tmpfs mount"))
+    @Test(.enabled(if: SmallDisk.canMount, "needs root and a tmpfs mount"))
     func aFullTmpfsRefusesTheWriteAndKeepsTheData() throws {
         let cli = try CLIRunner()
         let mountPoint = cli.home.appendingPathComponent("small-disk")
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
-        #expect(Self.system("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint.path]))
-        defer { _ = Self.system("/bin/umount", [mountPoint.path]) }
+        #expect(SmallDisk.mount(size: "1m", at: mountPoint))
+        defer { SmallDisk.unmount(mountPoint) }
         let environment = ["ONEVOICE_DB": mountPoint.appendingPathComponent("onevoice.sqlite").path]
 
         let initResult = try cli.run(["init", "--agency", "Riverton PD", "--timezone", "America/Chicago"], environment: environment)

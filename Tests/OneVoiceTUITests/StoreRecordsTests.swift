@@ -1,6 +1,7 @@
 import Foundation
 import OneVoiceCore
 import Testing
+import TestSupport
 @testable import OneVoiceTUI
 
 /// The records log's search, filter and export over a real database (the demo agency), through
@@ -118,35 +119,15 @@ import Testing
         }
     }
 
-    /// Runs `mount`/`umount` (true when it worked).
-    static func system(_ tool: String, _ arguments: [String]) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
-
-    static let canMount: Bool = {
-        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/bin/mount") else { return false }
-        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("onevoice-mount-probe-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: probe) }
-        guard system("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path]) else { return false }
-        return system("/bin/umount", [probe.path])
-    }()
 
     /// A 64 KB disk fills up halfway through the export: one sentence in the dialog, the folder typed is
     /// kept, and nothing is left on the disk.
-    @Test(.enabled(if: StoreRecordsTests.canMount, "needs root and a tmpfs mount"))
+    @Test(.enabled(if: SmallDisk.canMount, "needs root and a tmpfs mount"))
     func aFullDiskIsOneSentenceInTheDialogAndLeavesNothing() throws {
         let disk = directory.appendingPathComponent("small-disk")
         try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
-        try #require(Self.system("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.path]))
-        defer { _ = Self.system("/bin/umount", [disk.path]) }
+        try #require(SmallDisk.mount(size: "64k", at: disk))
+        defer { SmallDisk.unmount(disk) }
         let out = disk.appendingPathComponent("request")
         let program = program()
         program.send(.key(.char("e")))

@@ -38,9 +38,9 @@ struct ChainStretchTests {
         #expect(entries == 42)
         for round in 0..<24 {
             let copy = pristine.directory.appendingPathComponent("round-\(round).sqlite")
-            try Self.sqlite(pristine.url, "VACUUM INTO '\(copy.path)'")
+            try TestAgency.sqlite(pristine.url, "VACUUM INTO '\(copy.path)'")
             let change = Self.tampering(round, entries: entries)
-            try Self.sqlite(copy, change)
+            try TestAgency.sqlite(copy, change)
             let verifier = ChainVerifier(database: try AppDatabase.open(at: copy))
             let whole = try verifier.verifyChain(stretches: 1)
             #expect(!whole.isIntact || change.hasPrefix("DELETE FROM logEntry WHERE seq >= 1"), "round \(round): \(change)")
@@ -50,16 +50,6 @@ struct ChainStretchTests {
                 #expect(cut.entries == whole.entries && cut.headSeq == whole.headSeq && cut.headHash == whole.headHash)
             }
         }
-    }
-
-    /// Runs SQL with the real sqlite3 shell, as someone tampering with the file would.
-    static func sqlite(_ url: URL, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [url.path, sql]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw StoreError.invalid("sqlite3 failed on: \(sql)") }
     }
 
     @Test func cutsCoverEveryNumberOnce() {

@@ -1,6 +1,6 @@
 import Foundation
 import PropertyBased
-import PropertySupport
+import TestSupport
 import Testing
 @testable import OneVoiceCore
 

@@ -35,7 +35,10 @@ struct TestAgency {
     func logCount() throws -> Int { try admin.database.read { try $0.logCount() } }
 
     /// Runs SQL with the real sqlite3 shell, as someone tampering with the file would.
-    func sqlite(_ sql: String) throws {
+    func sqlite(_ sql: String) throws { try Self.sqlite(url, sql) }
+
+    /// Runs SQL on the database at `url` with the real sqlite3 shell.
+    static func sqlite(_ url: URL, _ sql: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = [url.path, sql]

@@ -37,8 +37,22 @@ struct ArchiveCLITests {
     @Test func exportThenCheckExportThenTamper() throws {
         let (cli, elm, _) = try agency()
         let out = cli.home.appendingPathComponent("request-17").path
+        // --dry-run names exactly the files the export then writes, and writes nothing.
+        let planned = try cli.json(["archive", "export", "--dry-run", "--incident", "\(elm)"]) as? [String: Any]
+        let plannedFiles = try #require(planned?["files"] as? [String])
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let listed = try cli.run(["archive", "export", "--dry-run", "--incident", "\(elm)", "--out", out])
+        #expect(listed.status == 0 && listed.stdout.contains("It would write \(plannedFiles.count) files:") && listed.stdout.contains("Nothing was written."))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let noFolder = try cli.run(["archive", "export", "--incident", "\(elm)"])
+        #expect(noFolder.status != 0 && noFolder.stderr.contains("Give --out DIR"))
+
         let exported = try cli.run(["archive", "export", "--out", out, "--incident", "\(elm)"])
         #expect(exported.status == 0, "\(exported.stderr)")
+        let written = FileManager.default.enumerator(atPath: out)?.compactMap { $0 as? String }
+            .filter { path in var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: out + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue } ?? []
+        #expect(written.sorted() == plannedFiles.sorted())
         #expect(exported.stdout.contains("manifest.json SHA-256:"))
         let checked = try cli.run(["archive", "check-export", out])
         #expect(checked.status == 0, "\(checked.stderr)")

@@ -61,6 +61,22 @@ public struct ExportPlan: Sendable {
     let log: LogSegment
     let contents: [File]
 
+    /// The kinds of item an export holds, in the order people read them, with the manifest's names.
+    private static let kinds: [(key: String, one: String, many: String)] = [
+        ("incidents", "incident", "incidents"), ("releases", "release", "releases"), ("revisions", "revision", "revisions"),
+        ("posts", "post", "posts"), ("facts", "fact", "facts"), ("rumors", "rumor", "rumors"),
+        ("namedPeople", "named person", "named people"), ("logEntries", "log entry", "log entries"),
+        ("attestations", "attestation", "attestations"), ("disposals", "disposal", "disposals"), ("people", "person", "people"),
+    ]
+
+    /// Every count with its noun in the right number ("1 incident", "49 log entries"), in reading order.
+    public var namedCounts: [(noun: String, count: Int)] {
+        Self.kinds.map { kind in
+            let count = counts[kind.key] ?? 0
+            return (count == 1 ? kind.one : kind.many, count)
+        }
+    }
+
     /// Every file the export writes, as paths relative to its folder, in the order written (`manifest.json` last).
     public var files: [String] { contents.map(\.path) }
 

@@ -33,20 +33,9 @@ extension StoreDashboardSource {
         String(text.map { $0 == "\t" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
     }
 
-    /// The kinds of item an export holds, in the order the dialog lists them, with the manifest's names.
-    static let exportKinds: [(key: String, one: String, many: String)] = [
-        ("incidents", "incident", "incidents"), ("releases", "release", "releases"), ("revisions", "revision", "revisions"),
-        ("posts", "post", "posts"), ("facts", "fact", "facts"), ("rumors", "rumor", "rumors"),
-        ("namedPeople", "named person", "named people"), ("logEntries", "log entry", "log entries"),
-        ("attestations", "attestation", "attestations"), ("disposals", "disposal", "disposals"), ("people", "person", "people"),
-    ]
-
     public func exportPreview(_ filter: LogFilter, now: Date) throws -> ExportPreview {
         let plan = try workspace.planExport(scope: try Self.scope(filter))
-        let counts = Self.exportKinds.map { kind -> ExportPreview.Count in
-            let n = plan.counts[kind.key] ?? 0
-            return ExportPreview.Count(n == 1 ? kind.one : kind.many, n)
-        }
+        let counts = plan.namedCounts.map { ExportPreview.Count($0.noun, $0.count) }
         let groups = plan.fileGroups.map { ExportPreview.FileGroup(location: $0.location, files: $0.files, holds: $0.holds) }
         let zone = try workspace.agency().timeZone
         return ExportPreview(filter: filter, counts: counts, fileGroups: groups, fileCount: plan.files.count,

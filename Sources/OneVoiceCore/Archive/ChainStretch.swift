@@ -99,12 +99,12 @@ struct ChainStretch: Sendable {
     /// `bounds` cut into about `count` stretches of consecutive numbers.
     static func cut(_ bounds: ClosedRange<Int64>, into count: Int) -> [ClosedRange<Int64>] {
         // Numbers planted far apart (a tampered log) would overflow the arithmetic: one stretch then.
-        let (span, overflow) = bounds.upperBound.subtractingReportingOverflow(bounds.lowerBound)
-        guard !overflow, span < Int64.max / 2 else { return [bounds] }
-        let total = span + 1
-        let size = max(1, (total + Int64(count) - 1) / Int64(max(1, count)))
+        let total = span(bounds)
+        guard total < Int.max / 2 else { return [bounds] }
+        let size = Int64(max(1, (total + count - 1) / max(1, count)))
         return stride(from: bounds.lowerBound, through: bounds.upperBound, by: Int(size)).map { start in
-            start...min(bounds.upperBound, start + size - 1)
+            // Written so that a stretch ending at Int64.max cannot overflow.
+            start...(bounds.upperBound - start < size ? bounds.upperBound : start + size - 1)
         }
     }
 }

@@ -61,10 +61,7 @@ struct ArchiveExportCommand: ParsableCommand {
         let counts = plan.namedCounts.filter { $0.count > 0 }.map { "\($0.count) \($0.noun)" }
         print("An export of \(plan.scope.summary) would hold \(counts.isEmpty ? "nothing" : counts.joined(separator: ", ")).")
         print("It would write \(plan.files.count) files:")
-        let width = plan.fileGroups.map(\.location.count).max() ?? 0
-        for group in plan.fileGroups {
-            print("  \(group.location.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(group.files).leftPadded(to: 5))  \(group.holds)")
-        }
+        Output.table(["WHERE", "FILES", "HOLDS"], plan.fileGroups.map { [$0.location, "\($0.files)", $0.holds] })
         print("Chain head it would record: entry \(plan.chainHead.seq). Nothing was written.")
     }
 
@@ -74,8 +71,4 @@ struct ArchiveExportCommand: ParsableCommand {
         let files: [String]
         let chainHead: ExportManifest.ChainHead
     }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

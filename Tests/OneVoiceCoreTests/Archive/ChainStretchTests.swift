@@ -53,7 +53,7 @@ struct ChainStretchTests {
     }
 
     @Test func cutsCoverEveryNumberOnce() {
-        for (bounds, count) in [(1...1, 4), (1...10, 3), (5...1_000_000, 8), (-3...3, 2), (Int64.min...Int64.max, 8)] as [(ClosedRange<Int64>, Int)] {
+        for (bounds, count) in [(1...1, 4), (1...10, 3), (5...1_000_000, 8), (-3...3, 2), (Int64.min...Int64.max, 8), ((Int64.max - 10)...Int64.max, 4)] as [(ClosedRange<Int64>, Int)] {
             let ranges = ChainStretch.cut(bounds, into: count)
             #expect(ranges.first?.lowerBound == bounds.lowerBound && ranges.last?.upperBound == bounds.upperBound)
             #expect(ranges.count <= count)

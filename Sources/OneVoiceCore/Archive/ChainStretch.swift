@@ -20,6 +20,8 @@ struct ChainStretch: Sendable {
         case link(seq: Int64)
         /// Entry `seq`'s content no longer matches its hash.
         case altered(seq: Int64)
+        /// Entry `seq`'s signature is not its actor key's over its content.
+        case signature(seq: Int64)
     }
 
     var entries = 0
@@ -28,9 +30,14 @@ struct ChainStretch: Sendable {
     var last: End?
     /// The first finding inside the stretch. Its first entry's number and link are the join's to check.
     var finding: Finding?
+    /// Format-2 entries whose signature was checked.
+    var signaturesChecked = 0
+    /// Entries of format 1 (the history before the signed log).
+    var unsignedEntries = 0
 
-    /// Checks the entries numbered `seqs`: every hash, and every link but the first entry's.
-    static func check(_ session: StoreSession, seqs: ClosedRange<Int64>) throws -> ChainStretch {
+    /// Checks the entries numbered `seqs`: every hash, and every link but the first entry's; with
+    /// `signatures`, every format-2 entry's Ed25519 signature too.
+    static func check(_ session: StoreSession, seqs: ClosedRange<Int64>, signatures: Bool = false) throws -> ChainStretch {
         var stretch = ChainStretch()
         var lastHash: [UInt8] = []
         lastHash.reserveCapacity(64)
@@ -50,6 +57,11 @@ struct ChainStretch: Sendable {
             if stretch.finding == nil && !Hashing.sha256(entry.hashInput, matchesHex: entry.hash) {
                 stretch.finding = .altered(seq: entry.seq)
             }
+            if entry.format < 2 { stretch.unsignedEntries += 1 }
+            if signatures && entry.format >= 2 {
+                stretch.signaturesChecked += 1
+                if stretch.finding == nil && !Self.validSignature(entry) { stretch.finding = .signature(seq: entry.seq) }
+            }
             expected = entry.seq + 1
             if lastHash.count == entry.hash.count {
                 lastHash.withUnsafeMutableBytes { $0.copyMemory(from: entry.hash) }
@@ -61,6 +73,12 @@ struct ChainStretch: Sendable {
         return stretch
     }
 
+    static func validSignature(_ entry: RawLogEntry) -> Bool {
+        guard let signature = Data(base64Encoded: Data(entry.signature)) else { return false }
+        return IdentityKey.isValid(signature: signature, for: Data(entry.signedPayload),
+                                   publicKeyBase64: String(decoding: entry.actorKey, as: UTF8.self))
+    }
+
     /// Byte-for-byte equality without the generic sequence walk (it is run once per entry).
     static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         guard a.count == b.count else { return false }
@@ -70,7 +88,8 @@ struct ChainStretch: Sendable {
 
     /// The stretches of a log joined in order: entry counts, the last entry, and the first finding of
     /// the whole chain, exactly as one walk from entry 1 would report it.
-    static func join(_ stretches: [ChainStretch]) -> (entries: Int, bytesHashed: Int, last: End?, finding: Finding?) {
+    static func join(_ stretches: [ChainStretch]) -> (entries: Int, bytesHashed: Int, last: End?, finding: Finding?,
+                                                      signatures: Int, unsigned: Int) {
         var expected: Int64 = 1
         var previous = End(seq: 0, hash: Array(Hashing.zeroHash.utf8))
         var finding: Finding?
@@ -87,7 +106,8 @@ struct ChainStretch: Sendable {
             previous = last
         }
         let last = stretches.last { $0.last != nil }?.last
-        return (stretches.reduce(0) { $0 + $1.entries }, stretches.reduce(0) { $0 + $1.bytesHashed }, last, finding)
+        return (stretches.reduce(0) { $0 + $1.entries }, stretches.reduce(0) { $0 + $1.bytesHashed }, last, finding,
+                stretches.reduce(0) { $0 + $1.signaturesChecked }, stretches.reduce(0) { $0 + $1.unsignedEntries })
     }
 
     /// How many numbers `bounds` covers, or Int.max past that.

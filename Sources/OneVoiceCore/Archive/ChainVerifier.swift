@@ -4,8 +4,16 @@ import Synchronization
 /// Walks the records log and every attestation and reports the first thing that does not hold.
 public struct ChainVerifier: Sendable {
     public let database: AppDatabase
+    /// Chain heads noted outside the database, checked against the log (nil: none are looked at).
+    public let anchors: AnchorStore?
+    /// The folder whose outboxes and feeds are searched for the heads deliveries carried (nil: the database's).
+    public let outputFolder: URL?
 
-    public init(database: AppDatabase) { self.database = database }
+    public init(database: AppDatabase, anchors: AnchorStore? = nil, outputFolder: URL? = nil) {
+        self.database = database
+        self.anchors = anchors
+        self.outputFolder = outputFolder
+    }
 
     public struct Report: Sendable, Codable {
         public var entries: Int
@@ -17,6 +25,15 @@ public struct ChainVerifier: Sendable {
         public var bytesHashed: Int
         /// Empty when everything holds; otherwise the first problem comes first.
         public var problems: [Problem]
+        /// Signed (format-2) entries whose signature was checked, and entries written before the signed log.
+        public var signaturesChecked: Int = 0
+        public var unsignedEntries: Int = 0
+        /// The founding admin's public key, as the first entry (or the upgrade's seal) names it.
+        public var foundingKey: String?
+        /// Whether history from before the signed log was sealed by an upgrade.
+        public var sealed = false
+        /// Where each anchor found outside the database came from, and whether the log still holds it.
+        public var anchors: [AnchorCheck] = []
 
         public var isIntact: Bool { problems.isEmpty }
     }
@@ -26,37 +43,111 @@ public struct ChainVerifier: Sendable {
         public var seq: Int64?
         public var id: Int64?
         public var message: String
+        /// For a row that differs from the replayed log: its table and column.
+        public var table: String?
+        public var column: String?
+
+        public init(kind: String, seq: Int64?, id: Int64?, message: String, table: String? = nil, column: String? = nil) {
+            self.kind = kind
+            self.seq = seq
+            self.id = id
+            self.message = message
+            self.table = table
+            self.column = column
+        }
 
         public var description: String { message }
     }
 
-    /// Checks everything. The Ed25519 signatures are the slow part: they (and the revisions' hashes) are
-    /// checked on the other cores while this thread walks the chain, each in its own read of the database.
+    /// Checks everything: the chain and every entry's signature (in stretches, on every core), and meanwhile
+    /// on this thread the replay of the whole log into a fresh projection, who was allowed to do what at each
+    /// point, and the comparison of that projection with every stored row of record.
     public func verify() throws -> Report {
-        let others = Mutex<Result<Report, any Error>?>(nil)
+        let chainResult = Mutex<Result<Report, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
-        let database = self.database
         DispatchQueue.global(qos: .userInitiated).async {
-            let result = Result { () throws -> Report in
-                var report = ChainVerifier.emptyReport
-                try database.read { session in
-                    try ChainVerifier.verifyAttestations(session, into: &report)
-                    try ChainVerifier.verifyRevisions(session, into: &report)
-                    try ChainVerifier.verifySignedContent(session, into: &report)
-                }
-                return report
-            }
-            others.withLock { $0 = result }
+            let result = Result { try self.verifyChain(stretches: nil, signatures: true) }
+            chainResult.withLock { $0 = result }
             done.signal()
         }
-        let chain = Result { try verifyChainOnly() }
+        let replayed = Result { () throws -> Report in
+            var report = ChainVerifier.emptyReport
+            try database.read { session in
+                let replay = LogReplay()
+                try session.forEachLogEntry { replay.apply($0) }
+                try replay.compare(session)
+                report.problems = replay.problems
+                report.foundingKey = replay.foundingKey
+                report.sealed = replay.sealed
+                try ChainVerifier.verifyAttestations(session, into: &report)
+                try ChainVerifier.verifyRevisions(session, into: &report)
+                // History that no signed entry has sealed yet is checked as before the upgrade.
+                if replay.entries > 0 && replay.foundingKey == nil && !replay.sealed {
+                    try ChainVerifier.verifySignedContent(session, into: &report)
+                }
+            }
+            return report
+        }
         done.wait()
-        var report = try chain.get()
-        let rest = try others.withLock { $0! }.get()
+        var report = try chainResult.withLock { $0! }.get()
+        let rest = try replayed.get()
         report.attestations = rest.attestations
         report.revisions = rest.revisions
+        report.foundingKey = rest.foundingKey
+        report.sealed = rest.sealed
         report.problems += rest.problems
+        try checkAnchors(into: &report)
         return report
+    }
+
+    /// Every chain head found outside the database must still be in the log, with the same hash: a log cut
+    /// back past one, or rewritten, fails here whatever its own head says. When everything holds, the head
+    /// is noted as a checkpoint for next time.
+    func checkAnchors(into report: inout Report) throws {
+        guard let key = try database.read({ try $0.logEntry(seq: 1)?.hash }) else { return }
+        var found: [(ChainAnchor, String)] = []
+        if let anchors {
+            for record in anchors.records(logKey: key) {
+                found.append((ChainAnchor(seq: record.seq, hash: record.hash), "\(record.source), noted in \(anchors.file(logKey: key).path)"))
+            }
+        }
+        let folder = outputFolder ?? URL(fileURLWithPath: database.path).deletingLastPathComponent()
+        for file in Self.deliveredFiles(in: folder) {
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+            for anchor in ChainAnchor.scan(text) { found.append((anchor, file.path)) }
+        }
+        var seen = Set<ChainAnchor>()
+        try database.read { session in
+            for (anchor, source) in found where seen.insert(anchor).inserted {
+                let stored = try session.logEntry(seq: anchor.seq)
+                let holds = stored?.hash == anchor.hash
+                report.anchors.append(AnchorCheck(seq: anchor.seq, hash: anchor.hash, source: source, holds: holds))
+                guard !holds else { continue }
+                report.problems.append(Problem(kind: "anchor", seq: anchor.seq, id: nil, message: stored == nil
+                    ? "The log was cut back: \(source) holds entry \(anchor.seq) (\(anchor.hash.prefix(16))), but the log ends at entry \(report.headSeq)."
+                    : "The log was rewritten: \(source) holds entry \(anchor.seq) as \(anchor.hash.prefix(16)), but the log's entry \(anchor.seq) is now \(stored!.hash.prefix(16))."))
+            }
+        }
+        if report.isIntact, let anchors, report.entries > 0 {
+            try? anchors.record(ChainAnchor(seq: report.headSeq, hash: report.headHash), source: "verified",
+                                logKey: key, at: Date())
+        }
+    }
+
+    /// The files deliveries left beside the database: outboxes (JSON, CAP, e-mail) and feeds.
+    static func deliveredFiles(in folder: URL) -> [URL] {
+        let fm = FileManager.default
+        guard let top = try? fm.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        var files: [URL] = []
+        for item in top {
+            let name = item.lastPathComponent
+            if name.hasPrefix("feed") && name.hasSuffix(".xml") { files.append(item) }
+            guard name.hasPrefix("outbox"), let walker = fm.enumerator(at: item, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
+            while let file = walker.nextObject() as? URL {
+                if (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { files.append(file) }
+            }
+        }
+        return files.sorted { $0.path < $1.path }
     }
 
     /// SQLite's own check of the file: damage the chain cannot see (in the search index, an index, a free
@@ -74,15 +165,18 @@ public struct ChainVerifier: Sendable {
         try verifyChain(stretches: nil)
     }
 
-    /// The chain cut into `stretches` (or as many as suit the cores and the log's length).
-    func verifyChain(stretches count: Int?) throws -> Report {
+    /// The chain cut into `stretches` (or as many as suit the cores and the log's length); with `signatures`,
+    /// every signed entry's Ed25519 signature too.
+    func verifyChain(stretches count: Int?, signatures: Bool = false) throws -> Report {
         var report = ChainVerifier.emptyReport
         let (bounds, head) = try database.read { session in (try session.logSeqBounds(), try session.logHead()) }
         let ranges = bounds.map { ChainStretch.cut($0, into: count ?? Self.stretchCount(entries: ChainStretch.span($0))) } ?? []
-        let stretches = try parallelRead(ranges) { session, seqs in try ChainStretch.check(session, seqs: seqs) }
+        let stretches = try parallelRead(ranges) { session, seqs in try ChainStretch.check(session, seqs: seqs, signatures: signatures) }
         let joined = ChainStretch.join(stretches)
         report.entries = joined.entries
         report.bytesHashed = joined.bytesHashed
+        report.signaturesChecked = joined.signatures
+        report.unsignedEntries = joined.unsigned
         report.headSeq = joined.last?.seq ?? 0
         report.headHash = joined.last.map { String(decoding: $0.hash, as: UTF8.self) } ?? Hashing.zeroHash
         switch joined.finding {
@@ -92,6 +186,10 @@ public struct ChainVerifier: Sendable {
         case .link(let seq):
             report.problems.append(Problem(kind: "link", seq: seq, id: nil, message:
                 "Log entry \(seq) does not follow entry \(seq - 1): its previous-hash does not match (entries were removed or reordered)."))
+        case .signature(let seq):
+            let what = try database.read { try $0.logEntry(seq: seq) }.map { " (\($0.action), signed as \($0.actorHandle))" } ?? ""
+            report.problems.append(Problem(kind: "signature", seq: seq, id: nil, message:
+                "Log entry \(seq)\(what) has a signature that does not match its content or its key: it was forged or altered."))
         case .altered(let seq):
             // Named from the stored row, read again only now that it is known to be wrong.
             let what = try database.read { try $0.logEntry(seq: seq) }.map { " (\($0.action), \($0.subject))" } ?? ""
@@ -130,7 +228,7 @@ public struct ChainVerifier: Sendable {
         return try results.withLock { all in try items.indices.map { try all[$0]!.get() } }
     }
 
-    private static func verifyAttestations(_ session: StoreSession, into report: inout Report) throws {
+    static func verifyAttestations(_ session: StoreSession, into report: inout Report) throws {
         let keys = Dictionary(try session.allPeople().map { ($0.id, $0.publicKey) }, uniquingKeysWith: { a, _ in a })
         var batch: [Attestation] = []
         func check() {
@@ -153,7 +251,7 @@ public struct ChainVerifier: Sendable {
         check()
     }
 
-    private static func verifyRevisions(_ session: StoreSession, into report: inout Report) throws {
+    static func verifyRevisions(_ session: StoreSession, into report: inout Report) throws {
         var batch: [ReleaseRevision] = []
         func check() {
             for (revision, valid) in zip(batch, parallelMap(batch) { ReleaseRevision.hash(text: $0.text, renditions: $0.renditions) == $0.contentHash }) where !valid {
@@ -173,7 +271,7 @@ public struct ChainVerifier: Sendable {
     /// The rows people act on against what was recorded and signed: someone who edits a fact's
     /// statement, or a revision and its hash together, with sqlite3 leaves the log and the
     /// signatures intact; these comparisons are what show it.
-    private static func verifySignedContent(_ session: StoreSession, into report: inout Report) throws {
+    static func verifySignedContent(_ session: StoreSession, into report: inout Report) throws {
         for (id, missingEntry) in try session.factsDifferingFromTheirLog() {
             report.problems.append(missingEntry
                 ? Problem(kind: "fact", seq: nil, id: id, message: "Fact #\(id) is in no log entry: it was added outside OneVoice.")

@@ -29,7 +29,7 @@ extension Workspace {
         guard kind.isDisposable else {
             throw IdentityError.refused("\(kind.rawValue.capitalized) records are kept permanently and cannot be disposed of.")
         }
-        return try database.write { session in
+        return try write { session in
             let admin = try actor(in: session, allowed: [.admin], to: "dispose of a record")
             guard let agency = try session.agency() else { throw StoreError.notInitialised(path: database.path) }
             if try session.disposal(subjectType: kind.rawValue, subjectID: id) != nil {

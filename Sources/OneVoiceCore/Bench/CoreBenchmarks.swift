@@ -110,7 +110,7 @@ public struct CoreBenchmarks {
     /// One scheduler tick over `scheduledPosts` posts that are not due yet, with a deliverer that does nothing.
     public func schedulerTick() throws -> BenchFigure {
         let scheduler = Scheduler(database: workspace.database, clock: SystemClock(), deliverer: IdleDeliverer(),
-                                  holder: "bench")
+                                  holder: "bench", signer: workspace.identity)
         defer { scheduler.stop() }
         var reports: [Scheduler.TickReport] = []
         let first = try Stopwatch.seconds { reports.append(try scheduler.tick()) }

@@ -53,7 +53,7 @@ public struct SyntheticAgency {
                                     publicKey: member.key.publicKeyBase64, roles: member.roles, addedAt: clock.now())
                 nextPerson += 1
                 try session.bulkInsert(person)
-                try session.bulkAppendLog(&state.position, actor: admin, action: "roster.add", subjectType: "person",
+                try session.bulkAppendLog(&state.position, actor: admin, key: cast.adminKey, action: "roster.add", subjectType: "person",
                                           subjectID: person.id, incidentID: nil, change: CanonicalJSON.string(person), time: time)
                 state.people[member.handle] = person
             }
@@ -162,13 +162,23 @@ struct IncidentPlan {
 
     /// Log entries the incident writes before any failed delivery attempt is added.
     var baseLogCount: Int {
-        var n = 1 + facts + (status == .closed ? 1 : 0)
-        for f in 0..<facts where Self.factStatus(firstFact + f) != .unverified { n += 2 }
+        // Opened; monitoring set by an edit; closed.
+        var n = 1 + facts + (status == .closed || status == .monitoring ? 1 : 0)
+        // A checked fact: the verifier's statement and the status; a verified one is cleared by legal too.
+        for f in 0..<facts {
+            switch Self.factStatus(firstFact + f) {
+            case .verified: n += 3
+            case .unverified: break
+            default: n += 2
+            }
+        }
         for (j, fate) in fates.enumerated() {
             n += 1 + Self.revisions(firstRelease + j)
             switch fate {
-            case .delivered(let posts): n += 1 + 2 + 1 + posts + 1
-            case .scheduled: n += 1 + 2 + 1
+            // Submitted, cleared by legal, approved (statement and status), scheduled; each post claimed and
+            // delivered; released.
+            case .delivered(let posts): n += 1 + 1 + 2 + 1 + 2 * posts + 1
+            case .scheduled: n += 1 + 1 + 2 + 1
             case .inReview: n += 1
             case .draft: break
             }
@@ -300,6 +310,7 @@ struct Writer {
             failures.append(evenShare(plan.firstDeliveredPost + p, of: filler, parts: deliveredPosts))
         }
         let entryCount = plan.baseLogCount + failures.reduce(0, +)
+        // Each failed attempt is two entries (failed, then claimed again); an odd one left is a claim taken over.
         let slotStart = Timestamps.milliseconds(baseTime) + Int64(plan.index) * Int64(SyntheticAgency.slotSeconds * 1000)
         let step = Int64(SyntheticAgency.slotSeconds * 1000 - 60_000) / Int64(entryCount + 1)
         var entry = 0
@@ -309,12 +320,15 @@ struct Writer {
         }
         let firstSeq = state.position.seq
         func log(_ actor: Person?, _ action: String, _ type: String, _ id: Int64, _ incidentID: Int64, _ change: String, _ time: Int64) throws {
-            try session.bulkAppendLog(&state.position, actor: actor, action: action, subjectType: type, subjectID: id,
+            // The scheduler's entries are signed by whoever runs it: here the drafter.
+            let key = cast.key(actor?.handle ?? "m.reyes")
+            let actor = actor ?? drafter
+            try session.bulkAppendLog(&state.position, actor: actor, key: key, action: action, subjectType: type, subjectID: id,
                                       incidentID: incidentID, change: change, time: time)
         }
         func date(_ ms: Int64) -> Date { Timestamps.date(milliseconds: ms) }
 
-        // The incident.
+        // The incident: each row is written, then the entry that records it (the rows it wrote go with it).
         let openedAt = nextTime()
         let incidentID = state.nextIncident
         state.nextIncident += 1
@@ -325,14 +339,17 @@ struct Writer {
         try session.bulkInsert(incident)
         try log(drafter, "incident.open", "incident", incidentID, incidentID, CanonicalJSON.string(incident), openedAt)
 
-        // Facts, each recorded and (mostly) checked by someone else, with a signed statement.
+        // Facts, each recorded and (mostly) checked by someone else, with a signed statement; legal clears the verified.
+        let legal = state.people["j.chen"]!
         var verified: [String] = []
         for f in 0..<plan.facts {
             let recordedAt = nextTime()
             var fact = Fact(id: state.nextFact, incidentID: incidentID, key: f < 3 ? ["injured", "closure", "time"][f] : nil,
-                            text: text.fact(), source: text.source(), sourceKind: text.sourceKind(),
+                            // Numbered, so one fact's statement is never part of another's (a release repeats only the verified).
+                            text: text.fact() + " (report #\(state.nextFact))", source: text.source(), sourceKind: text.sourceKind(),
                             recordedBy: drafter.id, recordedAt: date(recordedAt))
             state.nextFact += 1
+            try session.bulkInsert(fact)
             try log(drafter, "fact.add", "fact", fact.id, incidentID, CanonicalJSON.string(fact), recordedAt)
             let status = IncidentPlan.factStatus(plan.firstFact + f)
             if status != .unverified {
@@ -349,15 +366,19 @@ struct Writer {
                 fact.status = status
                 fact.statusBy = verifier.id
                 fact.statusAt = date(statusAt)
-                fact.clearedForRelease = status == .verified
+                try session.bulkUpdate(fact)
                 try log(verifier, "fact.\(status.rawValue)", "fact", fact.id, incidentID,
                         CanonicalJSON.string(StatusChange(status: status.rawValue, note: note)), statusAt)
-                if status == .verified && verified.count < 4 { verified.append(fact.text) }
+                if status == .verified {
+                    fact.clearedForRelease = true
+                    try session.bulkUpdate(fact)
+                    try log(legal, "fact.clear", "fact", fact.id, incidentID, CanonicalJSON.string(["cleared": true]), nextTime())
+                    if verified.count < 4 { verified.append(fact.text) }
+                }
             }
-            try session.bulkInsert(fact)
         }
 
-        // Releases: drafted, revised, submitted, approved, scheduled, delivered.
+        // Releases: drafted, revised, submitted, cleared, approved, scheduled, claimed, delivered.
         var failureIndex = 0
         for (j, fate) in plan.fates.enumerated() {
             let createdAt = nextTime()
@@ -383,15 +404,27 @@ struct Writer {
                                            renditions: renditions, authorID: drafter.id, createdAt: date(at))
                 state.nextRevision += 1
                 try session.bulkInsert(revision)
+                if number > 1 {
+                    release.currentRevision = number
+                    try session.bulkUpdate(release)
+                }
                 try log(drafter, "release.revise", "release", releaseID, incidentID, CanonicalJSON.string(revision), at)
             }
-            release.currentRevision = revisions
             if fate != .draft {
                 release.status = .inReview
+                try session.bulkUpdate(release)
                 try log(drafter, "release.submit", "release", releaseID, incidentID,
                         CanonicalJSON.string(StatusChange(status: ReleaseStatus.inReview.rawValue, note: "revision \(revisions)")), nextTime())
             }
             if fate.posts > 0 {
+                let clearedAt = nextTime()
+                var clearance = try Attestation.sign(by: legal, role: .legal, key: cast.key("j.chen"), subjectType: "release",
+                                                     subjectID: releaseID, contentHash: revision.contentHash, verdict: "cleared",
+                                                     note: "", at: date(clearedAt))
+                clearance.id = state.nextAttestation
+                state.nextAttestation += 1
+                try session.bulkInsert(clearance)
+                try log(legal, "attest.cleared", "attestation", clearance.id, incidentID, CanonicalJSON.string(clearance), clearedAt)
                 let approvedAt = nextTime()
                 var attestation = try Attestation.sign(by: spokesperson, role: .spokesperson, key: cast.key("lt.ortiz"),
                                                        subjectType: "release", subjectID: releaseID, contentHash: revision.contentHash,
@@ -401,6 +434,7 @@ struct Writer {
                 try session.bulkInsert(attestation)
                 try log(spokesperson, "attest.approved", "attestation", attestation.id, incidentID, CanonicalJSON.string(attestation), approvedAt)
                 release.status = .approved
+                try session.bulkUpdate(release)
                 try log(spokesperson, "release.approve", "release", releaseID, incidentID,
                         CanonicalJSON.string(StatusChange(status: ReleaseStatus.approved.rawValue, note: "revision \(revisions)")), nextTime())
                 // Scheduled: the posts of the release, at once (delivered) or at a future time.
@@ -420,48 +454,76 @@ struct Writer {
                                     idempotencyKey: "onevoice-\(releaseID)-\(channel.slug)-bench-\(state.nextPost)",
                                     isExercise: false, createdAt: date(scheduledAt))
                     state.nextPost += 1
+                    try session.bulkInsert(post)
                     posts.append(post)
                 }
                 release.status = .scheduled
+                try session.bulkUpdate(release)
                 try log(spokesperson, "release.schedule", "release", releaseID, incidentID,
                         CanonicalJSON.string(ScheduleChange(at: posts.first?.scheduledAt, channels: posts.map(\.channel.slug),
                                                             posts: posts.map(\.id))), scheduledAt)
                 if case .delivered = fate {
                     for index in posts.indices {
-                        let attempts = failures[failureIndex]
+                        let failed = failures[failureIndex]
                         failureIndex += 1
-                        for attempt in 0..<attempts {
+                        // Claimed, then for every two filler entries a failure and a new claim; an odd one
+                        // left over is a stale claim taken over.
+                        func claim() throws {
+                            let at = nextTime()
+                            posts[index].state = .delivering
+                            posts[index].attempts += 1
+                            posts[index].claimedBy = "bench-scheduler"
+                            posts[index].claimedAt = date(at)
+                            try session.bulkUpdate(posts[index])
+                            try log(nil, "post.claim", "post", posts[index].id, incidentID,
+                                    CanonicalJSON.string(PostOutcome(state: "delivering", detail: "attempt \(posts[index].attempts)")), at)
+                        }
+                        try claim()
+                        for attempt in 0..<(failed / 2) {
                             let at = nextTime()
                             let error = attempt % 2 == 0 ? "X answered 429 Too Many Requests; retrying" : "The request timed out after 30 s; retrying"
+                            posts[index].state = .failed
+                            posts[index].claimedBy = nil
+                            posts[index].claimedAt = nil
+                            posts[index].lastError = error
+                            posts[index].nextAttemptAt = date(at + 30_000)
+                            try session.bulkUpdate(posts[index])
                             try log(nil, "post.failed", "post", posts[index].id, incidentID,
                                     CanonicalJSON.string(PostOutcome(state: "failed", detail: error, nextAttempt: date(at + 30_000))), at)
+                            try claim()
                         }
+                        if failed % 2 == 1 { try claim() }
                         let at = nextTime()
                         posts[index].state = .delivered
-                        posts[index].attempts = attempts + 1
+                        posts[index].claimedBy = nil
+                        posts[index].claimedAt = nil
+                        posts[index].lastError = nil
+                        posts[index].nextAttemptAt = nil
                         posts[index].deliveredAt = date(at)
                         posts[index].externalID = "\(posts[index].channel.slug)-\(180_000_000 + posts[index].id)"
+                        try session.bulkUpdate(posts[index])
                         try log(nil, "post.delivered", "post", posts[index].id, incidentID,
                                 CanonicalJSON.string(PostOutcome(state: "delivered", detail: posts[index].externalID ?? "")), at)
                     }
                     release.status = .released
+                    try session.bulkUpdate(release)
                     try log(nil, "release.released", "release", releaseID, incidentID,
                             CanonicalJSON.string(PostOutcome(state: "released", detail: "\(posts.count) posts delivered")), nextTime())
                 }
-                for post in posts { try session.bulkInsert(post) }
             }
-            try session.updateRelease(release)
         }
 
         if plan.status == .closed {
             let at = nextTime()
             incident.status = .closed
             incident.closedAt = date(at)
+            try session.bulkUpdate(incident)
             try log(drafter, "incident.close", "incident", incidentID, incidentID, CanonicalJSON.string(["status": "closed"]), at)
-        } else {
-            incident.status = plan.status
+        } else if plan.status == .monitoring {
+            incident.status = .monitoring
+            try session.bulkUpdate(incident)
+            try log(drafter, "incident.edit", "incident", incidentID, incidentID, CanonicalJSON.string(["status": "monitoring"]), nextTime())
         }
-        try session.updateIncident(incident)
         precondition(Int(state.position.seq - firstSeq) == entryCount, "the plan and the log disagree")
         return incidentID
     }

@@ -36,6 +36,12 @@ public struct XDGPaths: Sendable {
         return configDirectory.appendingPathComponent("identity.key")
     }
 
+    /// `$XDG_STATE_HOME/onevoice` (default `~/.local/state/onevoice`): chain heads seen, kept outside the database.
+    public var stateDirectory: URL {
+        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state"
+        return URL(fileURLWithPath: base).appendingPathComponent("onevoice")
+    }
+
     public var templatesDirectory: URL { configDirectory.appendingPathComponent("templates") }
     public var configFile: URL { configDirectory.appendingPathComponent("config.toml") }
 }

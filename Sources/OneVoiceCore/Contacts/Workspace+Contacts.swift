@@ -4,7 +4,7 @@ extension Workspace {
     @discardableResult
     public func addContact(name: String, email: String, outlet: String = "") throws -> Contact {
         guard Contact.isPlausibleEmail(email) else { throw StoreError.invalid("\"\(email)\" is not an e-mail address.") }
-        return try database.write { session in
+        return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson, .admin], to: "change the media list")
             if try session.contacts().contains(where: { $0.email.lowercased() == email.lowercased() }) {
                 throw StoreError.invalid("\(email) is already on the media list; nothing was changed.")
@@ -21,7 +21,7 @@ extension Workspace {
     /// Takes a contact off the list; the record keeps them, with the reason.
     @discardableResult
     public func removeContact(id: Int64, reason: String) throws -> Contact {
-        try database.write { session in
+        try write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson, .admin], to: "change the media list")
             guard var contact = try session.contact(id: id), contact.removedAt == nil else {
                 throw StoreError.notFound(what: "contact #\(id) on the media list")

@@ -45,6 +45,10 @@ public struct DeliveryItem: Codable, Sendable, Hashable {
     public var timeZoneIdentifier: String
     /// The agency's public web page for the release or incident, if any (CAP `web`).
     public var webURL: String?
+    /// The records log's head when this post was claimed (`ChainAnchor.token`), carried by every output, and
+    /// the fingerprint of the founding admin's key: a copy of the post anchors the record.
+    public var chainAnchor: String?
+    public var foundingKeyFingerprint: String?
 
     public init(postID: Int64, channel: Channel, text: String, idempotencyKey: String,
                 releaseID: Int64, releaseKind: ReleaseKind = .original, releaseTitle: String,

@@ -7,7 +7,7 @@ extension Workspace {
         guard status != .unverified else {
             throw StoreError.invalid("A fact cannot be put back to unverified; dispute or retract it instead.")
         }
-        return try database.write { session in
+        return try write { session in
             let person = try actor(in: session, allowed: [.verifier], to: "\(status.verb) a fact")
             guard var fact = try session.fact(id: factID) else { throw StoreError.notFound(what: "fact #\(factID)") }
             guard fact.recordedBy != person.id else {
@@ -47,13 +47,13 @@ extension Workspace {
             var correction = Release(incidentID: incident.id, kind: .correction, parentID: release.id, templateID: release.templateID,
                                      isHolding: false, title: "CORRECTION: \(release.title)", createdBy: person.id, createdAt: now)
             try session.insertRelease(&correction)
+            try session.appendLog(actor: person, action: "release.draft", subjectType: "release", subjectID: correction.id,
+                                  incidentID: incident.id, change: correction, at: now)
             var first = ReleaseRevision(releaseID: correction.id, number: 1, text: text,
                                         renditions: Renditions.make(.init(text: text, channels: channels, link: settings.releaseLink(id: correction.id),
                                                                           isExercise: incident.isExercise, kind: .correction, limits: settings.limits)),
                                         authorID: person.id, createdAt: now)
             try session.insertRevision(&first)
-            try session.appendLog(actor: person, action: "release.draft", subjectType: "release", subjectID: correction.id,
-                                  incidentID: incident.id, change: correction, at: now)
             try session.appendLog(actor: person, action: "release.revise", subjectType: "release", subjectID: correction.id,
                                   incidentID: incident.id, change: first, at: now)
         }
@@ -62,7 +62,7 @@ extension Workspace {
     /// Legal's clearance of a verified fact for release.
     @discardableResult
     public func clearFact(factID: Int64, note: String = "") throws -> Fact {
-        try database.write { session in
+        try write { session in
             let person = try actor(in: session, allowed: [.legal], to: "clear a fact for release")
             guard var fact = try session.fact(id: factID) else { throw StoreError.notFound(what: "fact #\(factID)") }
             guard fact.status == .verified else {

@@ -11,7 +11,7 @@ extension Workspace {
         if let key, !Fact.isValidKey(key) {
             throw StoreError.invalid("\"\(key)\" is not a usable fact key; use lower-case letters, digits, '-' or '_'.")
         }
-        return try database.write { session in
+        return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .verifier, .spokesperson], to: "record a fact")
             guard let incident = try session.incident(id: incidentID) else {
                 throw StoreError.notFound(what: "incident #\(incidentID)")

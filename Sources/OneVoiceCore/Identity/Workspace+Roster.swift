@@ -11,7 +11,7 @@ extension Workspace {
         guard IdentityKey.isWellFormedPublicKey(publicKey) else {
             throw StoreError.invalid("That is not an Ed25519 public key; paste the key `onevoice key generate` printed.")
         }
-        return try database.write { session in
+        return try write { session in
             let admin = try actor(in: session, allowed: [.admin], to: "change the roster")
             if try session.handleOrPublicKeyTaken(handle: handle, publicKey: publicKey) {
                 throw StoreError.invalid("The handle \(handle) or that public key is already in the roster; nothing was changed.")

@@ -8,7 +8,7 @@ extension Workspace {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw StoreError.invalid("The incident needs a title (--title).") }
         guard (1...4).contains(severity) else { throw StoreError.invalid("Severity runs from 1 (minor) to 4 (critical).") }
-        return try database.write { session in
+        return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson, .admin], to: "open an incident")
             guard let agency = try session.agency() else { throw StoreError.notInitialised(path: database.path) }
             var spokespersonID: Int64?
@@ -33,7 +33,7 @@ extension Workspace {
     }
 
     public func closeIncident(id: Int64) throws -> Incident {
-        try database.write { session in
+        try write { session in
             let person = try actor(in: session, allowed: [.spokesperson, .drafter, .admin], to: "close an incident")
             guard var incident = try session.incident(id: id) else { throw StoreError.notFound(what: "incident #\(id)") }
             guard incident.status != .closed else {

@@ -80,7 +80,7 @@ public struct ReleaseChecker: Sendable {
 
     /// Facts the text repeats must be verified (and cleared where legal review applies);
     /// a full release needs its template's required facts verified.
-    private func factFindings(_ subject: Subject) -> [Finding] {
+    func factFindings(_ subject: Subject) -> [Finding] {
         let text = subject.revision.text
         let needsClearance = requiresLegalReview(subject.release, incident: subject.incident, revision: subject.revision.number)
         var result: [Finding] = []
@@ -112,7 +112,7 @@ public struct ReleaseChecker: Sendable {
 
     /// Names under a hold: officers during the hold after a shooting, victims and the deceased
     /// before their next of kin are told, juveniles always.
-    private func holdFindings(_ subject: Subject) -> [Finding] {
+    func holdFindings(_ subject: Subject) -> [Finding] {
         let template = template(for: subject.release)
         let officerHours: Int? = {
             for hold in template?.holds ?? [] where hold.appliesTo == "officer-names" {

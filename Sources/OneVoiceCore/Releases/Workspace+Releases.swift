@@ -6,20 +6,20 @@ extension Workspace {
     public func createRelease(incidentID: Int64, title: String, text: String, renditions: [String: String],
                               templateID: String? = nil, isHolding: Bool = false, kind: ReleaseKind = .original,
                               parentID: Int64? = nil, makeRenditions: ((Release) -> [String: String])? = nil) throws -> Release {
-        try database.write { session in
+        try write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson], to: "draft a release")
             guard let incident = try session.incident(id: incidentID) else { throw StoreError.notFound(what: "incident #\(incidentID)") }
             let now = clock.now()
             var release = Release(incidentID: incident.id, kind: kind, parentID: parentID, templateID: templateID,
                                   isHolding: isHolding, title: title, createdBy: person.id, createdAt: now)
             try session.insertRelease(&release)
+            try session.appendLog(actor: person, action: "release.draft", subjectType: "release", subjectID: release.id,
+                                  incidentID: incident.id, change: release, at: now)
             // Renditions that link to the full release need its number, known only now.
             var revision = ReleaseRevision(releaseID: release.id, number: 1, text: text,
                                            renditions: makeRenditions?(release) ?? renditions,
                                            authorID: person.id, createdAt: now)
             try session.insertRevision(&revision)
-            try session.appendLog(actor: person, action: "release.draft", subjectType: "release", subjectID: release.id,
-                                  incidentID: incident.id, change: release, at: now)
             try session.appendLog(actor: person, action: "release.revise", subjectType: "release", subjectID: release.id,
                                   incidentID: incident.id, change: revision, at: now)
             return release
@@ -31,7 +31,7 @@ extension Workspace {
     /// their times, and are "missed: awaiting sign-off" if the new revision is not approved by then.
     @discardableResult
     public func reviseRelease(id: Int64, text: String, renditions: [String: String]) throws -> ReleaseRevision {
-        try database.write { session in
+        try write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson], to: "edit a release")
             guard var release = try session.release(id: id) else { throw StoreError.notFound(what: "release #\(id)") }
             switch release.status {

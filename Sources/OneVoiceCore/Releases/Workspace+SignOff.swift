@@ -52,7 +52,7 @@ extension Workspace {
     /// Moves a draft into review; refused while a blocking finding stands.
     @discardableResult
     public func submitRelease(id: Int64) throws -> Release {
-        try database.write { session in
+        try write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson], to: "submit a release for review")
             let state = try signOffState(session, releaseID: id)
             guard state.release.status == .draft else {
@@ -75,7 +75,7 @@ extension Workspace {
     /// Legal's clearance of the exact content under review.
     @discardableResult
     public func clearRelease(id: Int64, note: String = "") throws -> Attestation {
-        try database.write { session in
+        try write { session in
             let person = try actor(in: session, allowed: [.legal], to: "clear a release")
             let state = try signOffState(session, releaseID: id)
             guard state.release.status == .inReview else {
@@ -98,7 +98,7 @@ extension Workspace {
     /// the same transaction, if the release changed since.
     public func approveRelease(id: Int64, acknowledging acknowledged: [String] = [], note: String = "",
                                expectedContentHash: String? = nil) throws -> Attestation {
-        try database.write { session in
+        try write { session in
             let person = try caller(in: session)
             let state = try signOffState(session, releaseID: id)
             if let expectedContentHash, expectedContentHash != state.revision.contentHash {

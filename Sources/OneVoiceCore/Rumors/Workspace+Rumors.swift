@@ -5,7 +5,7 @@ extension Workspace {
     public func addRumor(incidentID: Int64, text: String, seenAt: String) throws -> Rumor {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw StoreError.invalid("Give the rumor's text (--text).") }
-        return try database.write { session in
+        return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .verifier, .spokesperson], to: "record a rumor")
             guard try session.incident(id: incidentID) != nil else { throw StoreError.notFound(what: "incident #\(incidentID)") }
             let now = clock.now()
@@ -19,7 +19,7 @@ extension Workspace {
 
     /// Links a rumor to the verified fact that answers it and drafts a correction for the public.
     public func answerRumor(rumorID: Int64, factID: Int64) throws -> (rumor: Rumor, draft: Release) {
-        let (rumor, fact) = try database.write { session -> (Rumor, Fact) in
+        let (rumor, fact) = try write { session -> (Rumor, Fact) in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson], to: "answer a rumor")
             guard var rumor = try session.rumor(id: rumorID) else { throw StoreError.notFound(what: "rumor #\(rumorID)") }
             guard let fact = try session.fact(id: factID), fact.incidentID == rumor.incidentID else {

@@ -16,6 +16,8 @@ public final class Scheduler: Sendable {
     public let deliverer: any Deliverer
     public let holder: String
     public let configuration: Configuration
+    /// The key of the person running this scheduler: it signs the log entries of every claim and delivery.
+    public let signer: IdentityKey?
     private let leaseUntil = Mutex<Date?>(nil)
 
     public struct Configuration: Sendable {
@@ -30,6 +32,8 @@ public final class Scheduler: Sendable {
         public var releaseURLPattern: String?
         /// At most this many posts per tick.
         public var batch: Int = 100
+        /// Where each delivery's chain head is noted outside the database (nil: not noted).
+        public var anchors: AnchorStore?
 
         public init() {}
     }
@@ -43,7 +47,9 @@ public final class Scheduler: Sendable {
     }
 
     public init(database: AppDatabase, clock: any WallClock = SystemClock(), deliverer: any Deliverer,
-                holder: String = Scheduler.defaultHolder(), configuration: Configuration = Configuration()) {
+                holder: String = Scheduler.defaultHolder(), configuration: Configuration = Configuration(),
+                signer: IdentityKey? = nil) {
+        self.signer = signer
         self.database = database
         self.clock = clock
         self.deliverer = deliverer
@@ -110,7 +116,7 @@ public final class Scheduler: Sendable {
 
     /// Decides a due post's fate in one transaction, and claims it when it is to be delivered.
     private func claim(_ postID: Int64, now: Date) throws -> Claim {
-        try database.write { session in
+        try database.write(signer: signer) { session in
             guard var post = try session.post(id: postID) else { return .skip }
             // Compared in whole milliseconds: a time read back from the database is the stored millisecond,
             // but not always the same Double as the clock's.
@@ -126,8 +132,12 @@ public final class Scheduler: Sendable {
                   let revision = try session.revision(releaseID: release.id, number: release.currentRevision)
             else { return .skip }
 
+            // Only the incident's spokesperson's own signature over exactly this revision lets it go out.
+            let spokesperson = try incident.spokespersonID.flatMap { try session.person(id: $0) }
             let approved = try session.attestations(subjectType: "release", subjectID: release.id).contains {
                 $0.verdict == "approved" && $0.supersededAt == nil && $0.contentHash == revision.contentHash
+                    && $0.actorID == spokesperson?.id && $0.publicKey == spokesperson?.publicKey
+                    && spokesperson?.has(.spokesperson) == true && $0.hasValidSignature
             }
             guard approved, release.status == .scheduled || release.status == .approved else {
                 if post.state != .delivering {
@@ -168,15 +178,28 @@ public final class Scheduler: Sendable {
             post.claimedAt = now
             post.attempts += 1
             try session.updatePost(post)
-            return .deliver(try DeliveryItem(post: post, release: release, incident: incident, agency: agency,
-                                             sentAt: post.scheduledAt ?? now, capSender: configuration.capSender,
-                                             releaseURLPattern: configuration.releaseURLPattern, session: session))
+            // The claim is on the record before the request leaves, so a crash mid-send is never silent.
+            let claimEntry = try session.appendLog(actor: nil, action: "post.claim", subjectType: "post", subjectID: post.id,
+                                                   incidentID: post.incidentID,
+                                                   change: PostOutcome(state: post.state.rawValue, detail: "attempt \(post.attempts) by \(holder)"), at: now)
+            var item = try DeliveryItem(post: post, release: release, incident: incident, agency: agency,
+                                        sentAt: post.scheduledAt ?? now, capSender: configuration.capSender,
+                                        releaseURLPattern: configuration.releaseURLPattern, session: session)
+            let first = try session.firstClaim(postID: post.id, incidentID: post.incidentID)
+            let anchor = ChainAnchor(seq: first?.seq ?? claimEntry.seq, hash: first?.hash ?? claimEntry.hash)
+            item.chainAnchor = anchor.token
+            item.foundingKeyFingerprint = try session.foundingKey().map { KeyFingerprint.of(publicKeyBase64: $0) }
+            if let anchors = configuration.anchors, let key = try session.logEntry(seq: 1)?.hash {
+                // Noted before the post leaves; a note that cannot be written does not hold the post back.
+                try? anchors.record(anchor, source: "delivery of post #\(post.id) (\(post.channel.slug))", logKey: key, at: now)
+            }
+            return .deliver(item)
         }
     }
 
     /// Records a delivery's result; true when it went out.
     private func record(postID: Int64, outcome: Result<DeliveryReceipt, DeliveryError>) throws -> Bool {
-        try database.write { session in
+        try database.write(signer: signer) { session in
             guard var post = try session.post(id: postID), post.state == .delivering, post.claimedBy == holder else { return false }
             let now = clock.now()
             post.claimedBy = nil

@@ -15,6 +15,7 @@ extension Scheduler {
         config.limits = settings.limits
         config.releaseURLPattern = settings.releaseURLPattern
         config.grace = TimeInterval(settings.graceMinutes * 60)
+        config.anchors = workspace.anchors
         let layout = OutboxLayout(dataDirectory: URL(fileURLWithPath: database.path).deletingLastPathComponent())
         // Without a configured website, files still get well-formed ids and addresses under the reserved .invalid domain.
         let site = settings.agencyWebsite ?? "https://onevoice.invalid/"
@@ -47,6 +48,7 @@ extension Scheduler {
                                              mediaContacts: currentContacts,
                                              sendmailPath: delivery.sendmail, mastodonInstance: delivery.mastodonInstance,
                                              webhookURL: delivery.webhookURL, secrets: secrets, policy: config.retry)
-        return Scheduler(database: database, clock: workspace.clock, deliverer: router, configuration: config)
+        return Scheduler(database: database, clock: workspace.clock, deliverer: router, configuration: config,
+                         signer: workspace.identity)
     }
 }

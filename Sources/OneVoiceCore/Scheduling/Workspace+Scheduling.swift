@@ -7,7 +7,7 @@ extension Workspace {
     public func scheduleRelease(id: Int64, at requestedTime: Date, channels requested: [Channel]? = nil) throws -> [Post] {
         // Whole milliseconds, as stored: a time compared with the clock later must compare exactly.
         let time = Timestamps.truncated(requestedTime)
-        return try database.write { session in
+        return try write { session in
             let (person, release, incident) = try schedulerActor(session, releaseID: id, to: "schedule a release")
             guard release.status == .approved || release.status == .scheduled else {
                 throw IdentityError.refused("Release #\(id) is \(release.status.label); only an approved release can be scheduled.")
@@ -96,7 +96,7 @@ extension Workspace {
 
     private func changeWaitingPosts(releaseID: Int64, action: String, verb: String, releaseStatus: ReleaseStatus? = nil,
                                     _ change: (inout Post, Date) -> Void) throws -> [Post] {
-        try database.write { session in
+        try write { session in
             let (person, release, incident) = try schedulerActor(session, releaseID: releaseID, to: verb)
             let waiting: Set<PostState> = [.scheduled, .held, .missed, .awaitingConfirmation, .failed]
             let now = clock.now()

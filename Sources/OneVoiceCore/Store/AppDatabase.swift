@@ -86,10 +86,22 @@ public struct AppDatabase: Sendable {
         close(fd)
     }
 
-    /// Runs `body` in one IMMEDIATE transaction: all of it is saved, or none of it.
-    public func write<T>(_ body: (StoreSession) throws -> T) throws -> T {
+    /// Runs `body` in one IMMEDIATE transaction: all of it is saved, or none of it. Every row of a table of
+    /// record that `body` writes must be recorded by a log entry it appends, signed by `signer`: a change
+    /// that leaves a row unrecorded is a programming error and is rolled back whole.
+    public func write<T>(signer: IdentityKey? = nil, _ body: (StoreSession) throws -> T) throws -> T {
         do {
-            return try writer.write { db in try body(StoreSession(db: db)) }
+            return try writer.write { db in
+                let session = StoreSession(db: db, signer: signer)
+                try session.installRowCapture()
+                try session.clearPendingImages()
+                try session.sealHistoryIfNeeded()
+                let result = try body(session)
+                if let (table, id) = try session.unloggedRows().first {
+                    throw StoreError.invalid("OneVoice changed \(table) #\(id) without a records-log entry; nothing was saved. This is a bug: please report it.")
+                }
+                return result
+            }
         } catch {
             throw StoreError.wrap(error, path: path)
         }

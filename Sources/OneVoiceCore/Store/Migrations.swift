@@ -183,42 +183,7 @@ enum Migrations {
                     tokenize = 'unicode61 remove_diacritics 2'
                 )
                 """)
-            // Milliseconds since 1970 of a GRDB datetime ("yyyy-MM-dd HH:mm:ss.SSS", UTC).
-            func ms(_ column: String) -> String {
-                "(CAST(strftime('%s', \(column)) AS INTEGER) * 1000 + CAST(substr(\(column) || '.000', 21, 3) AS INTEGER))"
-            }
-            func scope(_ incident: String) -> String { "IFNULL('i' || \(incident), 'agency')" }
-            // Every string inside a JSON text, decoded (escapes undone), or the text itself when it is not JSON.
-            func jsonStrings(_ column: String) -> String {
-                "CASE WHEN json_valid(\(column)) THEN IFNULL((SELECT group_concat(value, ' ') FROM json_tree(\(column)) WHERE type = 'text'), '') ELSE \(column) END"
-            }
-            // What each kind of item puts in the index: (type, table, id, incident, time in ms, label, body).
-            struct Source {
-                let type: String, table: String, id: String, incident: String, time: String, label: String, body: String
-                let watched: String
-            }
-            func sources(_ r: String) -> [Source] {
-                [
-                    Source(type: "revision", table: "releaseRevision", id: "\(r).id",
-                           incident: "(SELECT incidentID FROM pressRelease WHERE id = \(r).releaseID)", time: ms("\(r).createdAt"),
-                           label: "'release #' || \(r).releaseID || ' revision ' || \(r).number",
-                           body: "IFNULL((SELECT title FROM pressRelease WHERE id = \(r).releaseID), '') || char(10) || \(r).text || char(10) || \(jsonStrings("\(r).renditions"))",
-                           watched: "text, renditions, createdAt"),
-                    Source(type: "post", table: "post", id: "\(r).id", incident: "\(r).incidentID", time: ms("\(r).createdAt"),
-                           label: "'post #' || \(r).id || ' (' || \(r).channel || ')'", body: "\(r).text",
-                           watched: "text, createdAt"),
-                    Source(type: "fact", table: "fact", id: "\(r).id", incident: "\(r).incidentID", time: ms("\(r).recordedAt"),
-                           label: "'fact #' || \(r).id", body: "\(r).text || char(10) || \(r).source",
-                           watched: "text, source, recordedAt"),
-                    Source(type: "rumor", table: "rumor", id: "\(r).id", incident: "\(r).incidentID", time: ms("\(r).recordedAt"),
-                           label: "'rumor #' || \(r).id", body: "\(r).text || char(10) || \(r).seenAt",
-                           watched: "text, seenAt, recordedAt"),
-                    Source(type: "log", table: "logEntry", id: "\(r).seq", incident: "\(r).incidentID", time: "\(r).time",
-                           label: "'log #' || \(r).seq || ' ' || \(r).action || ' ' || \(r).subjectType || ' #' || \(r).subjectID || ' by ' || \(r).actorHandle",
-                           body: "\(r).action || ' ' || \(r).actorHandle || ' ' || \(r).subjectType || char(10) || \(jsonStrings("\(r).change"))",
-                           watched: "time, action, actorHandle, subjectType, subjectID, incidentID, change"),
-                ]
-            }
+            let ms = SearchIndexSQL.ms, scope = SearchIndexSQL.scope, sources = SearchIndexSQL.sources
             // Rows that already exist, oldest first, numbered within each millisecond.
             let existing = sources("x").map { s in
                 "SELECT '\(s.type)' AS type, \(s.id) AS itemID, \(s.incident) AS incidentID, \(s.time) AS time, \(s.label) AS label, \(s.body) AS body FROM \(s.table) AS x"
@@ -291,6 +256,17 @@ enum Migrations {
             // The records log filtered by dates (the dashboard's filter, an export's log segment): the dates
             // become a range of this index instead of a walk over the whole log.
             try db.create(index: "logEntry_on_time", on: "logEntry", columns: ["time"])
+        }
+
+        migrator.registerMigration("v7-signed-log") { db in
+            // The signed log: who signed each entry, the rows it wrote, and the signature. Entries before
+            // this step keep format 1; the first write after it seals them (`log.seal`, LogSeal.swift).
+            try db.alter(table: "logEntry") { t in
+                t.add(column: "format", .integer).notNull().defaults(to: 1)
+                t.add(column: "actorKey", .text).notNull().defaults(to: "")
+                t.add(column: "images", .text).notNull().defaults(to: "")
+                t.add(column: "signature", .text).notNull().defaults(to: "")
+            }
         }
 
         return migrator

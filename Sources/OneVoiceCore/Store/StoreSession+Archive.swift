@@ -204,13 +204,8 @@ extension StoreSession {
             sql = "SELECT * FROM logEntry WHERE time BETWEEN ? AND ? ORDER BY seq"
             arguments = [from, to]
         }
-        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try cursor.next() {
-            try body(LogEntry(seq: row["seq"], time: row["time"], actorID: row["actorID"], actorHandle: row["actorHandle"],
-                              action: row["action"], subjectType: row["subjectType"], subjectID: row["subjectID"],
-                              incidentID: row["incidentID"], change: row["change"], prevHash: row["prevHash"],
-                              storedHash: row["hash"]))
-        }
+        let cursor = try LogEntry.fetchCursor(db, sql: sql, arguments: arguments)
+        while let entry = try cursor.next() { try body(entry) }
     }
 
     /// The log entries in scope summed up in one pass, without reading their changes: how many, the first and

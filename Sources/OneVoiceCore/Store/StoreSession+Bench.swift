@@ -35,17 +35,20 @@ extension StoreSession {
     /// Appends one log entry after `position` and moves `position` on. `change` is canonical JSON
     /// (`CanonicalJSON.string`), `time` milliseconds since 1970. The head row is written by `bulkSetLogHead`.
     @discardableResult
-    public func bulkAppendLog(_ position: inout LogChainPosition, actor: Person?, action: String, subjectType: String,
-                              subjectID: Int64, incidentID: Int64?, change: String, time: Int64) throws -> LogEntry {
-        let entry = LogEntry(seq: position.seq + 1, time: time, actorID: actor?.id, actorHandle: actor?.handle ?? "system",
-                             action: action, subjectType: subjectType, subjectID: subjectID, incidentID: incidentID,
-                             change: change, prevHash: position.hash)
+    public func bulkAppendLog(_ position: inout LogChainPosition, actor: Person?, key: IdentityKey, action: String,
+                              subjectType: String, subjectID: Int64, incidentID: Int64?, change: String, time: Int64) throws -> LogEntry {
+        let images = RowImages.text(try takePendingImages())
+        let entry = try LogEntry.signed(seq: position.seq + 1, time: time, actorID: actor?.id, actorHandle: actor?.handle ?? "system",
+                                        action: action, subjectType: subjectType, subjectID: subjectID, incidentID: incidentID,
+                                        change: change, images: images, prevHash: position.hash, key: key)
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO logEntry (seq, time, actorID, actorHandle, action, subjectType, subjectID, incidentID, change, prevHash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO logEntry (seq, time, actorID, actorHandle, action, subjectType, subjectID, incidentID, change, prevHash, hash,
+                                  format, actorKey, images, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [entry.seq, entry.time, entry.actorID, entry.actorHandle, entry.action, entry.subjectType,
-                                          entry.subjectID, entry.incidentID, entry.change, entry.prevHash, entry.hash])
+                                          entry.subjectID, entry.incidentID, entry.change, entry.prevHash, entry.hash,
+                                          entry.format, entry.actorKey, entry.images, entry.signature])
         position = LogChainPosition(seq: entry.seq, hash: entry.hash)
         return entry
     }
@@ -66,6 +69,12 @@ extension StoreSession {
     public func bulkInsert(_ post: Post) throws { precondition(post.id > 0); var row = post; try row.insert(db) }
     public func bulkInsert(_ attestation: Attestation) throws { precondition(attestation.id > 0); var row = attestation; try row.insert(db) }
     public func bulkInsert(_ person: Person) throws { precondition(person.id > 0); var row = person; try row.insert(db) }
+
+    /// Updates a row written earlier in the load (its log entry follows).
+    public func bulkUpdate(_ incident: Incident) throws { try incident.update(db) }
+    public func bulkUpdate(_ fact: Fact) throws { try fact.update(db) }
+    public func bulkUpdate(_ release: Release) throws { try release.update(db) }
+    public func bulkUpdate(_ post: Post) throws { try post.update(db) }
 
     /// Row counts of the main tables, for the benchmark's summary line.
     public func bulkCounts() throws -> [String: Int] {

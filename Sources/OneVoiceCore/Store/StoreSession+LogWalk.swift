@@ -14,6 +14,13 @@ public struct RawLogEntry {
     public let hashInput: UnsafeRawBufferPointer
     public let prevHash: UnsafeRawBufferPointer
     public let hash: UnsafeRawBufferPointer
+    /// 1 or 2 (signed).
+    public let format: Int64
+    /// Format 2: the bytes the actor signed (the hash input without the signature), the signature and the key
+    /// (base64 text); empty in format 1.
+    public let signedPayload: UnsafeRawBufferPointer
+    public let signature: UnsafeRawBufferPointer
+    public let actorKey: UnsafeRawBufferPointer
 }
 
 extension StoreSession {
@@ -34,7 +41,8 @@ extension StoreSession {
         try db.execute(sql: "PRAGMA mmap_size = \(Self.walkMapSize)")
         defer { try? db.execute(sql: "PRAGMA mmap_size = 0") }
         let statement = try db.makeStatement(sql: """
-            SELECT seq, time, actorHandle, action, subjectType, subjectID, incidentID, change, prevHash, hash
+            SELECT seq, time, actorHandle, action, subjectType, subjectID, incidentID, change, prevHash, hash,
+                   format, actorID, actorKey, images, signature
             FROM logEntry WHERE seq BETWEEN ? AND ? ORDER BY seq
             """)
         try statement.setArguments([seqs?.lowerBound ?? Int64.min, seqs?.upperBound ?? Int64.max])
@@ -67,10 +75,33 @@ extension StoreSession {
             }
             let prevStart = input.count
             input.append(Self.text(row, 8))
+            let prevEnd = input.count
             let hash = Self.text(row, 9)
+            let format = sqlite3_column_int64(row, 10)
+            // Format 2 (LogEntry.signedPayload, then the signature): the format, the actor's id and key, the rows.
+            var payloadEnd = input.count
+            var signature = UnsafeRawBufferPointer(start: nil, count: 0)
+            if format >= 2 {
+                input.appendSeparator()
+                input.appendDecimal(2)
+                input.appendSeparator()
+                if sqlite3_column_type(row, 11) != SQLITE_NULL { input.appendDecimal(sqlite3_column_int64(row, 11)) }
+                input.appendSeparator()
+                input.append(Self.text(row, 12))
+                input.appendSeparator()
+                input.append(Self.text(row, 13))
+                payloadEnd = input.count
+                signature = Self.text(row, 14)
+                input.appendSeparator()
+                input.append(signature)
+            }
+            let actorKey = format >= 2 ? Self.text(row, 12) : UnsafeRawBufferPointer(start: nil, count: 0)
             try input.withBytes { bytes in
                 try body(RawLogEntry(seq: sqlite3_column_int64(row, 0), hashInput: bytes,
-                                     prevHash: UnsafeRawBufferPointer(rebasing: bytes[prevStart...]), hash: hash))
+                                     prevHash: UnsafeRawBufferPointer(rebasing: bytes[prevStart..<prevEnd]), hash: hash,
+                                     format: format,
+                                     signedPayload: format >= 2 ? UnsafeRawBufferPointer(rebasing: bytes[..<payloadEnd]) : UnsafeRawBufferPointer(start: nil, count: 0),
+                                     signature: signature, actorKey: actorKey))
             }
         }
     }

@@ -5,8 +5,13 @@ import GRDB
 /// Every SQL statement of OneVoice lives in `Store/`; the rest of Core calls these methods.
 public struct StoreSession {
     let db: Database
+    /// The key that signs the log entries this session appends (writes only).
+    let signer: IdentityKey?
 
-    init(db: Database) { self.db = db }
+    init(db: Database, signer: IdentityKey? = nil) {
+        self.db = db
+        self.signer = signer
+    }
 }
 
 // MARK: - Agency and roster
@@ -124,23 +129,64 @@ extension StoreSession {
 // MARK: - Records log
 
 extension StoreSession {
-    /// Appends one entry to the records log, chained to the previous one. Call inside the write that makes the change.
+    /// Appends one entry to the records log, chained to the previous one and signed by the session's key,
+    /// with every row of record written since the last entry. Call inside the write that makes the change,
+    /// after its rows are written. `actor` nil means the person holding the signing key (the scheduler).
     @discardableResult
     public func appendLog(actor: Person?, action: String, subjectType: String, subjectID: Int64, incidentID: Int64?,
                           change: some Encodable, at time: Date) throws -> LogEntry {
+        try appendLog(actor: actor, action: action, subjectType: subjectType, subjectID: subjectID, incidentID: incidentID,
+                      changeJSON: CanonicalJSON.string(change), time: Timestamps.milliseconds(time))
+    }
+
+    @discardableResult
+    func appendLog(actor: Person?, action: String, subjectType: String, subjectID: Int64, incidentID: Int64?,
+                   changeJSON: String, time: Int64) throws -> LogEntry {
+        guard let signer else { throw IdentityError.refused("A change needs the key of the person making it; none was given, so nothing was changed.") }
+        let signerPerson: Person?
+        if let actor {
+            guard actor.publicKey == signer.publicKeyBase64 else {
+                throw IdentityError.refused("\(actor.handle)'s change must be signed with \(actor.handle)'s own key; nothing was changed.")
+            }
+            signerPerson = actor
+        } else {
+            signerPerson = try person(publicKey: signer.publicKeyBase64)
+        }
         let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM logHead WHERE id = 1")
         let prevSeq: Int64 = head?["seq"] ?? 0
         let prevHash: String = head?["hash"] ?? Hashing.zeroHash
-        let entry = LogEntry(seq: prevSeq + 1, time: Timestamps.milliseconds(time), actorID: actor?.id,
-                             actorHandle: actor?.handle ?? "system", action: action, subjectType: subjectType,
-                             subjectID: subjectID, incidentID: incidentID, change: CanonicalJSON.string(change),
-                             prevHash: prevHash)
-        try entry.insert(db)
+        let images = RowImages.text(try takePendingImages())
+        let entry = try LogEntry.signed(seq: prevSeq + 1, time: time, actorID: signerPerson?.id,
+                                        actorHandle: signerPerson?.handle ?? "system", action: action,
+                                        subjectType: subjectType, subjectID: subjectID, incidentID: incidentID,
+                                        change: changeJSON, images: images, prevHash: prevHash, key: signer)
+        try insertLogEntry(entry)
+        return entry
+    }
+
+    /// Stores an entry and moves the head to it.
+    func insertLogEntry(_ entry: LogEntry) throws {
+        try db.execute(sql: """
+            INSERT INTO logEntry (seq, time, actorID, actorHandle, action, subjectType, subjectID, incidentID, change,
+                                  prevHash, hash, format, actorKey, images, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [entry.seq, entry.time, entry.actorID, entry.actorHandle, entry.action, entry.subjectType,
+                             entry.subjectID, entry.incidentID, entry.change, entry.prevHash, entry.hash, entry.format,
+                             entry.actorKey, entry.images, entry.signature])
         try db.execute(sql: """
             INSERT INTO logHead (id, seq, hash) VALUES (1, ?, ?)
             ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
             """, arguments: [entry.seq, entry.hash])
-        return entry
+    }
+
+    /// The first claim of a post for delivery: its entry is the chain head every attempt carries, so a retry
+    /// sends the same bytes.
+    func firstClaim(postID: Int64, incidentID: Int64) throws -> (seq: Int64, hash: String)? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT seq, hash FROM logEntry
+            WHERE incidentID = ? AND action = 'post.claim' AND subjectType = 'post' AND subjectID = ? ORDER BY seq LIMIT 1
+            """, arguments: [incidentID, postID]) else { return nil }
+        return (row[0], row[1])
     }
 
     /// The recorded head of the chain: the last entry's number and hash.
@@ -169,13 +215,18 @@ extension StoreSession {
     /// Walks the whole log in chain order, one entry at a time, reading the stored columns as they are.
     public func forEachLogEntry(_ body: (LogEntry) throws -> Void) throws {
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT seq, time, actorID, actorHandle, action, subjectType, subjectID, incidentID, change, prevHash, hash
+            SELECT seq, time, actorID, actorHandle, action, subjectType, subjectID, incidentID, change, prevHash, hash,
+                   format, actorKey, images, signature
             FROM logEntry ORDER BY seq
             """)
         while let row = try cursor.next() {
-            let entry = LogEntry(seq: row[0], time: row[1], actorID: row[2], actorHandle: row[3], action: row[4],
+            var entry = LogEntry(seq: row[0], time: row[1], actorID: row[2], actorHandle: row[3], action: row[4],
                                  subjectType: row[5], subjectID: row[6], incidentID: row[7], change: row[8],
                                  prevHash: row[9], storedHash: row[10])
+            entry.format = row[11]
+            entry.actorKey = row[12]
+            entry.images = row[13]
+            entry.signature = row[14]
             try body(entry)
         }
     }

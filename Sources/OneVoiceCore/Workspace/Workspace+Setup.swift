@@ -4,7 +4,7 @@ extension Workspace {
     /// Creates the agency in a new database and enrols the caller as admin and drafter.
     public static func initialize(at url: URL, agencyName: String, timeZoneIdentifier: String, mode: WorkspaceMode,
                                   handle: String, displayName: String, key: IdentityKey,
-                                  clock: any WallClock = SystemClock()) throws -> Workspace {
+                                  clock: any WallClock = SystemClock(), anchors: AnchorStore = .standard) throws -> Workspace {
         let name = agencyName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw StoreError.invalid("The agency needs a name (--agency).") }
         guard TimeZone(identifier: timeZoneIdentifier) != nil, timeZoneIdentifier.contains("/") || timeZoneIdentifier == "UTC" else {
@@ -14,17 +14,19 @@ extension Workspace {
             throw StoreError.invalid("\"\(handle)\" is not a usable handle; use lower-case letters, digits, '.', '-' or '_' (up to 32).")
         }
         let database = try AppDatabase.open(at: url, create: true)
-        let workspace = Workspace(database: database, clock: clock, identity: key)
-        try database.write { session in
+        let workspace = Workspace(database: database, clock: clock, identity: key, anchors: anchors)
+        try database.write(signer: key) { session in
             if try session.agency() != nil { throw StoreError.alreadyInitialised(path: url.path) }
             let now = clock.now()
             let agency = Agency(name: name, timeZoneIdentifier: timeZoneIdentifier, mode: mode, createdAt: now)
             try session.insertAgency(agency)
-            var person = Person(id: 0, handle: handle, displayName: displayName, publicKey: key.publicKeyBase64,
-                                roles: [.admin, .drafter], addedAt: now)
-            try session.insertPerson(&person)
-            try session.appendLog(actor: person, action: "agency.init", subjectType: "agency", subjectID: 1,
+            // The founding admin is person #1 of a new database; the first entry, signed with their key, names it.
+            let founder = Person(id: 1, handle: handle, displayName: displayName, publicKey: key.publicKeyBase64,
+                                 roles: [.admin, .drafter], addedAt: now)
+            try session.appendLog(actor: founder, action: "agency.init", subjectType: "agency", subjectID: 1,
                                   incidentID: nil, change: agency, at: now)
+            var person = founder
+            try session.insertPerson(&person)
             try session.appendLog(actor: person, action: "roster.add", subjectType: "person", subjectID: person.id,
                                   incidentID: nil, change: person, at: now)
         }

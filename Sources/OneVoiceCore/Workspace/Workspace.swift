@@ -11,19 +11,40 @@ public struct Workspace: Sendable {
     /// Where the key came from, for error messages.
     public let identityPath: String
     public let settings: WorkspaceSettings
+    /// Where the chain heads this user has seen are kept, outside the database.
+    public let anchors: AnchorStore
 
     public init(database: AppDatabase, clock: any WallClock = SystemClock(), identity: IdentityKey?, identityPath: String = "",
-                settings: WorkspaceSettings = .builtIn) {
+                settings: WorkspaceSettings = .builtIn, anchors: AnchorStore = .standard) {
         self.database = database
         self.clock = clock
         self.identity = identity
         self.identityPath = identityPath
         self.settings = settings
+        self.anchors = anchors
     }
 
     /// The same workspace acting with another key (the demo's role switch, tests).
     public func acting(as identity: IdentityKey?) -> Workspace {
-        Workspace(database: database, clock: clock, identity: identity, identityPath: identityPath, settings: settings)
+        Workspace(database: database, clock: clock, identity: identity, identityPath: identityPath, settings: settings,
+                  anchors: anchors)
+    }
+
+    /// The name under which this log's anchors are kept: its first entry's hash.
+    public func logKey() throws -> String? {
+        try database.read { try $0.logEntry(seq: 1)?.hash }
+    }
+
+    /// Notes a chain head outside the database; a failure to note it is reported, not fatal to the work.
+    @discardableResult
+    public func recordAnchor(_ anchor: ChainAnchor, source: String) -> Bool {
+        guard let key = try? logKey() else { return false }
+        return (try? anchors.record(anchor, source: source, logKey: key, at: clock.now())) != nil
+    }
+
+    /// One transaction whose log entries are signed with the caller's key.
+    func write<T>(_ body: (StoreSession) throws -> T) throws -> T {
+        try database.write(signer: identity, body)
     }
 
     /// The caller as a roster member holding one of `roles`, or a one-sentence refusal.

@@ -11,26 +11,35 @@ struct ArchiveCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the whole records-log chain and every attestation signature.",
-            discussion: "Exits 0 when everything holds, 1 naming the first bad entry otherwise."
+            abstract: "Replay the signed records log and check every stored record against it.",
+            discussion: """
+                Checks the hash chain and every entry's signature, replays the whole log into a fresh state (who was \
+                allowed to do what at each point), compares that with every row of every table of record and with \
+                the search index, and checks every chain head noted outside the database (deliveries, exports, \
+                earlier verifications). Exits 0 when everything holds, 1 naming each difference otherwise.
+                """
         )
 
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let workspace = try store.readableWorkspace()
-            let verifier = ChainVerifier(database: workspace.database)
+            let verifier = ChainVerifier(database: workspace.database, anchors: workspace.anchors)
             try verifier.checkStorage()
             let report = try verifier.verify()
             if store.json {
                 Output.json(report)
             } else if report.isIntact {
-                print("The records log holds: \(report.entries) entries, \(report.attestations) attestations and \(report.revisions) revisions checked; head \(report.headHash.prefix(16)) at entry \(report.headSeq).")
+                let founder = report.foundingKey.map { "; founding key \(KeyFingerprint.of(publicKeyBase64: $0))" } ?? ""
+                let anchors = report.anchors.isEmpty ? "" : "; \(report.anchors.count) chain head\(report.anchors.count == 1 ? "" : "s") kept outside the database still in the log"
+                let sealed = report.sealed ? " (\(report.unsignedEntries) from before the signed log, sealed)" : ""
+                print("The records log holds: \(report.entries) entries\(sealed), \(report.signaturesChecked) signatures, \(report.attestations) attestations and \(report.revisions) revisions checked, every record matches its replay; head \(report.headHash.prefix(16)) at entry \(report.headSeq)\(founder)\(anchors).")
             }
-            if let first = report.problems.first {
-                Output.error(first.message)
-                throw ExitCode(1)
+            if !report.problems.isEmpty && !store.json {
+                for problem in report.problems.prefix(50) { Output.error(problem.message) }
+                if report.problems.count > 50 { Output.error("… and \(report.problems.count - 50) more.") }
             }
+            if !report.isIntact { throw ExitCode(1) }
         }
     }
 }

@@ -44,11 +44,13 @@ struct InitCommand: ParsableCommand {
                                                  displayName: name ?? handle, key: key)
         if store.json {
             Output.json(InitResult(database: workspace.database.path, identity: keyURL.path, keyGenerated: generated,
-                                   handle: handle, publicKey: key.publicKeyBase64, mode: exercise ? "exercise" : "live"))
+                                   handle: handle, publicKey: key.publicKeyBase64, mode: exercise ? "exercise" : "live",
+                                   foundingKeyFingerprint: KeyFingerprint.of(publicKeyBase64: key.publicKeyBase64)))
         } else {
             if generated { print("Generated your identity key at \(keyURL.path).") }
             print("Created \(workspace.database.path) for \(agency) (\(exercise ? "EXERCISE" : "LIVE")), time zone \(timezone).")
             print("You are \(handle), admin and drafter. Your public key: \(key.publicKeyBase64)")
+            print("Founding key fingerprint (every export and delivery carries it; keep it on paper): \(KeyFingerprint.of(publicKeyBase64: key.publicKeyBase64))")
         }
     }
 
@@ -59,5 +61,6 @@ struct InitCommand: ParsableCommand {
         let handle: String
         let publicKey: String
         let mode: String
+        let foundingKeyFingerprint: String
     }
 }

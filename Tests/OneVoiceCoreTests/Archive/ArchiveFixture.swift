@@ -41,10 +41,12 @@ struct ArchiveFixture {
     /// Posts have no Core operation yet (delivery builds them); tests write one as the scheduler would.
     static func insertPost(_ agency: TestAgency, release: Release, text: String) throws {
         let now = agency.clock.now()
-        try agency.admin.database.write { session in
+        try agency.admin.database.write(signer: agency.adminKey) { session in
             var post = Post(releaseID: release.id, incidentID: release.incidentID, revisionNumber: 1, channel: .x, text: text,
                             scheduledAt: nil, state: .held, idempotencyKey: UUID().uuidString, isExercise: false, createdAt: now)
             try post.insert(session.db)
+            try session.appendLog(actor: nil, action: "release.hold", subjectType: "release", subjectID: release.id,
+                                  incidentID: release.incidentID, change: ["post": post.id], at: now)
         }
     }
 

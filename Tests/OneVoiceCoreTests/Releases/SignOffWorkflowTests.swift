@@ -169,7 +169,7 @@ struct SignOffWorkflowTests {
                                                      text: "Elm Street is closed. The investigation is ongoing.", renditions: [:])
         try team.drafter.submitRelease(id: release.id)
         try team.spokesperson.approveRelease(id: release.id)
-        try team.agency.admin.database.write { session in
+        try team.agency.admin.database.writeLogged(as: team.agency.adminKey, action: "release.released") { session in
             var r = try #require(try session.release(id: release.id))
             r.status = .released
             try session.updateRelease(r)

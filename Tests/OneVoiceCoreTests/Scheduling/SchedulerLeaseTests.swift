@@ -182,7 +182,7 @@ struct SchedulerLeaseTests {
         post.claimedBy = "dead:99"
         post.claimedAt = time
         post.attempts = 1
-        try team.database.write { try $0.updatePost(post) }
+        try team.database.writeLogged(as: team.drafter.identity!, action: "post.claim") { try $0.updatePost(post) }
         let scheduler = team.scheduler(deliverer, holder: "alive:1")
         team.clock.set(time.addingTimeInterval(30))
         try scheduler.tick()

@@ -93,7 +93,7 @@ struct SchedulerTeam {
         var configuration = Scheduler.Configuration()
         configure(&configuration)
         return Scheduler(database: database ?? self.database, clock: clock, deliverer: deliverer, holder: holder,
-                         configuration: configuration)
+                         configuration: configuration, signer: drafter.identity)
     }
 
     func posts(_ releaseID: Int64) throws -> [Post] { try drafter.posts(releaseID: releaseID) }
@@ -109,7 +109,12 @@ struct SchedulerTeam {
         try database.read { try $0.logPage(limit: 100_000) }.filter { $0.action == action }.reversed()
     }
 
-    func chainIsIntact() throws -> Bool { try ChainVerifier(database: database).verify().isIntact }
+    /// Whether `archive verify` holds; when it does not, its findings are recorded so the failure says why.
+    func chainIsIntact() throws -> Bool {
+        let report = try ChainVerifier(database: database).verify()
+        for problem in report.problems.prefix(5) { Issue.record("verify: \(problem.message)") }
+        return report.isIntact
+    }
 
     /// `minutes` after the agency's test start.
     static func at(minutes: Double) -> Date { TestAgency.start.addingTimeInterval(minutes * 60) }

@@ -1,5 +1,5 @@
 import Foundation
-import OneVoiceCore
+@testable import OneVoiceCore
 
 /// A fresh agency database in a temporary folder, with keys for whoever a test needs.
 struct TestAgency {
@@ -45,5 +45,20 @@ struct TestAgency {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw StoreError.invalid("sqlite3 failed on: \(sql)") }
+    }
+}
+
+extension AppDatabase {
+    /// A change written directly, as an operation of OneVoice would write it: signed by `key`'s holder and
+    /// recorded in the log under `action` (tests that set up a state no public operation makes).
+    @discardableResult
+    func writeLogged<T>(as key: IdentityKey, action: String, subjectType: String = "test", subjectID: Int64 = 0,
+                        incidentID: Int64? = nil, _ body: (StoreSession) throws -> T) throws -> T {
+        try write(signer: key) { session in
+            let result = try body(session)
+            try session.appendLog(actor: nil, action: action, subjectType: subjectType, subjectID: subjectID,
+                                  incidentID: incidentID, change: ["note": "written by a test"], at: Date())
+            return result
+        }
     }
 }

@@ -1,0 +1,216 @@
+import Foundation
+
+/// `archive verify`'s replay: the signed log, from its first entry, folded into a fresh projection of every
+/// table of record, each action checked against the rules as they stood at that point (`ReplayRules`),
+/// and the projection then compared with every stored row, column by column.
+///
+/// Format-1 entries (history before the signed log) carry no rows; the seal that follows them carries the
+/// image of every row as it stood, and the projection starts there.
+final class LogReplay {
+    /// The projection: table → rowid → the row's canonical JSON (as the log imaged it).
+    private(set) var rows: [String: [Int64: String]] = [:]
+    /// Which entry last wrote each row, to name it in a finding.
+    private(set) var writtenBy: [String: [Int64: (seq: Int64, action: String)]] = [:]
+    /// The founding admin's public key, as the first entry (or the seal) names it.
+    private(set) var foundingKey: String?
+    private(set) var problems: [ChainVerifier.Problem] = []
+    private(set) var entries = 0
+    private(set) var sealed = false
+    private var sawSigned = false
+    private var decoded: [String: [Int64: Any]] = [:]
+
+    /// Problems reported at most per kind of problem, so one systematic fault does not bury the rest.
+    static let problemLimit = 200
+
+    func report(_ problem: ChainVerifier.Problem) {
+        if problems.count < Self.problemLimit { problems.append(problem) }
+    }
+
+    // MARK: - State, decoded on demand
+
+    func image(_ table: String, _ id: Int64) -> String? { rows[table]?[id] }
+
+    /// The row as a value of `T`, decoded from its current image (cached until the row is written again).
+    func value<T: Sendable>(_ table: String, _ id: Int64?, as decode: (String) -> T?) -> T? {
+        guard let id, let json = rows[table]?[id] else { return nil }
+        if let cached = decoded[table]?[id] as? T { return cached }
+        guard let value = decode(json) else { return nil }
+        decoded[table, default: [:]][id] = value
+        return value
+    }
+
+    func person(_ id: Int64?) -> Person? { value("person", id) { RowImageDecoder.decode(Person.self, $0) } }
+    func personRemoved(_ id: Int64) -> Bool {
+        value("person", id) { RowImageDecoder.columns($0).map { ($0["removedAt"] ?? "null") != "null" } } ?? true
+    }
+    func incident(_ id: Int64?) -> Incident? { value("incident", id) { RowImageDecoder.decode(Incident.self, $0) } }
+    func fact(_ id: Int64?) -> Fact? { value("fact", id) { RowImageDecoder.decode(Fact.self, $0) } }
+    func release(_ id: Int64?) -> Release? { value("pressRelease", id) { RowImageDecoder.decode(Release.self, $0) } }
+    func revision(_ id: Int64?) -> ReleaseRevision? { value("releaseRevision", id) { RowImageDecoder.decode(ReleaseRevision.self, $0) } }
+    func attestation(_ id: Int64?) -> Attestation? { value("attestation", id) { RowImageDecoder.decode(Attestation.self, $0) } }
+    func post(_ id: Int64?) -> Post? { value("post", id) { RowImageDecoder.decode(Post.self, $0) } }
+    func agency() -> Agency? { value("agency", 1) { RowImageDecoder.decode(Agency.self, $0) } }
+
+    /// Revisions and attestations by release, kept as rows arrive (both tables only grow).
+    private(set) var revisionsByRelease: [Int64: [Int64]] = [:]
+    private(set) var attestationsBySubject: [String: [Int64]] = [:]
+    private(set) var postsByRelease: [Int64: [Int64]] = [:]
+    private(set) var factsByIncident: [Int64: [Int64]] = [:]
+    private(set) var namedByIncident: [Int64: [Int64]] = [:]
+
+    func revisions(ofRelease id: Int64) -> [ReleaseRevision] { (revisionsByRelease[id] ?? []).compactMap { revision($0) } }
+    func attestations(subjectType: String, subjectID: Int64) -> [Attestation] {
+        (attestationsBySubject["\(subjectType)#\(subjectID)"] ?? []).compactMap { attestation($0) }
+    }
+    func posts(ofRelease id: Int64) -> [Post] { (postsByRelease[id] ?? []).compactMap { post($0) } }
+    func facts(ofIncident id: Int64) -> [Fact] { (factsByIncident[id] ?? []).compactMap { fact($0) } }
+    func namedPeople(ofIncident id: Int64) -> [NamedPerson] {
+        (namedByIncident[id] ?? []).compactMap { value("namedPerson", $0) { RowImageDecoder.decode(NamedPerson.self, $0) } }
+    }
+    var roster: [Person] { (rows["person"] ?? [:]).keys.compactMap { id in personRemoved(id) ? nil : person(id) } }
+
+    // MARK: - Replay
+
+    /// Folds one entry (in chain order) into the projection, after checking that it was allowed.
+    func apply(_ entry: LogEntry) {
+        entries += 1
+        guard entry.format >= 2 else {
+            if sawSigned {
+                report(.init(kind: "format", seq: entry.seq, id: nil, message:
+                    "Log entry \(entry.seq) (\(entry.action)) is unsigned but comes after signed entries: it was inserted by hand."))
+            }
+            return
+        }
+        guard let images = RowImages.parse(entry.images) else {
+            report(.init(kind: "images", seq: entry.seq, id: nil, message:
+                "Log entry \(entry.seq) (\(entry.action)) holds rows that cannot be read."))
+            return
+        }
+        let first = !sawSigned
+        sawSigned = true
+        if entry.action == "log.seal" {
+            guard first, entries > 1 else {
+                report(.init(kind: "authorization", seq: entry.seq, id: nil, message:
+                    "Log entry \(entry.seq) seals history, but only the first signed entry after unsigned history may."))
+                return
+            }
+            sealed = true
+            store(images, entry: entry)
+            foundingKey = (try? JSONSerialization.jsonObject(with: Data(entry.change.utf8)) as? [String: Any])?["foundingKey"] as? String
+            checkSigner(entry, bootstrap: false)
+            return
+        }
+        if first {
+            if entry.action == "agency.init" && entries == 1 {
+                foundingKey = entry.actorKey
+            } else {
+                report(.init(kind: "authorization", seq: entry.seq, id: nil, message:
+                    "Log entry \(entry.seq) (\(entry.action)) is the first signed entry, but the log must begin with the agency's founding (agency.init) or a seal."))
+            }
+        }
+        let bootstrap = (entry.action == "agency.init" && entries == 1)
+            || (entry.action == "roster.add" && roster.isEmpty && entry.actorKey == foundingKey)
+        if !bootstrap { checkSigner(entry, bootstrap: false) }
+        for problem in ReplayRules.check(entry, images: images, state: self) {
+            report(.init(kind: "authorization", seq: entry.seq, id: entry.subjectID, message: "Log entry \(entry.seq) (\(entry.action) by \(entry.actorHandle)): \(problem)"))
+        }
+        store(images, entry: entry)
+    }
+
+    /// The signer must be an enrolled person, at that point, holding the key that signed.
+    private func checkSigner(_ entry: LogEntry, bootstrap: Bool) {
+        guard let actorID = entry.actorID, let person = person(actorID) else {
+            report(.init(kind: "signer", seq: entry.seq, id: nil, message:
+                "Log entry \(entry.seq) (\(entry.action)) was signed by \(entry.actorHandle), who is not in the roster at that point."))
+            return
+        }
+        if person.publicKey != entry.actorKey || person.handle != entry.actorHandle {
+            report(.init(kind: "signer", seq: entry.seq, id: nil, message:
+                "Log entry \(entry.seq) (\(entry.action)) was signed with a key that is not \(person.handle)'s key in the roster at that point."))
+        } else if personRemoved(actorID) {
+            report(.init(kind: "signer", seq: entry.seq, id: nil, message:
+                "Log entry \(entry.seq) (\(entry.action)) was signed by \(person.handle), who had been removed from the roster."))
+        }
+    }
+
+    private func store(_ images: [RowImages.Image], entry: LogEntry) {
+        for image in images {
+            decoded[image.table]?[image.id] = nil
+            if let json = image.json {
+                let isNew = rows[image.table]?[image.id] == nil
+                rows[image.table, default: [:]][image.id] = json
+                if isNew { index(image.table, image.id) }
+            } else {
+                rows[image.table]?[image.id] = nil
+            }
+            writtenBy[image.table, default: [:]][image.id] = (entry.seq, entry.action)
+        }
+    }
+
+    private func index(_ table: String, _ id: Int64) {
+        switch table {
+        case "releaseRevision": if let r = revision(id) { revisionsByRelease[r.releaseID, default: []].append(id) }
+        case "attestation": if let a = attestation(id) { attestationsBySubject["\(a.subjectType)#\(a.subjectID)", default: []].append(id) }
+        case "post": if let p = post(id) { postsByRelease[p.releaseID, default: []].append(id) }
+        case "fact": if let f = fact(id) { factsByIncident[f.incidentID, default: []].append(id) }
+        case "namedPerson":
+            if let n = value("namedPerson", id, as: { RowImageDecoder.decode(NamedPerson.self, $0) }) {
+                namedByIncident[n.incidentID, default: []].append(id)
+            }
+        default: break
+        }
+    }
+
+    // MARK: - Comparing with what is stored
+
+    /// Compares the projection with the stored rows of every table of record.
+    func compare(_ session: StoreSession) throws {
+        guard sawSigned else { return }
+        for table in RecordTables.all {
+            let defaults = try session.columnDefaults(table: table)
+            var expected = rows[table] ?? [:]
+            var reported = 0
+            try session.forEachStoredRow(table: table) { id, stored in
+                let replayed = expected.removeValue(forKey: id)
+                guard replayed != stored, reported < 20 else { return }
+                reported += 1
+                guard let replayed else {
+                    report(.init(kind: "projection", seq: nil, id: id, message:
+                        "\(table) #\(id) is in no log entry: it was added outside OneVoice.", table: table))
+                    return
+                }
+                let by = writtenBy[table]?[id]
+                let entryName = by.map { "entry \($0.seq) (\($0.action))" } ?? "the log"
+                let want = RowImageDecoder.columns(replayed) ?? [:]
+                let have = RowImageDecoder.columns(stored) ?? [:]
+                let names = Set(want.keys).union(have.keys).sorted()
+                var differing = false
+                for column in names {
+                    let expectedValue = want[column] ?? defaults[column] ?? "null"
+                    let storedValue = have[column] ?? "absent"
+                    if expectedValue != storedValue {
+                        differing = true
+                        report(.init(kind: "projection", seq: by?.seq, id: id, message:
+                            "\(table) #\(id), column \(column), holds \(Self.short(storedValue)) but \(entryName) recorded \(Self.short(expectedValue)).",
+                            table: table, column: column))
+                    }
+                }
+                if !differing { reported -= 1 }
+            }
+            for (id, _) in expected.sorted(by: { $0.key < $1.key }).prefix(20) {
+                let by = writtenBy[table]?[id]
+                report(.init(kind: "projection", seq: by?.seq, id: id, message:
+                    "\(table) #\(id) was removed: \(by.map { "entry \($0.seq) (\($0.action))" } ?? "the log") recorded it.", table: table))
+            }
+        }
+        for difference in try session.searchIndexDifferences() {
+            report(.init(kind: "search", seq: nil, id: difference.itemID, message:
+                "The search index entry for \(difference.type) #\(difference.itemID) \(difference.problem) (rebuild it from the records).",
+                table: "searchIndex"))
+        }
+    }
+
+    private static func short(_ json: String) -> String {
+        json.count > 60 ? String(json.prefix(57)) + "…" : json
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+
+/// The tables of record: every row of these is a projection of the signed log, and `archive verify`
+/// compares each of them, row by row and column by column, with the replayed log. Everything else in the
+/// file is operational and named in `operationalTables` (the README lists them too).
+public enum RecordTables {
+    public static let all: [String] = [
+        "agency", "person", "incident", "fact", "pressRelease", "releaseRevision", "post", "attestation", "rumor",
+        "namedPerson", "contact", "disposal",
+    ]
+
+    /// Tables that are not records, and why: they are rebuilt, re-derived or hold no public record.
+    public static let operational: [(table: String, why: String)] = [
+        ("logEntry", "the log itself, checked by its hash chain and signatures"),
+        ("logHead", "the chain's head, checked against the log's last entry"),
+        ("schedulerLease", "which scheduler may deliver right now; expires by itself"),
+        ("searchIndex", "full-text search, rebuilt from the tables of record and compared"),
+    ]
+}
+
+/// The rows one change wrote, as the log records them: one line per row, `table<TAB>id<TAB>json`, sorted by
+/// table and id, where `json` is the row's columns as canonical JSON (keys sorted; integers as numbers, text
+/// as strings, NULL as null) or `null` when the row was deleted. JSON escapes every control character, so a
+/// line never holds a raw tab or line feed inside its JSON.
+public enum RowImages {
+    public struct Image: Sendable, Equatable {
+        public var table: String
+        public var id: Int64
+        /// The row's canonical JSON, or nil for a deleted row.
+        public var json: String?
+    }
+
+    public static func text(_ images: [Image]) -> String {
+        images.sorted { ($0.table, $0.id) < ($1.table, $1.id) }
+            .map { "\($0.table)\t\($0.id)\t\($0.json ?? "null")" }
+            .joined(separator: "\n")
+    }
+
+    /// The images of a log entry's `images` text; nil when it is not of that form.
+    public static func parse(_ text: String) -> [Image]? {
+        if text.isEmpty { return [] }
+        var result: [Image] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, let id = Int64(parts[1]), !parts[0].isEmpty else { return nil }
+            result.append(Image(table: String(parts[0]), id: id, json: parts[2] == "null" ? nil : String(parts[2])))
+        }
+        return result
+    }
+
+    /// A stored row as canonical JSON.
+    static func json(_ row: Row) -> String {
+        var columns: [(String, DatabaseValue)] = []
+        for (name, value) in row { columns.append((name, value)) }
+        columns.sort { $0.0 < $1.0 }
+        var out = "{"
+        for (index, (name, value)) in columns.enumerated() {
+            if index > 0 { out += "," }
+            appendString(name, to: &out)
+            out += ":"
+            appendValue(value, to: &out)
+        }
+        return out + "}"
+    }
+
+    static func appendValue(_ value: DatabaseValue, to out: inout String) {
+        switch value.storage {
+        case .null: out += "null"
+        case .int64(let int): out += String(int)
+        case .double(let double): out += "{\"real\":\"\(double.bitPattern)\"}"
+        case .string(let string): appendString(string, to: &out)
+        case .blob(let data): out += "{\"blob\":\"\(data.base64EncodedString())\"}"
+        }
+    }
+
+    /// A JSON string: quote, backslash and every control character escaped, everything else as it is.
+    static func appendString(_ string: String, to out: inout String) {
+        out += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+                || scalar.value == 0x2028 || scalar.value == 0x2029:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
+
+// MARK: - Capturing what a change writes
+
+extension StoreSession {
+    /// Makes sure this (writer) connection notes every row of a table of record that a statement writes, in a
+    /// temporary table of its own: temporary triggers, so nothing of it is in the file.
+    func installRowCapture() throws {
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM temp.sqlite_master WHERE name = 'pendingRow')") == true {
+            return
+        }
+        try db.execute(sql: "CREATE TEMP TABLE pendingRow (tbl TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (tbl, rid)) WITHOUT ROWID")
+        for table in RecordTables.all {
+            try db.execute(sql: """
+                CREATE TEMP TRIGGER capture_\(table)_insert AFTER INSERT ON main.\(table) BEGIN
+                    INSERT OR IGNORE INTO pendingRow VALUES ('\(table)', NEW.rowid);
+                END;
+                CREATE TEMP TRIGGER capture_\(table)_update AFTER UPDATE ON main.\(table) BEGIN
+                    INSERT OR IGNORE INTO pendingRow VALUES ('\(table)', OLD.rowid);
+                    INSERT OR IGNORE INTO pendingRow VALUES ('\(table)', NEW.rowid);
+                END;
+                CREATE TEMP TRIGGER capture_\(table)_delete AFTER DELETE ON main.\(table) BEGIN
+                    INSERT OR IGNORE INTO pendingRow VALUES ('\(table)', OLD.rowid);
+                END;
+                """)
+        }
+    }
+
+    /// The rows written since the last log entry, as they stand now, and forgets them.
+    func takePendingImages() throws -> [RowImages.Image] {
+        let pending = try Row.fetchAll(db, sql: "SELECT tbl, rid FROM temp.pendingRow ORDER BY tbl, rid")
+        guard !pending.isEmpty else { return [] }
+        var images: [RowImages.Image] = []
+        images.reserveCapacity(pending.count)
+        for row in pending {
+            let table: String = row[0]
+            let id: Int64 = row[1]
+            guard RecordTables.all.contains(table) else { continue }
+            let stored = try Row.fetchOne(db, sql: "SELECT * FROM main.\(table) WHERE rowid = ?", arguments: [id])
+            images.append(RowImages.Image(table: table, id: id, json: stored.map(RowImages.json)))
+        }
+        try db.execute(sql: "DELETE FROM temp.pendingRow")
+        return images
+    }
+
+    /// Rows written that no log entry recorded yet (a change must end with its entry).
+    func unloggedRows() throws -> [(table: String, id: Int64)] {
+        try Row.fetchAll(db, sql: "SELECT tbl, rid FROM temp.pendingRow ORDER BY tbl, rid LIMIT 5").map { ($0[0], $0[1]) }
+    }
+
+    /// Forgets captured rows (a rolled-back transaction's).
+    func clearPendingImages() throws {
+        try db.execute(sql: "DELETE FROM temp.pendingRow")
+    }
+}

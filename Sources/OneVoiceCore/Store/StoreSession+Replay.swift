@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+
+// The reads behind `archive verify`'s replay: every stored row of record as canonical JSON (the form the
+// log's images take), each table's column defaults, and rows of record decoded from an image.
+
+extension StoreSession {
+    /// Every row of `table` in rowid order, as the log would image it.
+    func forEachStoredRow(table: String, _ body: (Int64, String) throws -> Void) throws {
+        precondition(RecordTables.all.contains(table))
+        let cursor = try Row.fetchCursor(db, sql: "SELECT rowid AS \"__rowid\", * FROM main.\(table) ORDER BY rowid")
+        while let row = try cursor.next() {
+            let id: Int64 = row["__rowid"]
+            var copy: [String: DatabaseValue] = [:]
+            for (name, value) in row where name != "__rowid" { copy[name] = value }
+            try body(id, RowImages.json(Row(copy)))
+        }
+    }
+
+    /// Each column's default as canonical JSON (`null` when it has none): a column added by a later schema
+    /// step holds its default in rows no entry has written since.
+    func columnDefaults(table: String) throws -> [String: String] {
+        var defaults: [String: String] = [:]
+        for column in try Row.fetchAll(db, sql: "SELECT name, dflt_value FROM pragma_table_info(?)", arguments: [table]) {
+            let name: String = column["name"]
+            if let literal: String = column["dflt_value"],
+               let value = try DatabaseValue.fetchOne(db, sql: "SELECT \(literal)") {
+                var out = ""
+                RowImages.appendValue(value, to: &out)
+                defaults[name] = out
+            } else {
+                defaults[name] = "null"
+            }
+        }
+        return defaults
+    }
+
+    /// The search index as it stands and as the tables of record say it should be (disposed items left out):
+    /// (type, itemID) pairs that differ, with what differs.
+    func searchIndexDifferences(limit: Int = 20) throws -> [(type: String, itemID: Int64, problem: String)] {
+        let expected = SearchIndexSQL.expectedRows(alias: "x")
+        let columns = "type, itemID, incidentID, time, label, scope, body"
+        let disposed = "NOT EXISTS (SELECT 1 FROM disposal d WHERE d.subjectType = e.type AND d.subjectID = e.itemID)"
+        let missing = try Row.fetchAll(db, sql: """
+            SELECT type, itemID FROM (
+                SELECT \(columns) FROM (\(expected)) AS e WHERE \(disposed)
+                EXCEPT SELECT \(columns) FROM searchIndex) LIMIT ?
+            """, arguments: [limit])
+        let extra = try Row.fetchAll(db, sql: """
+            SELECT type, itemID FROM (
+                SELECT \(columns) FROM searchIndex
+                EXCEPT SELECT \(columns) FROM (\(expected)) AS e WHERE \(disposed)) LIMIT ?
+            """, arguments: [limit])
+        return missing.map { ($0[0], $0[1], "is missing from the search index or differs from its record") }
+            + extra.map { ($0[0], $0[1], "is in the search index but no record says so") }
+    }
+}
+
+/// A row of record decoded from its image (canonical JSON of its columns).
+enum RowImageDecoder {
+    static func decode<T: FetchableRecord>(_ type: T.Type, _ json: String) -> T? {
+        guard let row = row(json) else { return nil }
+        return try? T(row: row)
+    }
+
+    /// The columns of an image, as a GRDB row.
+    static func row(_ json: String) -> Row? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
+        var values: [String: DatabaseValue] = [:]
+        for (name, value) in object {
+            switch value {
+            case is NSNull: values[name] = .null
+            case let string as String: values[name] = string.databaseValue
+            case let number as NSNumber: values[name] = number.int64Value.databaseValue
+            case let tagged as [String: String]:
+                if let bits = tagged["real"].flatMap(UInt64.init) {
+                    values[name] = Double(bitPattern: bits).databaseValue
+                } else if let data = tagged["blob"].flatMap({ Data(base64Encoded: $0) }) {
+                    values[name] = data.databaseValue
+                } else {
+                    return nil
+                }
+            default: return nil
+            }
+        }
+        return Row(values)
+    }
+
+    /// One column's value as canonical JSON text, or nil when the image has no such column.
+    static func columns(_ json: String) -> [String: String]? {
+        guard let row = row(json) else { return nil }
+        var result: [String: String] = [:]
+        for (name, value) in row {
+            var out = ""
+            RowImages.appendValue(value, to: &out)
+            result[name] = out
+        }
+        return result
+    }
+}

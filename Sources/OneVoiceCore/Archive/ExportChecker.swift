@@ -15,6 +15,14 @@ public struct ExportChecker: Sendable {
         public var chainHead: ExportManifest.ChainHead?
         /// Empty when everything holds; otherwise one sentence per thing that does not match.
         public var problems: [String]
+        /// SHA-256 of manifest.json: the one value to compare with what the exporter noted.
+        public var manifestSHA256: String = ""
+        /// Who signed the manifest, and the fingerprints of their key and of the founding admin's key.
+        public var signer: String?
+        public var signerKeyFingerprint: String?
+        public var foundingKeyFingerprint: String?
+        /// Items whose JSON was compared with the rows the signed log recorded for them.
+        public var itemsMatchedToLog: Int = 0
 
         public var isIntact: Bool { problems.isEmpty }
     }
@@ -27,16 +35,19 @@ public struct ExportChecker: Sendable {
         let manifestURL = directory.appendingPathComponent(Self.manifestName)
         guard let manifestData = try? Data(contentsOf: manifestURL),
               let manifest = try? ExportJSON.decoder.decode(ExportManifest.self, from: manifestData),
-              manifest.format == ExportManifest.formatName else {
+              manifest.format == ExportManifest.formatName || manifest.format == ExportManifest.unsignedFormatName else {
             throw ExportError.notAnExport(path: directory.path)
         }
         var report = Report(filesChecked: 0, logEntriesChecked: 0, linksChecked: 0, signaturesChecked: 0, revisionsChecked: 0,
                             chainHead: manifest.chainHead, problems: [])
+        report.manifestSHA256 = Hashing.sha256Hex(manifestData)
+        checkManifestSignature(manifest, into: &report)
         let intact = checkFiles(manifest, into: &report)
         let people = readPeople(intact)
         checkAttestations(intact, people: people, into: &report)
         checkRevisions(intact, into: &report)
-        checkLog(manifest, intact: intact, into: &report)
+        checkLog(manifest, intact: intact, people: people, into: &report)
+        checkAgainstSignedLog(people: people.mapValues(\.publicKey), into: &report)
         return report
     }
 
@@ -70,7 +81,7 @@ public struct ExportChecker: Sendable {
     }
 
     /// Every regular file under the export, as relative paths with `/`.
-    private func filesOnDisk() -> [String] {
+    func filesOnDisk() -> [String] {
         let base = directory.standardizedFileURL.resolvingSymlinksInPath().path
         guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
         var paths: [String] = []
@@ -83,14 +94,14 @@ public struct ExportChecker: Sendable {
         return paths
     }
 
-    private func read<T: Decodable>(_ type: T.Type, _ path: String) -> T? {
+    func read<T: Decodable>(_ type: T.Type, _ path: String) -> T? {
         guard let data = try? Data(contentsOf: directory.appendingPathComponent(path)) else { return nil }
         return try? ExportJSON.decoder.decode(type, from: data)
     }
 
     // MARK: signatures
 
-    private struct Signer: Decodable { let id: Int64; let handle: String; let publicKey: String }
+    struct Signer: Decodable { let id: Int64; let handle: String; let publicKey: String }
 
     private func readPeople(_ intact: Set<String>) -> [Int64: Signer] {
         guard let people = read([Signer].self, "data/people.json") else { return [:] }
@@ -130,7 +141,7 @@ public struct ExportChecker: Sendable {
 
     // MARK: log
 
-    private func checkLog(_ manifest: ExportManifest, intact: Set<String>, into report: inout Report) {
+    private func checkLog(_ manifest: ExportManifest, intact: Set<String>, people: [Int64: Signer], into report: inout Report) {
         let url = directory.appendingPathComponent("log.jsonl")
         guard let data = try? Data(contentsOf: url) else { return }
         let decoder = JSONDecoder()
@@ -145,6 +156,19 @@ public struct ExportChecker: Sendable {
                 continue
             }
             report.logEntriesChecked += 1
+            if entry.format >= 2, let actorID = entry.actorID, let listed = people[actorID], listed.publicKey != entry.actorKey {
+                report.problems.append("Log entry \(entry.seq) was signed with a key that is not \(listed.handle)'s key in data/people.json.")
+            }
+            if let disclosure = manifest.disclosureEntry, entry.seq == disclosure.seq {
+                if entry.hash != disclosure.hash || entry.action != "archive.export" {
+                    report.problems.append("Log entry \(entry.seq) is not the export's own disclosure entry that manifest.json names.")
+                } else if entry.actorKey != manifest.signerKey {
+                    report.problems.append("manifest.json was signed with a key that is not the one that logged this export (entry \(entry.seq)).")
+                }
+            }
+            if !entry.hasValidSignature {
+                report.problems.append("Log entry \(entry.seq) (\(entry.action)) has a signature that does not match its content or \(entry.actorHandle)'s key: it was forged or altered.")
+            }
             if entry.expectedHash != entry.hash {
                 report.problems.append("Log entry \(entry.seq) (\(entry.action), \(entry.subject)) was altered: its content no longer matches its hash.")
             }

@@ -3,7 +3,10 @@ import Foundation
 /// `manifest.json` of a records export: what was asked, the chain head when it was made, and the SHA-256
 /// of every other file, so that anyone can check that nothing was changed, removed or added.
 public struct ExportManifest: Codable, Sendable, Hashable {
-    public static let formatName = "onevoice-records-export/1"
+    /// Version 2: signed by the exporter, with the founding key and the export's own disclosure entry.
+    public static let formatName = "onevoice-records-export/2"
+    /// Exports made before manifests were signed: still readable, never proof.
+    public static let unsignedFormatName = "onevoice-records-export/1"
 
     public struct File: Codable, Sendable, Hashable {
         public var path: String
@@ -37,6 +40,27 @@ public struct ExportManifest: Codable, Sendable, Hashable {
     public var chainHead: ChainHead
     public var counts: [String: Int]
     public var files: [File]
+    /// The founding admin's public key (base64) and its fingerprint, as the log's first signed entry names it.
+    public var foundingKey: String?
+    public var foundingKeyFingerprint: String?
+    /// The entry that records this export as a disclosure (its chain head is `chainHead` or later).
+    public var disclosureEntry: ChainHead?
+    /// Who made the export, and their Ed25519 signature over the canonical JSON of this manifest without it.
+    public var signerHandle: String?
+    public var signerKey: String?
+    public var signature: String?
+
+    /// The bytes the exporter signs: the manifest as canonical JSON, without its signature.
+    public var signedPayload: Data {
+        var unsigned = self
+        unsigned.signature = nil
+        return CanonicalJSON.data(unsigned)
+    }
+
+    public var hasValidSignature: Bool {
+        guard let signature, let key = signerKey, let data = Data(base64Encoded: signature) else { return false }
+        return IdentityKey.isValid(signature: data, for: signedPayload, publicKeyBase64: key)
+    }
 }
 
 /// How export files encode and decode JSON: the canonical form, pretty, times as UTC ISO 8601 with milliseconds.

@@ -115,7 +115,9 @@ public struct ExportPlan: Sendable {
     }
 
     /// Reads everything in `scope` from one snapshot and lays out the files.
-    init(_ session: StoreSession, scope: ExportScope, identity: IdentityKey?, databasePath: String) throws {
+    /// `disclosurePending`: the plan shown before an export, which will first log itself as a disclosure (one
+    /// more entry in an open-ended scope, by the exporter).
+    init(_ session: StoreSession, scope: ExportScope, identity: IdentityKey?, databasePath: String, disclosurePending: Date? = nil) throws {
         if let from = scope.from, let to = scope.to, from > to { throw SearchError.badRange }
         guard let agency = try session.agency() else { throw StoreError.notInitialised(path: databasePath) }
         if let incidentID = scope.incidentID, try session.incident(id: incidentID) == nil {
@@ -125,7 +127,6 @@ public struct ExportPlan: Sendable {
         self.agency = agency
         exporter = try identity.flatMap { try session.person(publicKey: $0.publicKeyBase64) }
         let head = try session.logHead()
-        chainHead = ExportManifest.ChainHead(seq: head?.seq ?? 0, hash: head?.hash ?? Hashing.zeroHash)
 
         let facts = try session.exportFacts(scope)
         let rumors = try session.exportRumors(scope)
@@ -134,7 +135,16 @@ public struct ExportPlan: Sendable {
         let releases = try session.exportReleases(scope)
         let attestations = try session.exportAttestations(scope)
         let disposals = try session.exportDisposals(scope)
-        let logSummary = try session.exportLogSummary(scope)
+        var logSummary = try session.exportLogSummary(scope)
+        var chainHead = ExportManifest.ChainHead(seq: head?.seq ?? 0, hash: head?.hash ?? Hashing.zeroHash)
+        if let now = disclosurePending, scope.lowerBound <= now && now <= scope.upperBound, let exporter {
+            chainHead = ExportManifest.ChainHead(seq: chainHead.seq + 1, hash: "")
+            logSummary.count += 1
+            logSummary.firstSeq = logSummary.firstSeq ?? chainHead.seq
+            logSummary.lastSeq = chainHead.seq
+            logSummary.actorIDs.insert(exporter.id)
+        }
+        self.chainHead = chainHead
         log = LogSegment(count: logSummary.count, firstSeq: logSummary.firstSeq, lastSeq: logSummary.lastSeq, lastTime: logSummary.lastTime)
 
         // The incidents and people that what is exported names.
@@ -193,6 +203,8 @@ extension Workspace {
     /// What `exportRecords(scope:)` would write now, without writing anything: the counts per kind of item
     /// and every file. Anyone who can read the database may plan and make an export (it changes nothing).
     public func planExport(scope: ExportScope) throws -> ExportPlan {
-        try database.read { session in try ExportPlan(session, scope: scope, identity: identity, databasePath: database.path) }
+        try database.read { session in
+            try ExportPlan(session, scope: scope, identity: identity, databasePath: database.path, disclosurePending: clock.now())
+        }
     }
 }

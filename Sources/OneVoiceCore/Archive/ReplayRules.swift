@@ -301,6 +301,10 @@ enum ReplayRules {
             checkApproval(attestation, actor: actor, entry: entry, state: state, into: &problems)
         case ("incident", "spokesperson-assigned"):
             break
+        case ("agency", let verdict) where verdict.hasPrefix("mode-"):
+            if !actor.has(.admin) { problems.append("only an admin switches between exercise and live.") }
+        case ("named-person", "next-of-kin-notified"):
+            if !actor.has(.verifier) { problems.append("only a verifier confirms a next-of-kin notification.") }
         case (_, "disposed"):
             if !actor.has(.admin) { problems.append("only an admin disposes of a record.") }
         default:

@@ -1,5 +1,11 @@
 import Foundation
 
+/// What the log records of an export: the disclosure of a records request.
+struct ExportDisclosure: Encodable {
+    let scope: String
+    let destination: String
+}
+
 /// What `exportRecords` wrote.
 public struct ExportSummary: Codable, Sendable, Hashable {
     public var path: String
@@ -25,13 +31,21 @@ extension Workspace {
         if let from = scope.from, let to = scope.to, from > to { throw SearchError.badRange }
         let writer = try ExportWriter(destination: destination, zip: zip)
         do {
+            // An export is a disclosure: on the record, signed by whoever made it, before anything is written.
+            let disclosure = try write { session -> LogEntry in
+                let person = try caller(in: session)
+                return try session.appendLog(actor: person, action: "archive.export", subjectType: "export", subjectID: 0,
+                                             incidentID: scope.incidentID,
+                                             change: ExportDisclosure(scope: scope.summary, destination: destination.path), at: clock.now())
+            }
             let summary = try database.read { session in
                 let plan = try ExportPlan(session, scope: scope, identity: identity, databasePath: database.path)
-                return try write(plan, session: session, writer: writer)
+                return try write(plan, session: session, writer: writer, disclosure: disclosure)
             }
             let url = try writer.finish()
             var result = summary
             result.path = url.path
+            recordAnchor(ChainAnchor(seq: disclosure.seq, hash: disclosure.hash), source: "export to \(url.path)")
             return result
         } catch {
             writer.abandon()
@@ -40,7 +54,7 @@ extension Workspace {
     }
 
     /// Writes the plan's files, and only those, in its order; the log streams from the same snapshot.
-    private func write(_ plan: ExportPlan, session: StoreSession, writer: ExportWriter) throws -> ExportSummary {
+    private func write(_ plan: ExportPlan, session: StoreSession, writer: ExportWriter, disclosure: LogEntry) throws -> ExportSummary {
         let scope = plan.scope
         let context = ExportRendering.Context(agency: plan.agency, time: LocalTime(timeZone: plan.agency.timeZone),
                                               handles: Dictionary(plan.people.map { ($0.id, $0.handle) }, uniquingKeysWith: { a, _ in a }),
@@ -114,13 +128,22 @@ extension Workspace {
                 try writer.write(Self.exportReadme(agency: plan.agency, scope: scope), to: path)
             case .manifest:
                 // Last: it lists every file written before it.
-                let manifest = ExportManifest(
+                var manifest = ExportManifest(
                     format: ExportManifest.formatName, generator: "OneVoice \(OneVoiceVersion.string)", agency: plan.agency.name,
                     timeZone: plan.agency.timeZoneIdentifier, mode: plan.agency.mode.badge, exportedAt: clock.now(),
                     exportedBy: plan.exporter?.handle,
                     scope: .init(incidentID: scope.incidentID, from: scope.from, to: scope.to, description: scope.summary,
                                  agencyWideLogEntries: scope.incidentID == nil ? "included" : "excluded: they belong to no incident"),
                     chainHead: plan.chainHead, counts: plan.counts, files: writer.files.sorted { $0.path < $1.path })
+                let founder = try session.foundingKey()
+                manifest.foundingKey = founder
+                manifest.foundingKeyFingerprint = founder.map { KeyFingerprint.of(publicKeyBase64: $0) }
+                manifest.disclosureEntry = .init(seq: disclosure.seq, hash: disclosure.hash)
+                if let identity {
+                    manifest.signerHandle = disclosure.actorHandle
+                    manifest.signerKey = identity.publicKeyBase64
+                    manifest.signature = try identity.sign(manifest.signedPayload).base64EncodedString()
+                }
                 manifestData = ExportJSON.encode(manifest)
                 try writer.write(manifestData, to: path)
             }

@@ -80,7 +80,12 @@ public final class Scheduler: Sendable {
             let now = clock.now()
             guard try holdLease(now: now) else { break }
             switch try claim(candidate.id, now: now) {
-            case .deliver(let item):
+            case .deliver(let item, let logKey):
+                // Noted once the claim is committed and before the post leaves; a note that cannot be written
+                // does not hold the post back.
+                if let anchors = configuration.anchors, let logKey, let anchor = item.chainAnchor.flatMap({ ChainAnchor.scan($0).first }) {
+                    try? anchors.record(anchor, source: "delivery of post #\(item.postID) (\(item.channel.slug))", logKey: logKey, at: now)
+                }
                 let outcome: Result<DeliveryReceipt, DeliveryError>
                 do { outcome = .success(try deliverer.deliver(item)) } catch { outcome = .failure(error) }
                 if try record(postID: candidate.id, outcome: outcome) { report.delivered += 1 } else { report.failed += 1 }
@@ -108,7 +113,7 @@ public final class Scheduler: Sendable {
     }
 
     private enum Claim {
-        case deliver(DeliveryItem)
+        case deliver(DeliveryItem, logKey: String?)
         case missed
         case awaitingConfirmation
         case skip
@@ -189,11 +194,7 @@ public final class Scheduler: Sendable {
             let anchor = ChainAnchor(seq: first?.seq ?? claimEntry.seq, hash: first?.hash ?? claimEntry.hash)
             item.chainAnchor = anchor.token
             item.foundingKeyFingerprint = try session.foundingKey().map { KeyFingerprint.of(publicKeyBase64: $0) }
-            if let anchors = configuration.anchors, let key = try session.logEntry(seq: 1)?.hash {
-                // Noted before the post leaves; a note that cannot be written does not hold the post back.
-                try? anchors.record(anchor, source: "delivery of post #\(post.id) (\(post.channel.slug))", logKey: key, at: now)
-            }
-            return .deliver(item)
+            return .deliver(item, logKey: try session.logEntry(seq: 1)?.hash)
         }
     }
 

@@ -98,3 +98,35 @@ enum RowImageDecoder {
         return result
     }
 }
+
+/// A stored value as a tamper test needs to know it: its SQL type and its text.
+public enum DatabaseValueDescription: Sendable, Equatable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob
+}
+
+extension StoreSession {
+    /// Every row of every table of record with its columns' values (for tests that tamper with each in turn).
+    public func describeRowsOfRecord() throws -> [(table: String, id: Int64, columns: [(name: String, value: DatabaseValueDescription)])] {
+        var result: [(table: String, id: Int64, columns: [(name: String, value: DatabaseValueDescription)])] = []
+        for table in RecordTables.all {
+            for row in try Row.fetchAll(db, sql: "SELECT rowid AS \"__rowid\", * FROM main.\(table) ORDER BY rowid") {
+                var columns: [(name: String, value: DatabaseValueDescription)] = []
+                for (name, value) in row where name != "__rowid" {
+                    switch value.storage {
+                    case .null: columns.append((name, .null))
+                    case .int64(let int): columns.append((name, .integer(int)))
+                    case .double(let double): columns.append((name, .real(double)))
+                    case .string(let string): columns.append((name, .text(string)))
+                    case .blob: columns.append((name, .blob))
+                    }
+                }
+                result.append((table, row["__rowid"], columns))
+            }
+        }
+        return result
+    }
+}

@@ -7,14 +7,20 @@ struct ArchiveCheckExportCommand: ParsableCommand {
         commandName: "check-export",
         abstract: "Check a records export on its own, without the database.",
         discussion: """
-            Checks every file against manifest.json (changed, removed or added files), every attestation's \
-            Ed25519 signature, every release revision's content hash, and the records-log segment: each entry's \
-            hash and the link between consecutive entries. Exits 0 when everything holds, 1 listing what does not.
+            Checks the exporter's signature over manifest.json, every file against it (changed, removed or added \
+            files), every attestation's and every log entry's Ed25519 signature, every release revision's content \
+            hash, the links of the records-log segment, every item against the rows the signed log recorded for it, \
+            and that every release that went out carries its incident's spokesperson's approval. Prints the \
+            manifest's SHA-256: compare it with the one the exporter gave you, or pass it with --expect. Exits 0 \
+            when everything holds, 1 listing what does not.
             """
     )
 
     @Argument(help: ArgumentHelp("The export folder (or its .zip).", valueName: "dir"))
     var directory: String
+
+    @Option(help: ArgumentHelp("The SHA-256 of manifest.json the exporter gave you; anything else fails.", valueName: "sha256"))
+    var expect: String?
 
     @Flag(help: "Print one JSON value instead of text.")
     var json = false
@@ -28,11 +34,19 @@ struct ArchiveCheckExportCommand: ParsableCommand {
             folder = root
             unpacked = work
         }
-        let report = try ExportChecker(directory: folder).check()
+        var report = try ExportChecker(directory: folder).check()
+        if let expect, expect.lowercased() != report.manifestSHA256 {
+            report.problems.insert("manifest.json's SHA-256 is \(report.manifestSHA256), not the \(expect) you expected: this is not the export you were given.", at: 0)
+        }
+        if !json {
+            print("manifest.json SHA-256: \(report.manifestSHA256)")
+            if let signer = report.signer, let key = report.signerKeyFingerprint { print("Signed by \(signer), key \(key).") }
+            if let founder = report.foundingKeyFingerprint { print("Founding key of the agency: \(founder).") }
+        }
         if json {
             Output.json(report)
         } else if report.isIntact {
-            print("The export holds: \(report.filesChecked) files match the manifest, \(report.signaturesChecked) signatures, \(report.revisionsChecked) revisions and \(report.logEntriesChecked) log entries (\(report.linksChecked) links) check out.")
+            print("The export holds: \(report.filesChecked) files match the manifest, \(report.signaturesChecked) signatures, \(report.revisionsChecked) revisions and \(report.logEntriesChecked) log entries (\(report.linksChecked) links) check out; \(report.itemsMatchedToLog) items match what the signed log recorded.")
         }
         if !report.isIntact {
             if !json {

@@ -91,6 +91,7 @@ struct SchedulerTeam {
     func scheduler(_ deliverer: any Deliverer, holder: String = "scheduler-a", database: AppDatabase? = nil,
                    _ configure: (inout Scheduler.Configuration) -> Void = { _ in }) -> Scheduler {
         var configuration = Scheduler.Configuration()
+        configuration.anchors = agency.admin.anchors
         configure(&configuration)
         return Scheduler(database: database ?? self.database, clock: clock, deliverer: deliverer, holder: holder,
                          configuration: configuration, signer: drafter.identity)

@@ -18,7 +18,8 @@ struct TestAgency {
         clock = ManualClock(Self.start)
         adminKey = IdentityKey()
         admin = try Workspace.initialize(at: url, agencyName: "Riverton Police Department", timeZoneIdentifier: "America/Chicago",
-                                         mode: mode, handle: "admin", displayName: "Ada Admin", key: adminKey, clock: clock)
+                                         mode: mode, handle: "admin", displayName: "Ada Admin", key: adminKey, clock: clock,
+                                         anchors: AnchorStore(directory: directory.appendingPathComponent("state/anchors")))
     }
 
     @discardableResult

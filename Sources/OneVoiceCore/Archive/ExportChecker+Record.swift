@@ -87,7 +87,8 @@ extension ExportChecker {
                                 into report: inout Report) {
         guard [.approved, .scheduled, .released].contains(release.status) else { return }
         let incident = read(Incident.self, "data/incidents/incident-\(release.incidentID).json")
-        let hashes = Set(revisions.map(\.contentHash))
+        let hashes = incident.map { incident in Set(revisions.flatMap { [$0.contentHash, PublishedDocument(release: release, revision: $0, incident: incident).hash] }) }
+            ?? Set(revisions.map(\.contentHash))
         let approvals = filesOnDisk().filter { $0.hasPrefix("data/attestations/") }.compactMap { read(Attestation.self, $0) }
             .filter { $0.subjectType == "release" && $0.subjectID == release.id && $0.verdict == "approved" && hashes.contains($0.contentHash) }
         let valid = approvals.filter { approval in

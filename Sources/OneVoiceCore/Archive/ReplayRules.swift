@@ -331,13 +331,13 @@ enum ReplayRules {
             problems.append("release #\(release.id) has no current revision to approve.")
             return
         }
-        if current.contentHash != attestation.contentHash {
-            problems.append("the approval of release #\(release.id) signs content that is not its current revision.")
+        if !attestation.signs(release, current, incident) {
+            problems.append("the approval of release #\(release.id) signs content that is not its current revision as it would be published.")
         }
         let checker = ReleaseChecker(settings: .builtIn)
         if checker.requiresLegalReview(release, incident: incident, revision: current.number),
            !state.attestations(subjectType: "release", subjectID: release.id).contains(where: {
-               $0.verdict == "cleared" && $0.supersededAt == nil && $0.contentHash == current.contentHash }) {
+               $0.verdict == "cleared" && $0.supersededAt == nil && $0.signs(release, current, incident) }) {
             problems.append("release #\(release.id) was approved without the legal clearance it needed.")
         }
         let subject = ReleaseChecker.Subject(release: release, revision: current, incident: incident,
@@ -353,9 +353,10 @@ enum ReplayRules {
     /// The approval in force for a release's current revision, if any.
     static func currentApproval(of release: Release, state: LogReplay, revisionNumber: Int? = nil) -> Attestation? {
         let number = revisionNumber ?? release.currentRevision
-        guard let revision = state.revisions(ofRelease: release.id).first(where: { $0.number == number }) else { return nil }
+        guard let revision = state.revisions(ofRelease: release.id).first(where: { $0.number == number }),
+              let incident = state.incident(release.incidentID) else { return nil }
         return state.attestations(subjectType: "release", subjectID: release.id).last {
-            $0.verdict == "approved" && $0.supersededAt == nil && $0.contentHash == revision.contentHash
+            $0.verdict == "approved" && $0.supersededAt == nil && $0.signs(release, revision, incident)
         }
     }
 

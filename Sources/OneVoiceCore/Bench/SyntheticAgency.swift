@@ -419,7 +419,7 @@ struct Writer {
             if fate.posts > 0 {
                 let clearedAt = nextTime()
                 var clearance = try Attestation.sign(by: legal, role: .legal, key: cast.key("j.chen"), subjectType: "release",
-                                                     subjectID: releaseID, contentHash: revision.contentHash, verdict: "cleared",
+                                                     subjectID: releaseID, contentHash: PublishedDocument(release: release, revision: revision, incident: incident).hash, verdict: "cleared",
                                                      note: "", at: date(clearedAt))
                 clearance.id = state.nextAttestation
                 state.nextAttestation += 1
@@ -427,7 +427,8 @@ struct Writer {
                 try log(legal, "attest.cleared", "attestation", clearance.id, incidentID, CanonicalJSON.string(clearance), clearedAt)
                 let approvedAt = nextTime()
                 var attestation = try Attestation.sign(by: spokesperson, role: .spokesperson, key: cast.key("lt.ortiz"),
-                                                       subjectType: "release", subjectID: releaseID, contentHash: revision.contentHash,
+                                                       subjectType: "release", subjectID: releaseID,
+                                                       contentHash: PublishedDocument(release: release, revision: revision, incident: incident).hash,
                                                        verdict: "approved", note: "", at: date(approvedAt))
                 attestation.id = state.nextAttestation
                 state.nextAttestation += 1

@@ -26,6 +26,8 @@ extension Workspace {
         public var legalClearance: Attestation?
         public var approval: Attestation?
         public var spokesperson: Person?
+        /// What would be published, and what a sign-off signs.
+        public var document: PublishedDocument
 
         public var blocking: [Finding] { findings.filter { $0.severity == .block } }
         public var warnings: [Finding] { findings.filter { $0.severity == .warn } }
@@ -41,12 +43,13 @@ extension Workspace {
               let revision = try session.revision(releaseID: releaseID, number: release.currentRevision)
         else { throw StoreError.notFound(what: "the current revision of release #\(releaseID)") }
         let current = try session.attestations(subjectType: "release", subjectID: releaseID)
-            .filter { $0.supersededAt == nil && $0.contentHash == revision.contentHash }
+            .filter { $0.supersededAt == nil && $0.signs(release, revision, incident) }
         return SignOffState(release: release, revision: revision, findings: try checkRelease(session, id: releaseID),
                             legalReviewRequired: ReleaseChecker(settings: settings).requiresLegalReview(release, incident: incident),
                             legalClearance: current.last { $0.verdict == "cleared" },
                             approval: current.last { $0.verdict == "approved" },
-                            spokesperson: try incident.spokespersonID.flatMap { try session.person(id: $0) })
+                            spokesperson: try incident.spokespersonID.flatMap { try session.person(id: $0) },
+                            document: PublishedDocument(release: release, revision: revision, incident: incident))
     }
 
     /// Moves a draft into review; refused while a blocking finding stands.
@@ -85,7 +88,7 @@ extension Workspace {
                 throw StoreError.invalid("Revision \(state.revision.number) of release #\(id) is already cleared; nothing was changed.")
             }
             return try attest(session, by: person, role: .legal, subjectType: "release", subjectID: id,
-                              incidentID: state.release.incidentID, contentHash: state.revision.contentHash,
+                              incidentID: state.release.incidentID, contentHash: state.document.hash,
                               verdict: "cleared", note: note)
         }
     }
@@ -125,7 +128,7 @@ extension Workspace {
             }
             let acknowledgement = acknowledged.isEmpty ? "" : "acknowledged: " + acknowledged.sorted().joined(separator: ", ")
             let attestation = try attest(session, by: person, role: .spokesperson, subjectType: "release", subjectID: id,
-                                         incidentID: state.release.incidentID, contentHash: state.revision.contentHash,
+                                         incidentID: state.release.incidentID, contentHash: state.document.hash,
                                          verdict: "approved", note: [acknowledgement, note].filter { !$0.isEmpty }.joined(separator: "; "))
             var release = state.release
             // A release whose posts already have their times goes straight back to scheduled.

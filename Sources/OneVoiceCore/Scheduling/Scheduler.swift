@@ -140,7 +140,7 @@ public final class Scheduler: Sendable {
             // Only the incident's spokesperson's own signature over exactly this revision lets it go out.
             let spokesperson = try incident.spokespersonID.flatMap { try session.person(id: $0) }
             let approved = try session.attestations(subjectType: "release", subjectID: release.id).contains {
-                $0.verdict == "approved" && $0.supersededAt == nil && $0.contentHash == revision.contentHash
+                $0.verdict == "approved" && $0.supersededAt == nil && $0.signs(release, revision, incident)
                     && $0.actorID == spokesperson?.id && $0.publicKey == spokesperson?.publicKey
                     && spokesperson?.has(.spokesperson) == true && $0.hasValidSignature
             }

@@ -105,4 +105,19 @@ import Testing
             """)
         #expect(try fixture.problems(url).contains { $0.kind == "signer" && $0.seq == entry.seq })
     }
+
+    @Test func aHeadlineOrLocationChangedAfterSignOffIsNeitherSentNorMissedByVerify() throws {
+        for sql in ["UPDATE pressRelease SET title = 'All clear on Elm Street' WHERE id = 1",
+                    "UPDATE incident SET location = '1234 Elm Street' WHERE id = 1"] {
+            let team = try SchedulerTeam()
+            let release = try team.approvedRelease()
+            try team.drafter.scheduleRelease(id: release.id, at: team.clock.now(), channels: [.x])
+            try team.agency.sqlite(sql)
+            let deliverer = SchedulerRecordingDeliverer()
+            let tick = try team.scheduler(deliverer).tick()
+            #expect(deliverer.calls.isEmpty && tick.missed == 1, "\(sql) went out")
+            #expect(try ChainVerifier(database: AppDatabase.open(at: team.agency.url)).verify().problems.contains {
+                $0.table == "pressRelease" || $0.table == "incident" })
+        }
+    }
 }

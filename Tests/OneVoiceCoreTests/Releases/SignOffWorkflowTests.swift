@@ -52,7 +52,7 @@ struct SignOffWorkflowTests {
         // The holding statement is exactly as pre-cleared with its template: no fresh legal review.
         #expect(!state.legalReviewRequired)
         let approval = try team.spokesperson.approveRelease(id: release.id, acknowledging: state.warnings.map(\.rule))
-        #expect(approval.contentHash == state.revision.contentHash)
+        #expect(approval.contentHash == state.document.hash)
         #expect(approval.hasValidSignature)
         #expect(try team.drafter.release(id: release.id).status == .approved)
         #expect(try ChainVerifier(database: team.drafter.database).verify().isIntact)
@@ -72,7 +72,7 @@ struct SignOffWorkflowTests {
         #expect(throws: IdentityError.self) { try team.drafter.clearRelease(id: release.id) }
         try team.legal.clearRelease(id: release.id, note: "Reviewed against the OIS protocol")
         let approval = try team.spokesperson.approveRelease(id: release.id, acknowledging: state.warnings.map(\.rule))
-        #expect(approval.contentHash == state.revision.contentHash)
+        #expect(approval.contentHash == state.document.hash)
         #expect(try ChainVerifier(database: team.drafter.database).verify().attestations == 2)
     }
 

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Everything of a release that is published, as one value: what the spokesperson's approval (and legal's
+/// clearance) signs. The revision's text and every channel's rendition (so the channels too), the headline
+/// (the release's title: e-mail subject, CAP headline, Atom title), the incident's title, its location (CAP
+/// areaDesc) and kind (CAP event), the release's kind (an update or correction is a CAP Update) and whether it
+/// is an exercise. A change to any of these after the approval, through OneVoice or around it, leaves a
+/// document nobody signed: the scheduler does not send it, and `archive verify` names it.
+public struct PublishedDocument: Codable, Sendable, Hashable {
+    public var revisionHash: String
+    public var headline: String
+    public var releaseKind: String
+    public var incidentTitle: String
+    public var area: String
+    public var event: String
+    public var channels: [String]
+    public var isExercise: Bool
+
+    public init(release: Release, revision: ReleaseRevision, incident: Incident) {
+        revisionHash = revision.contentHash
+        headline = release.title
+        releaseKind = release.kind.rawValue
+        incidentTitle = incident.title
+        area = incident.location
+        event = incident.kind.rawValue
+        channels = revision.renditions.keys.sorted()
+        isExercise = incident.isExercise
+    }
+
+    /// SHA-256 of the canonical JSON: the content hash a sign-off carries.
+    public var hash: String { Hashing.sha256Hex(CanonicalJSON.data(self)) }
+}
+
+extension Attestation {
+    /// Whether this statement signs exactly what would be published now. Statements made before sign-off
+    /// covered the whole document (databases upgraded from then) signed the revision's content alone.
+    public func signs(_ release: Release, _ revision: ReleaseRevision, _ incident: Incident) -> Bool {
+        contentHash == PublishedDocument(release: release, revision: revision, incident: incident).hash
+            || contentHash == revision.contentHash
+    }
+}

@@ -45,13 +45,17 @@ public struct DeliveryItem: Codable, Sendable, Hashable {
     public var timeZoneIdentifier: String
     /// The agency's public web page for the release or incident, if any (CAP `web`).
     public var webURL: String?
+    /// For an update or correction: the post of the release it follows on this channel, which the platform
+    /// clients reply to (a thread), when that post went out and its platform id is known.
+    public var replyTo: PlatformReference?
 
     public init(postID: Int64, channel: Channel, text: String, idempotencyKey: String,
                 releaseID: Int64, releaseKind: ReleaseKind = .original, releaseTitle: String,
                 referencedCAPIdentifier: String? = nil, referencedSentAt: Date? = nil, referencedReleaseID: Int64? = nil,
                 incidentID: Int64, incidentTitle: String, incidentKind: IncidentKind, incidentLocation: String,
                 isExercise: Bool, instruction: String? = nil, sentAt: Date,
-                agencyName: String, agencySenderID: String, timeZoneIdentifier: String, webURL: String? = nil) {
+                agencyName: String, agencySenderID: String, timeZoneIdentifier: String, webURL: String? = nil,
+                replyTo: PlatformReference? = nil) {
         self.postID = postID
         self.channel = channel
         self.text = text
@@ -73,6 +77,7 @@ public struct DeliveryItem: Codable, Sendable, Hashable {
         self.agencySenderID = agencySenderID
         self.timeZoneIdentifier = timeZoneIdentifier
         self.webURL = webURL
+        self.replyTo = replyTo
     }
 
     /// The agency's zone; an unknown identifier falls back to UTC rather than failing a delivery.
@@ -107,13 +112,23 @@ public struct DeliveryReceipt: Codable, Sendable, Hashable {
     public var url: String?
     /// True when an earlier attempt had already delivered this item and nothing new was sent.
     public var wasAlreadyDelivered: Bool
+    /// Bluesky: the new record's content id.
+    public var cid: String?
+    /// Bluesky: the thread's first post, when this post is a reply.
+    public var threadRoot: PlatformReference?
+    /// True when nothing reached the public: the item was written to the outbox for a person to post by hand.
+    public var isHandOff: Bool
 
-    public init(channel: Channel, externalID: String? = nil, filePath: String? = nil, url: String? = nil, wasAlreadyDelivered: Bool = false) {
+    public init(channel: Channel, externalID: String? = nil, filePath: String? = nil, url: String? = nil, wasAlreadyDelivered: Bool = false,
+                cid: String? = nil, threadRoot: PlatformReference? = nil, isHandOff: Bool = false) {
         self.channel = channel
         self.externalID = externalID
         self.filePath = filePath
         self.url = url
         self.wasAlreadyDelivered = wasAlreadyDelivered
+        self.cid = cid
+        self.threadRoot = threadRoot
+        self.isHandOff = isHandOff
     }
 }
 
@@ -122,6 +137,15 @@ public struct DeliveryReceipt: Codable, Sendable, Hashable {
 /// the scheduler, which sets the post's `nextAttemptAt` from a `RetryPolicy`.
 public protocol Deliverer: Sendable {
     func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt
+
+    /// True when delivering the same item twice is harmless (an idempotency key, a file name): a claim left by a
+    /// killed scheduler is then simply delivered again. False for X, Bluesky, Facebook and sendmail, which have
+    /// no such key: such a claim is held for a person instead, who checks and marks it sent or resends it.
+    func dropsRepeats(on channel: Channel, isExercise: Bool) -> Bool
+}
+
+extension Deliverer {
+    public func dropsRepeats(on channel: Channel, isExercise: Bool) -> Bool { true }
 }
 
 /// Small text helpers shared by the writers.

@@ -18,6 +18,8 @@ extension DeliveryItem {
             incidentID: incident.id, incidentTitle: incident.title, incidentKind: incident.kind,
             incidentLocation: incident.location, isExercise: incident.isExercise, sentAt: sentAt,
             agencyName: agency.name, agencySenderID: capSender, timeZoneIdentifier: agency.timeZoneIdentifier,
-            webURL: releaseURLPattern.map { $0.replacingOccurrences(of: "{id}", with: "\(release.id)") })
+            webURL: releaseURLPattern.map { $0.replacingOccurrences(of: "{id}", with: "\(release.id)") },
+            // A correction or update follows the post of the release it points back to on the same channel, as a reply.
+            replyTo: try release.parentID.flatMap { try session.deliveredPost(releaseID: $0, channel: post.channel)?.platformReference })
     }
 }

@@ -293,6 +293,16 @@ enum Migrations {
             try db.create(index: "logEntry_on_time", on: "logEntry", columns: ["time"])
         }
 
+        migrator.registerMigration("v7-platforms-posts") { db in
+            // What a platform called a delivered post, so a correction can reply to it, and where the public sees it.
+            try db.alter(table: "post") { t in
+                t.add(column: "publicURL", .text)
+                t.add(column: "externalCID", .text)
+                t.add(column: "threadRootID", .text)
+                t.add(column: "threadRootCID", .text)
+            }
+        }
+
         return migrator
     }
 

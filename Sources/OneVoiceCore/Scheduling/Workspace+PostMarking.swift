@@ -93,3 +93,12 @@ struct PostMark: Encodable {
     let url: String?
     let attestation: Int64?
 }
+
+extension Workspace {
+    public func post(id: Int64) throws -> Post {
+        try database.read { session in
+            guard let post = try session.post(id: id) else { throw StoreError.notFound(what: "post #\(id)") }
+            return post
+        }
+    }
+}

@@ -12,7 +12,7 @@ struct PostCommand: ParsableCommand {
             then `post mark-posted ID --url URL`. A post that may have gone out without an answer ("check") is never \
             resent by itself: look on the platform, then `post mark-sent ID` or `post resend ID`.
             """,
-        subcommands: [Count.self, Show.self, MarkPosted.self, MarkSent.self, Resend.self]
+        subcommands: [Count.self, Show.self, MarkPosted.self, Resend.self]
     )
 
     struct Show: ParsableCommand {
@@ -34,34 +34,18 @@ struct PostCommand: ParsableCommand {
     struct MarkPosted: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "mark-posted",
-            abstract: "Record that a person posted a hand-off (or found a post to check on its platform); signed and logged.")
+            abstract: "Record that a hand-off was posted, or that a post to check did go out (you found it on the platform); signed and logged.",
+            aliases: ["mark-sent"])
         @Argument(help: "The post's number.") var id: Int64
         @Option(help: "The post's public web address on the platform.") var url: String?
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try PostCommand.mark(id: id, url: url, store: store)
+            let workspace = try store.writableWorkspace()
+            let post = try workspace.markPosted(postID: id, url: url)
+            if store.json { Output.json(post); return }
+            print("Marked post #\(post.id) (\(post.channel.displayName)) posted" + (post.publicURL.map { " at \($0)" } ?? "") + ".")
         }
-    }
-
-    struct MarkSent: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "mark-sent",
-            abstract: "Record that a post to check did go out (you found it on the platform); the same as mark-posted.")
-        @Argument(help: "The post's number.") var id: Int64
-        @Option(help: "The post's public web address on the platform.") var url: String?
-        @OptionGroup var store: StoreOptions
-
-        func run() throws {
-            try PostCommand.mark(id: id, url: url, store: store)
-        }
-    }
-
-    static func mark(id: Int64, url: String?, store: StoreOptions) throws {
-        let workspace = try store.writableWorkspace()
-        let post = try workspace.markPosted(postID: id, url: url)
-        if store.json { Output.json(post); return }
-        print("Marked post #\(post.id) (\(post.channel.displayName)) posted" + (post.publicURL.map { " at \($0)" } ?? "") + ".")
     }
 
     struct Resend: ParsableCommand {

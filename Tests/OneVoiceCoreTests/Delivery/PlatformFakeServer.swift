@@ -214,26 +214,10 @@ server.server_close()
         guard let python = Python.executable else { throw Python.PythonMissing() }
         directory = try DeliveryFixture.temporaryDirectory()
         logURL = directory.appendingPathComponent("requests.jsonl")
-        let out = Pipe()
-        process.executableURL = URL(fileURLWithPath: python)
         let reset = rateLimitReset.map { String(Int($0.timeIntervalSince1970)) } ?? "0"
-        process.arguments = ["-c", Self.script, platform.rawValue, logURL.path, plan.joined(separator: ","), reset, String(maximumRequests),
-                             Self.token, Self.appPassword, Self.accessJwt, Self.did, Self.pageID]
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            throw LoopbackServer.ServerDidNotStart()
-        }
-        self.port = port
+        port = try LoopbackServer.start(process, python: python, script: Self.script,
+                                        arguments: [platform.rawValue, logURL.path, plan.joined(separator: ","), reset, String(maximumRequests),
+                                                    Self.token, Self.appPassword, Self.accessJwt, Self.did, Self.pageID])
     }
 
     var base: URL { URL(string: "http://127.0.0.1:\(port)")! }

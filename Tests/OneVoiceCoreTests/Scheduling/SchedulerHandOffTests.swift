@@ -18,12 +18,18 @@ struct SchedulerHandOffTests {
         return DeliveryRouter(layout: layout, live: live, exercise: [:])
     }
 
-    @Test func aChannelWithoutSettingsIsToPostByHandThenOverdueThenMarkedPosted() throws {
+    /// A live release scheduled on Nextdoor (a hand-off channel) at minute 5, with an outbox folder.
+    static func nextdoorRelease() throws -> (team: SchedulerTeam, folder: URL, release: Release, post: Post) {
         let team = try SchedulerTeam()
         let folder = try DeliveryFixture.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let release = try team.approvedRelease(renditions: Self.renditions)
         let post = try #require(try team.drafter.scheduleRelease(id: release.id, at: SchedulerTeam.at(minutes: 5), channels: [.nextdoor]).first)
+        return (team, folder, release, post)
+    }
+
+    @Test func aChannelWithoutSettingsIsToPostByHandThenOverdueThenMarkedPosted() throws {
+        let (team, folder, release, post) = try Self.nextdoorRelease()
+        defer { try? FileManager.default.removeItem(at: folder) }
         team.clock.set(SchedulerTeam.at(minutes: 5))
         let scheduler = team.scheduler(Self.router(folder))
         let report = try scheduler.tick()
@@ -70,11 +76,8 @@ struct SchedulerHandOffTests {
     @Test(arguments: ["", "   ", "javascript:alert(1)", "ftp://x.com/p", "https://x.com/a b", "https://x.com/\u{0}p", "https://\u{202E}x.com",
                       "https://user:pw@x.com/p", "x.com/p", "https://", String(repeating: "https://x.com/", count: 200), "https://x.com/p\nInjected: yes"])
     func aHostileAddressIsRefusedAndNothingChanges(_ url: String) throws {
-        let team = try SchedulerTeam()
-        let folder = try DeliveryFixture.temporaryDirectory()
+        let (team, folder, _, post) = try Self.nextdoorRelease()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let release = try team.approvedRelease(renditions: Self.renditions)
-        let post = try #require(try team.drafter.scheduleRelease(id: release.id, at: SchedulerTeam.at(minutes: 5), channels: [.nextdoor]).first)
         team.clock.set(SchedulerTeam.at(minutes: 5))
         _ = try team.scheduler(Self.router(folder)).tick()
         let before = try team.agency.logCount()
@@ -84,11 +87,8 @@ struct SchedulerHandOffTests {
     }
 
     @Test func onlyAHandOffOrAPostToCheckCanBeMarkedAndOnlyByTheRightPeople() throws {
-        let team = try SchedulerTeam()
-        let folder = try DeliveryFixture.temporaryDirectory()
+        let (team, folder, release, post) = try Self.nextdoorRelease()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let release = try team.approvedRelease(renditions: Self.renditions)
-        let post = try #require(try team.drafter.scheduleRelease(id: release.id, at: SchedulerTeam.at(minutes: 5), channels: [.nextdoor]).first)
         #expect(throws: StoreError.self) { try team.drafter.markPosted(postID: post.id) }
         #expect(throws: StoreError.self) { try team.drafter.resendPost(postID: post.id) }
         #expect(throws: StoreError.self) { try team.drafter.markPosted(postID: 9999) }

@@ -246,7 +246,9 @@ public final class Scheduler: Sendable {
                 post.lastError = error.description
                 post.nextAttemptAt = nil
                 switch error {
-                case .ambiguous:
+                case .ambiguous, .badResponse:
+                    // It may be out (no answer), or it is out and its answer was unreadable: a person checks, and
+                    // neither a retry nor "release now" can post it twice.
                     post.state = .needsCheck
                 case .credentials:
                     post.state = .credentialsExpired

@@ -63,7 +63,7 @@ public struct BlueskyDeliverer: Deliverer {
         let text = item.markedText
         let facets = BlueskyFacets.facets(in: text)
         var reply: Record.Reply?
-        if let to = item.replyTo, let cid = to.cid, let rootCID = to.rootCID {
+        if let to = item.replyTo, let cid = to.cid, let rootCID = to.rootCID, to.id.hasPrefix("at://"), to.rootID.hasPrefix("at://") {
             reply = Record.Reply(root: StrongRef(uri: to.rootID, cid: rootCID), parent: StrongRef(uri: to.id, cid: cid))
         }
         return Record(text: text, createdAt: Timestamps.iso8601(item.sentAt), facets: facets.isEmpty ? nil : facets, reply: reply)
@@ -97,7 +97,7 @@ public struct BlueskyDeliverer: Deliverer {
     }
 
     public func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt {
-        guard !item.isExercise else { throw .exerciseNotSent(channel: item.channel) }
+        guard !item.isExerciseOrMarkedAsOne else { throw .exerciseNotSent(channel: item.channel) }
         let record = Self.record(for: item)
         guard record.text.count <= 300, record.text.utf8.count <= 3000 else {
             throw .invalidItem("its Bluesky text has \(record.text.count) graphemes; Bluesky allows 300")

@@ -99,6 +99,24 @@ public struct DeliveryItem: Codable, Sendable, Hashable {
     }
 
     public static let exerciseMarker = "EXERCISE"
+
+    /// True for an exercise item, and for one that is marked as a drill though its flag says live (its text or
+    /// title starts with "EXERCISE", however disguised: full-width letters, invisible characters, "*** EXERCISE ***").
+    /// The platform clients refuse both: a drill must never reach the public, whatever went wrong upstream.
+    public var isExerciseOrMarkedAsOne: Bool {
+        isExercise || Self.startsWithExerciseMarker(text) || Self.startsWithExerciseMarker(releaseTitle)
+    }
+
+    static func startsWithExerciseMarker(_ text: String) -> Bool {
+        var folded = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars where scalar.properties.generalCategory != .format {
+            folded.append(scalar)
+        }
+        let trimmed = String(folded).drop { $0.isWhitespace || $0.isPunctuation || $0.isSymbol }
+        guard trimmed.hasPrefix(exerciseMarker) else { return false }
+        let next = trimmed.dropFirst(exerciseMarker.count).first
+        return next.map { !$0.isLetter } ?? true
+    }
 }
 
 /// What a deliverer hands back: where the post went and what the platform called it.

@@ -48,7 +48,7 @@ public struct FacebookDeliverer: Deliverer {
     }
 
     public func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt {
-        guard !item.isExercise else { throw .exerciseNotSent(channel: item.channel) }
+        guard !item.isExerciseOrMarkedAsOne else { throw .exerciseNotSent(channel: item.channel) }
         let token = try token()
         let body = MastodonDeliverer.formBody([("message", item.markedText), ("access_token", token)])
         let headers = ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"]

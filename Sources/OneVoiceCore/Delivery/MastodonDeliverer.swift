@@ -31,7 +31,7 @@ public struct MastodonDeliverer: Deliverer {
     }
 
     public func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt {
-        guard !item.isExercise else { throw .exerciseNotSent(channel: item.channel) }
+        guard !item.isExerciseOrMarkedAsOne else { throw .exerciseNotSent(channel: item.channel) }
         guard let token = secrets.mastodonToken, !token.isEmpty else {
             throw .configuration("no Mastodon access token is set (\(DeliverySecrets.mastodonTokenVariable))")
         }

@@ -54,7 +54,7 @@ public struct XDeliverer: Deliverer {
     }
 
     public func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt {
-        guard !item.isExercise else { throw .exerciseNotSent(channel: item.channel) }
+        guard !item.isExerciseOrMarkedAsOne else { throw .exerciseNotSent(channel: item.channel) }
         let token = try token()
         let headers = ["Authorization": "Bearer \(token)", "Content-Type": "application/json", "Accept": "application/json"]
         let response = try HTTPPoster(timeout: timeout, repeatsAreHarmful: true)

@@ -149,6 +149,20 @@ public final class Scheduler: Sendable {
                                       incidentID: post.incidentID, change: PostOutcome(state: post.state.rawValue, detail: post.lastError ?? ""), at: now)
                 return .needsCheck
             }
+            // On such a channel, a post the record says already went out is never sent again, whatever its row says.
+            if !deliverer.dropsRepeats(on: post.channel, isExercise: post.isExercise),
+               try session.logSaysPostWentOut(postID: post.id, incidentID: post.incidentID) {
+                post.state = .needsCheck
+                post.claimedBy = nil
+                post.claimedAt = nil
+                post.nextAttemptAt = nil
+                post.lastError = "The records log says this post already went out to \(post.channel.displayName), so it was not sent again. "
+                    + "Check \(post.channel.displayName), then mark it sent or resend it."
+                try session.updatePost(post)
+                try session.appendLog(actor: nil, action: "post.needs_check", subjectType: "post", subjectID: post.id,
+                                      incidentID: post.incidentID, change: PostOutcome(state: post.state.rawValue, detail: post.lastError ?? ""), at: now)
+                return .needsCheck
+            }
             guard let release = try session.release(id: post.releaseID),
                   let incident = try session.incident(id: post.incidentID),
                   let agency = try session.agency(),

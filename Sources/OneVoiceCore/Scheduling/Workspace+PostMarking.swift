@@ -50,7 +50,7 @@ extension Workspace {
             guard post.state == .needsCheck || post.state == .credentialsExpired else {
                 throw StoreError.invalid("Post #\(postID) is \(post.state.label); only a post to check or one held for credentials can be resent.")
             }
-            guard release.status == .scheduled || release.status == .approved || release.status == .released else {
+            guard release.status == .scheduled || release.status == .approved else {
                 throw IdentityError.refused("Release #\(release.id) is \(release.status.label); only an approved release can be sent.")
             }
             let now = clock.now()

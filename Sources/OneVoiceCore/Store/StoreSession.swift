@@ -332,6 +332,19 @@ extension StoreSession {
             """, arguments: [releaseID, channel.rawValue])
     }
 
+    /// True when the records log says `postID` went out (delivered, or marked posted by a person) after the last
+    /// time a person chose to resend it: a row set back to "scheduled" by hand cannot make it go out twice.
+    public func logSaysPostWentOut(postID: Int64, incidentID: Int64) throws -> Bool {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT MAX(CASE WHEN action IN ('post.delivered', 'post.mark_posted') THEN seq END) AS out,
+                   MAX(CASE WHEN action = 'post.resend' THEN seq END) AS resent
+            FROM logEntry WHERE incidentID = ? AND subjectType = 'post' AND subjectID = ?
+            """, arguments: [incidentID, postID])
+        guard let out: Int64 = row?["out"] else { return false }
+        let resent: Int64? = row?["resent"]
+        return out > (resent ?? -1)
+    }
+
     /// The earliest time something is scheduled to go out.
     public func nextScheduledTime() throws -> Date? {
         try Date.fetchOne(db, sql: "SELECT MIN(scheduledAt) FROM post WHERE state = 'scheduled'")

@@ -235,4 +235,40 @@ struct PlatformDeliveryTests {
             #expect(!error.description.contains("wrong-"))
         }
     }
+
+    @Test(arguments: ["EXERCISE: Elm Street is closed.", "ＥＸＥＲＣＩＳＥ — Elm Street is closed.", "\u{200B}EXER\u{200D}CISE Elm Street",
+                      "*** EXERCISE *** Elm Street is closed.", "  [EXERCISE] drill"])
+    func aLiveFlaggedItemMarkedAsADrillIsRefusedToo(_ text: String) throws {
+        for platform in Self.all {
+            let server = try PlatformFakeServer(platform)
+            defer { server.stop() }
+            let item = DeliveryFixture.item(channel: Self.channel(platform), isExercise: false, text: text)
+            #expect(throws: DeliveryError.exerciseNotSent(channel: Self.channel(platform))) { try server.deliverer(platform).deliver(item) }
+            #expect(try server.requests().isEmpty)
+        }
+        // Ordinary words are not a marker.
+        #expect(!DeliveryItem.startsWithExerciseMarker("Exercise caution near Elm Street."))
+        #expect(!DeliveryItem.startsWithExerciseMarker("EXERCISES at the park are cancelled."))
+    }
+
+    @Test(arguments: all) func aRowSetBackToScheduledByHandDoesNotPostTwice(_ platform: Platform) throws {
+        let s = try Self.setUp(platform)
+        defer { s.server.stop() }
+        #expect(try s.scheduler.tick().delivered == 1)
+        // Someone edits the row back to "scheduled" (the sqlite3 shell, a bad restore).
+        var post = try s.team.post(s.post.id)
+        post.state = .scheduled
+        post.attempts = 0
+        let tampered = post
+        try s.team.database.write { try $0.updatePost(tampered) }
+        s.team.clock.advance(by: 60)
+        let report = try s.scheduler.tick()
+        #expect(report.delivered == 0 && report.needsCheck == 1)
+        #expect(try s.server.creates().count == 1, "a delivered post went out twice")
+        #expect(try s.team.post(post.id).lastError?.hasPrefix("The records log says this post already went out") == true)
+        // The release went out: it cannot be sent again; a person who finds the post marks it sent.
+        #expect(throws: IdentityError.self) { try s.team.drafter.resendPost(postID: post.id) }
+        #expect(try s.team.drafter.markPosted(postID: post.id).state == .delivered)
+        #expect(try s.server.creates().count == 1)
+    }
 }

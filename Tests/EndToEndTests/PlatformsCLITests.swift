@@ -41,6 +41,14 @@ struct PlatformsCLITests {
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         #expect(try SchedulerKillTests.sqlite(cli, "SELECT status FROM pressRelease WHERE id = \(release)") == "released")
         #expect(try SchedulerKillTests.sqlite(cli, "SELECT externalID FROM post WHERE id = \(x)") == "1862334455667788990")
+        // The export carries the post's address, and checks out.
+        let out = cli.home.appendingPathComponent("export").path
+        let exported = try cli.run(["archive", "export", "--out", out, "--incident", "\(incident)"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let postJSON = try String(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("data/posts/post-\(id).json"), encoding: .utf8)
+        #expect(postJSON.contains("https://nextdoor.com/p/AbC123"), "\(postJSON)")
+        let checked = try cli.run(["archive", "check-export", out])
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
     }
 
     @Test func channelTestSaysInOneSentenceWhatIsMissing() throws {

@@ -136,32 +136,21 @@ public final class Scheduler: Sendable {
             guard isDue else { return .skip }
             // A claim left by a scheduler that stopped mid-delivery, on a channel that cannot drop a repeat: the
             // request may have reached the platform, so a person checks it; it is never sent a second time by itself.
-            if post.state == .delivering, !deliverer.dropsRepeats(on: post.channel, isExercise: post.isExercise) {
-                let since = post.claimedAt.map { " at \(Timestamps.iso8601($0))" } ?? ""
-                post.state = .needsCheck
-                post.claimedBy = nil
-                post.claimedAt = nil
-                post.nextAttemptAt = nil
-                post.lastError = "A scheduler stopped while sending this to \(post.channel.displayName)\(since); it may have gone out. "
-                    + "Check \(post.channel.displayName), then mark it sent (`onevoice post mark-sent \(post.id)`) or resend it (`onevoice post resend \(post.id)`)."
-                try session.updatePost(post)
-                try session.appendLog(actor: nil, action: "post.needs_check", subjectType: "post", subjectID: post.id,
-                                      incidentID: post.incidentID, change: PostOutcome(state: post.state.rawValue, detail: post.lastError ?? ""), at: now)
-                return .needsCheck
-            }
-            // On such a channel, a post the record says already went out is never sent again, whatever its row says.
-            if !deliverer.dropsRepeats(on: post.channel, isExercise: post.isExercise),
-               try session.logSaysPostWentOut(postID: post.id, incidentID: post.incidentID) {
-                post.state = .needsCheck
-                post.claimedBy = nil
-                post.claimedAt = nil
-                post.nextAttemptAt = nil
-                post.lastError = "The records log says this post already went out to \(post.channel.displayName), so it was not sent again. "
-                    + "Check \(post.channel.displayName), then mark it sent or resend it."
-                try session.updatePost(post)
-                try session.appendLog(actor: nil, action: "post.needs_check", subjectType: "post", subjectID: post.id,
-                                      incidentID: post.incidentID, change: PostOutcome(state: post.state.rawValue, detail: post.lastError ?? ""), at: now)
-                return .needsCheck
+            if !deliverer.dropsRepeats(on: post.channel, isExercise: post.isExercise) {
+                let name = post.channel.displayName
+                if post.state == .delivering {
+                    let local = LocalTime(timeZone: try session.agency()?.timeZone ?? .gmt)
+                    let since = post.claimedAt.map { " at \(local.dateTime($0))" } ?? ""
+                    try holdForCheck(&post, session: session, now: now, reason: "A scheduler stopped while sending this to \(name)\(since); it may have gone out. "
+                        + "Check \(name), then mark it sent (`onevoice post mark-sent \(post.id)`) or resend it (`onevoice post resend \(post.id)`).")
+                    return .needsCheck
+                }
+                // A post the record says already went out is never sent again, whatever its row says.
+                if try session.logSaysPostWentOut(postID: post.id, incidentID: post.incidentID) {
+                    try holdForCheck(&post, session: session, now: now, reason: "The records log says this post already went out to \(name), "
+                        + "so it was not sent again. Check \(name), then mark it sent or resend it.")
+                    return .needsCheck
+                }
             }
             guard let release = try session.release(id: post.releaseID),
                   let incident = try session.incident(id: post.incidentID),
@@ -218,6 +207,18 @@ public final class Scheduler: Sendable {
                                              sentAt: post.scheduledAt ?? now, capSender: configuration.capSender,
                                              releaseURLPattern: configuration.releaseURLPattern, session: session))
         }
+    }
+
+    /// On a channel that cannot drop a repeat, a post that may already be out waits for a person: never sent twice by itself.
+    private func holdForCheck(_ post: inout Post, session: StoreSession, now: Date, reason: String) throws {
+        post.state = .needsCheck
+        post.claimedBy = nil
+        post.claimedAt = nil
+        post.nextAttemptAt = nil
+        post.lastError = reason
+        try session.updatePost(post)
+        try session.appendLog(actor: nil, action: "post.needs_check", subjectType: "post", subjectID: post.id,
+                              incidentID: post.incidentID, change: PostOutcome(state: post.state.rawValue, detail: reason), at: now)
     }
 
     /// Records a delivery's result: the state the post is left in, nil when the claim was no longer ours.

@@ -20,6 +20,10 @@ extension DeliveryItem {
             agencyName: agency.name, agencySenderID: capSender, timeZoneIdentifier: agency.timeZoneIdentifier,
             webURL: releaseURLPattern.map { $0.replacingOccurrences(of: "{id}", with: "\(release.id)") },
             // A correction or update follows the post of the release it points back to on the same channel, as a reply.
-            replyTo: try release.parentID.flatMap { try session.deliveredPost(releaseID: $0, channel: post.channel)?.platformReference })
+            replyTo: Self.threadedChannels.contains(post.channel)
+                ? try release.parentID.flatMap { try session.deliveredPost(releaseID: $0, channel: post.channel)?.platformReference } : nil)
     }
+
+    /// The channels whose clients post a correction or update as a reply to the post it follows.
+    static let threadedChannels: Set<Channel> = [.x, .bluesky, .facebook, .mastodon]
 }

@@ -7,11 +7,7 @@ import Testing
 struct PlatformsCLITests {
     @Test func aHandOffIsShownMarkedPostedAndTheRecordVerifies() throws {
         let cli = try CLIRunner()
-        #expect(try cli.run(["init", "--agency", "Riverton PD", "--timezone", "America/Chicago"]).status == 0)
-        let sam = try cli.newKey("sam")
-        _ = try cli.json(["roster", "add", "sam", "--name", "Sam", "--public-key", sam.publicKey, "--role", "spokesperson"])
-        let incident = try SchedulerKillTests.id(cli, ["incident", "open", "--title", "Crash on Route 4", "--kind", "road-closure",
-                                                       "--location", "Route 4 at Mill Rd", "--spokesperson", "sam"])
+        let (sam, incident) = try cli.routeFourCrash()
         let release = try SchedulerKillTests.id(cli, ["release", "draft", "\(incident)", "--template", "road-closure", "--holding"])
         #expect(try cli.run(["release", "submit", "\(release)"]).status == 0)
         #expect(try cli.run(["release", "approve", "\(release)", "--identity", sam.path]).status == 0)
@@ -68,5 +64,17 @@ struct PlatformsCLITests {
         #expect(x.stderr.contains("X (127.0.0.1) could not be reached"), "\(x.stderr)")
         #expect(x.status == 1, "\(x.stdout)")
         #expect(!x.stderr.contains("secret-token-0042") && x.stderr.split(separator: "\n").count == 1, "\(x.stderr)")
+    }
+}
+
+extension CLIRunner {
+    /// A new agency with Sam as spokesperson of one road-closure incident: Sam's key and the incident's number.
+    func routeFourCrash() throws -> (sam: (path: String, publicKey: String), incident: Int) {
+        #expect(try run(["init", "--agency", "Riverton PD", "--timezone", "America/Chicago"]).status == 0)
+        let sam = try newKey("sam")
+        _ = try json(["roster", "add", "sam", "--name", "Sam", "--public-key", sam.publicKey, "--role", "spokesperson"])
+        let incident = try SchedulerKillTests.id(self, ["incident", "open", "--title", "Crash on Route 4", "--kind", "road-closure",
+                                                        "--location", "Route 4 at Mill Rd", "--spokesperson", "sam"])
+        return (sam, incident)
     }
 }

@@ -31,10 +31,24 @@ import Foundation
 /// mastodon_token = "..."                  # secret: the file must be chmod 600
 /// webhook_secret = "..."                  # secret: the file must be chmod 600
 ///
+/// [delivery.x]                            # X API v2; the section or ONEVOICE_X_TOKEN turns it on
+/// api_base = "https://api.x.com"
+/// token = "..."                           # secret: an OAuth 2.0 user-context access token
+///
+/// [delivery.bluesky]                      # on when it names a handle
+/// service = "https://bsky.social"
+/// handle = "rivertonpd.bsky.social"
+/// app_password = "..."                    # secret: an app password
+///
+/// [delivery.facebook]                     # on when it names a page_id
+/// graph_base = "https://graph.facebook.com"
+/// page_id = "104563218765432"
+/// token = "..."                           # secret: a Page access token
+///
 /// [retention]                             # read elsewhere; accepted here
 /// ```
-/// Secrets may also come from `ONEVOICE_MASTODON_TOKEN` and `ONEVOICE_WEBHOOK_SECRET`, which win
-/// over the file. Unknown keys are problems, so that a misspelt key does not silently vanish.
+/// Secrets may also come from `ONEVOICE_MASTODON_TOKEN`, `ONEVOICE_WEBHOOK_SECRET`, `ONEVOICE_X_TOKEN`,
+/// `ONEVOICE_BLUESKY_APP_PASSWORD` and `ONEVOICE_FACEBOOK_TOKEN`, which win over the file. Unknown keys are problems, so that a misspelt key does not silently vanish.
 public struct AgencyConfig: Sendable, Equatable {
     /// Where delivery goes and the credentials it uses. Descriptions never show the secrets.
     public struct Delivery: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {

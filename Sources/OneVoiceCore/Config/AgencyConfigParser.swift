@@ -214,6 +214,11 @@ struct AgencyConfigParser {
     /// A platform's API address: https, or http only to this machine (tests, a local proxy).
     private mutating func platformBase(_ key: String, in table: TOMLTable, section: String) -> URL? {
         guard let url = webURL(key, in: table, section: section) else { return nil }
+        guard url.user == nil, url.password == nil, url.query == nil, url.fragment == nil else {
+            problem(.invalidValue, "\"\(key)\" must be a plain address such as \"https://api.example\", without a name, password, ? or #; put secrets in their own setting.",
+                    key: key, section: section)
+            return nil
+        }
         let host = url.host?.lowercased() ?? ""
         let local = host == "127.0.0.1" || host == "localhost" || host == "::1" || host == "[::1]"
         guard url.scheme?.lowercased() == "https" || local else {

@@ -27,6 +27,7 @@ struct OneVoiceCommand: ParsableCommand {
             ContactCommand.self,
             RumorCommand.self,
             PostCommand.self,
+            ChannelCommand.self,
             WorkspaceCommand.self,
             ArchiveCommand.self,
             BenchCommand.self,

@@ -7,11 +7,7 @@ import Testing
 struct SchedulerExportTests {
     @Test func theScheduleExportsAsICalendarAndDeliveredWebsitePostsAsAtom() throws {
         let cli = try CLIRunner()
-        #expect(try cli.run(["init", "--agency", "Riverton PD", "--timezone", "America/Chicago"]).status == 0)
-        let sam = try cli.newKey("sam")
-        _ = try cli.json(["roster", "add", "sam", "--name", "Sam", "--public-key", sam.publicKey, "--role", "spokesperson"])
-        let incident = try SchedulerKillTests.id(cli, ["incident", "open", "--title", "Crash on Route 4", "--kind", "road-closure",
-                                                       "--location", "Route 4 at Mill Rd", "--spokesperson", "sam"])
+        let (sam, incident) = try cli.routeFourCrash()
         var ids: [Int] = []
         for _ in 0..<3 {
             let id = try SchedulerKillTests.id(cli, ["release", "draft", "\(incident)", "--template", "road-closure", "--holding"])

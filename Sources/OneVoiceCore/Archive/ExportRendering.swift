@@ -52,6 +52,7 @@ enum ExportRendering {
         if let scheduled = post.scheduledAt { fields.append(("Scheduled for", context.time.dateTime(scheduled))) }
         if let delivered = post.deliveredAt { fields.append(("Delivered at", "\(context.time.dateTime(delivered)) (\(Timestamps.iso8601(delivered)))")) }
         if let external = post.externalID { fields.append(("Platform id", external)) }
+        if let url = post.publicURL { fields.append(("Public address", url)) }
         if let error = post.lastError { fields.append(("Last error", error)) }
         return Document(exercise: post.isExercise, heading: "Post #\(post.id) (\(post.channel.rawValue))", fields: fields, body: post.text)
     }

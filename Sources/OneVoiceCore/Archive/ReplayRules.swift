@@ -210,6 +210,21 @@ enum ReplayRules {
                 }
                 if state.post(post.id)?.text != post.text { problems.append("post #\(post.id) went out with another text than was claimed.") }
             }
+        case "post.mark_posted", "post.resend":
+            for post in after("post", { RowImageDecoder.decode(Post.self, $0) }) {
+                if let release = state.release(post.releaseID) {
+                    checkScheduler(release: release, entry: entry, actor: actor, state: state, into: &problems)
+                }
+                let before = state.post(post.id)?.state
+                let allowed: (from: Set<PostState>, to: PostState) = entry.action == "post.resend"
+                    ? ([.needsCheck, .credentialsExpired], .scheduled) : ([.handOff, .handOffOverdue, .needsCheck], .delivered)
+                if !(before.map(allowed.from.contains) ?? false) || post.state != allowed.to {
+                    problems.append("post #\(post.id) went from \(before?.rawValue ?? "nothing") to \(post.state.rawValue), which \(entry.action) never does.")
+                }
+                if entry.action == "post.mark_posted" && post.isExercise {
+                    problems.append("post #\(post.id) is an exercise post; exercise posts are never posted to a platform.")
+                }
+            }
         case let action where action.hasPrefix("post."):
             for post in after("post", { RowImageDecoder.decode(Post.self, $0) }) where post.state == .delivered {
                 problems.append("post #\(post.id) was marked delivered by \(action).")
@@ -303,6 +318,12 @@ enum ReplayRules {
             break
         case ("agency", let verdict) where verdict.hasPrefix("mode-"):
             if !actor.has(.admin) { problems.append("only an admin switches between exercise and live.") }
+        case ("post", "posted"):
+            let release = state.post(attestation.subjectID).flatMap { state.release($0.releaseID) }
+            let incident = release.flatMap { state.incident($0.incidentID) }
+            if !actor.has(.drafter) && !(incident?.spokespersonID == actor.id && actor.has(.spokesperson)) {
+                problems.append("only the incident's spokesperson or a drafter marks a post posted.")
+            }
         case ("named-person", "next-of-kin-notified"):
             if !actor.has(.verifier) { problems.append("only a verifier confirms a next-of-kin notification.") }
         case (_, "disposed"):

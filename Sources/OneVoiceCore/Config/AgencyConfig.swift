@@ -31,10 +31,24 @@ import Foundation
 /// mastodon_token = "..."                  # secret: the file must be chmod 600
 /// webhook_secret = "..."                  # secret: the file must be chmod 600
 ///
+/// [delivery.x]                            # X API v2; the section or ONEVOICE_X_TOKEN turns it on
+/// api_base = "https://api.x.com"
+/// token = "..."                           # secret: an OAuth 2.0 user-context access token
+///
+/// [delivery.bluesky]                      # on when it names a handle
+/// service = "https://bsky.social"
+/// handle = "rivertonpd.bsky.social"
+/// app_password = "..."                    # secret: an app password
+///
+/// [delivery.facebook]                     # on when it names a page_id
+/// graph_base = "https://graph.facebook.com"
+/// page_id = "104563218765432"
+/// token = "..."                           # secret: a Page access token
+///
 /// [retention]                             # read elsewhere; accepted here
 /// ```
-/// Secrets may also come from `ONEVOICE_MASTODON_TOKEN` and `ONEVOICE_WEBHOOK_SECRET`, which win
-/// over the file. Unknown keys are problems, so that a misspelt key does not silently vanish.
+/// Secrets may also come from `ONEVOICE_MASTODON_TOKEN`, `ONEVOICE_WEBHOOK_SECRET`, `ONEVOICE_X_TOKEN`,
+/// `ONEVOICE_BLUESKY_APP_PASSWORD` and `ONEVOICE_FACEBOOK_TOKEN`, which win over the file. Unknown keys are problems, so that a misspelt key does not silently vanish.
 public struct AgencyConfig: Sendable, Equatable {
     /// Where delivery goes and the credentials it uses. Descriptions never show the secrets.
     public struct Delivery: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
@@ -44,20 +58,54 @@ public struct AgencyConfig: Sendable, Equatable {
         public var sendmail: String?
         public var mastodonToken: String?
         public var webhookSecret: String?
+        /// `[delivery.x]`: posting to X is on when the section is there or `ONEVOICE_X_TOKEN` is set.
+        public var x: PlatformAccount?
+        /// `[delivery.bluesky]`: on when the section names a handle.
+        public var bluesky: PlatformAccount?
+        /// `[delivery.facebook]`: on when the section names a page_id.
+        public var facebook: PlatformAccount?
 
         public init(mastodonInstance: URL? = nil, webhookURL: URL? = nil, sendmail: String? = nil,
-                    mastodonToken: String? = nil, webhookSecret: String? = nil) {
+                    mastodonToken: String? = nil, webhookSecret: String? = nil,
+                    x: PlatformAccount? = nil, bluesky: PlatformAccount? = nil, facebook: PlatformAccount? = nil) {
             self.mastodonInstance = mastodonInstance
             self.webhookURL = webhookURL
             self.sendmail = sendmail
             self.mastodonToken = mastodonToken
             self.webhookSecret = webhookSecret
+            self.x = x
+            self.bluesky = bluesky
+            self.facebook = facebook
         }
 
         public var description: String {
             "Delivery(mastodonInstance: \(mastodonInstance?.absoluteString ?? "nil"), webhookURL: \(webhookURL?.absoluteString ?? "nil"), "
                 + "sendmail: \(sendmail ?? "nil"), mastodonToken: \(mastodonToken == nil ? "nil" : "<redacted>"), "
-                + "webhookSecret: \(webhookSecret == nil ? "nil" : "<redacted>"))"
+                + "webhookSecret: \(webhookSecret == nil ? "nil" : "<redacted>"), x: \(x?.description ?? "nil"), "
+                + "bluesky: \(bluesky?.description ?? "nil"), facebook: \(facebook?.description ?? "nil"))"
+        }
+
+        public var debugDescription: String { description }
+    }
+
+    /// One platform account (`[delivery.x]`, `[delivery.bluesky]`, `[delivery.facebook]`): where its API is, which
+    /// account, and its secret (a token or app password). The description never shows the secret.
+    public struct PlatformAccount: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+        /// `api_base` (X), `service` (Bluesky) or `graph_base` (Facebook); nil: the platform's own.
+        public var base: URL?
+        /// Bluesky `handle` or Facebook `page_id`.
+        public var account: String?
+        /// X `token`, Bluesky `app_password`, Facebook `token` (the environment's wins).
+        public var secret: String?
+
+        public init(base: URL? = nil, account: String? = nil, secret: String? = nil) {
+            self.base = base
+            self.account = account
+            self.secret = secret
+        }
+
+        public var description: String {
+            "PlatformAccount(base: \(base?.absoluteString ?? "default"), account: \(account ?? "nil"), secret: \(secret == nil ? "nil" : "<redacted>"))"
         }
 
         public var debugDescription: String { description }
@@ -142,6 +190,14 @@ public struct AgencyConfig: Sendable, Equatable {
     mutating func applySecrets(from environment: [String: String]) {
         if let token = environment[Self.mastodonTokenVariable], !token.isEmpty { delivery.mastodonToken = token }
         if let secret = environment[Self.webhookSecretVariable], !secret.isEmpty { delivery.webhookSecret = secret }
+        func value(_ name: String) -> String? {
+            guard let v = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
+            return v
+        }
+        // X needs nothing but its token: the variable alone turns it on. Bluesky and Facebook also need an account.
+        if let token = value(DeliverySecrets.xTokenVariable) { delivery.x = delivery.x ?? PlatformAccount(); delivery.x?.secret = token }
+        if let password = value(DeliverySecrets.blueskyAppPasswordVariable), delivery.bluesky != nil { delivery.bluesky?.secret = password }
+        if let token = value(DeliverySecrets.facebookTokenVariable), delivery.facebook != nil { delivery.facebook?.secret = token }
     }
 
     static func permissions(of url: URL) -> Int? {

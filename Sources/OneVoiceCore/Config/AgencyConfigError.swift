@@ -38,7 +38,7 @@ public enum AgencyConfigError: Error, Equatable, CustomStringConvertible {
             return problems.map(\.description).joined(separator: "\n")
         case .secretsReadableByOthers(let file, let mode):
             let octal = String(mode & 0o777, radix: 8)
-            return "\(file) holds a secret (mastodon_token or webhook_secret) but its mode is \(octal), "
+            return "\(file) holds a secret (a token, app password or webhook secret) but its mode is \(octal), "
                 + "so other people on this machine can read it; run: chmod 600 \(file)"
         case .rules(let error):
             return error.description

@@ -9,11 +9,14 @@ struct AgencyConfigParser {
         "limits": Channel.allCases.map(\.slug),
         "policy": ["rules_file"],
         "scheduler": ["grace_minutes"],
-        "delivery": ["mastodon_instance", "webhook_url", "sendmail", "mastodon_token", "webhook_secret"],
+        "delivery": ["mastodon_instance", "webhook_url", "sendmail", "mastodon_token", "webhook_secret", "x", "bluesky", "facebook"],
+        "delivery.x": ["api_base", "token"],
+        "delivery.bluesky": ["service", "handle", "app_password"],
+        "delivery.facebook": ["graph_base", "page_id", "token"],
     ]
     /// Sections other parts of OneVoice read; accepted here without a look inside.
     static let foreignSections: Set<String> = ["retention"]
-    static let topLevelKeys: [String] = ["theme"] + sections.keys.sorted() + foreignSections.sorted()
+    static let topLevelKeys: [String] = ["theme"] + sections.keys.filter { !$0.contains(".") }.sorted() + foreignSections.sorted()
     static let secretKeys: Set<String> = ["mastodon_token", "webhook_secret"]
 
     let source: String
@@ -153,12 +156,88 @@ struct AgencyConfigParser {
             }
             config.delivery.mastodonToken = nonEmpty("mastodon_token", in: delivery, section: "delivery")
             config.delivery.webhookSecret = nonEmpty("webhook_secret", in: delivery, section: "delivery")
+            if let x = subsection("x", of: delivery) {
+                holdsSecret = holdsSecret || (x["token"] != nil)
+                config.delivery.x = AgencyConfig.PlatformAccount(base: platformBase("api_base", in: x, section: "delivery.x"),
+                                                                 secret: nonEmpty("token", in: x, section: "delivery.x"))
+            }
+            if let bluesky = subsection("bluesky", of: delivery) {
+                holdsSecret = holdsSecret || (bluesky["app_password"] != nil)
+                let handle = nonEmpty("handle", in: bluesky, section: "delivery.bluesky")
+                if let handle, !Self.isBlueskyHandle(handle) {
+                    problem(.invalidValue, "\"handle\" must be the account's handle, such as \"rivertonpd.bsky.social\" (no @), or its did:plc:… identifier, not \"\(handle)\".",
+                            key: "handle", section: "delivery.bluesky")
+                }
+                config.delivery.bluesky = AgencyConfig.PlatformAccount(base: platformBase("service", in: bluesky, section: "delivery.bluesky"),
+                                                                       account: handle.flatMap { Self.isBlueskyHandle($0) ? $0 : nil },
+                                                                       secret: nonEmpty("app_password", in: bluesky, section: "delivery.bluesky"))
+                if handle == nil, bluesky["handle"] == nil {
+                    problem(.invalidValue, "[delivery.bluesky] needs \"handle\", the account to post as, such as \"rivertonpd.bsky.social\".",
+                            key: "bluesky", section: "delivery")
+                }
+            }
+            if let facebook = subsection("facebook", of: delivery) {
+                holdsSecret = holdsSecret || (facebook["token"] != nil)
+                let page = nonEmpty("page_id", in: facebook, section: "delivery.facebook")
+                if let page, !(page.count <= 40 && page.allSatisfy({ $0.isASCII && $0.isNumber })) {
+                    problem(.invalidValue, "\"page_id\" must be the Page's number, such as \"104563218765432\", not \"\(page)\".",
+                            key: "page_id", section: "delivery.facebook")
+                }
+                config.delivery.facebook = AgencyConfig.PlatformAccount(base: platformBase("graph_base", in: facebook, section: "delivery.facebook"),
+                                                                        account: page.flatMap { p in p.allSatisfy { $0.isASCII && $0.isNumber } && p.count <= 40 ? p : nil },
+                                                                        secret: nonEmpty("token", in: facebook, section: "delivery.facebook"))
+                if page == nil, facebook["page_id"] == nil {
+                    problem(.invalidValue, "[delivery.facebook] needs \"page_id\", the number of the Page to post to.", key: "facebook", section: "delivery")
+                }
+            }
         }
 
         return (config, holdsSecret)
     }
 
     // MARK: - Values
+
+    /// `[delivery.NAME]` as a table, its unknown keys reported.
+    private mutating func subsection(_ name: String, of delivery: TOMLTable) -> TOMLTable? {
+        guard let value = delivery[name] else { return nil }
+        guard value.type == .table, let table = value.table else {
+            problem(.wrongType, "\"\(name)\" must be a section, written [delivery.\(name)], not \(Self.typeName(value.type)).", key: name, section: "delivery")
+            return nil
+        }
+        let known = Self.sections["delivery.\(name)"] ?? []
+        for key in table.keys where !known.contains(key) {
+            problem(.unknownKey, "unknown key \"\(key)\" in [delivery.\(name)]; known: \(known.joined(separator: ", ")).", key: key, section: "delivery.\(name)")
+        }
+        return table
+    }
+
+    /// A platform's API address: https, or http only to this machine (tests, a local proxy).
+    private mutating func platformBase(_ key: String, in table: TOMLTable, section: String) -> URL? {
+        guard let url = webURL(key, in: table, section: section) else { return nil }
+        guard url.user == nil, url.password == nil, url.query == nil, url.fragment == nil else {
+            problem(.invalidValue, "\"\(key)\" must be a plain address such as \"https://api.example\", without a name, password, ? or #; put secrets in their own setting.",
+                    key: key, section: section)
+            return nil
+        }
+        let host = url.host?.lowercased() ?? ""
+        let local = host == "127.0.0.1" || host == "localhost" || host == "::1" || host == "[::1]"
+        guard url.scheme?.lowercased() == "https" || local else {
+            problem(.invalidValue, "\"\(key)\" must start with https:// (plain http only to this machine), not \"\(url.absoluteString)\".", key: key, section: section)
+            return nil
+        }
+        return url
+    }
+
+    /// A handle ("rivertonpd.bsky.social") or a DID ("did:plc:…"), without the '@'.
+    static func isBlueskyHandle(_ text: String) -> Bool {
+        guard text.count <= 253, !text.hasPrefix("@") else { return false }
+        if text.hasPrefix("did:") { return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ":._-%".contains($0)) } }
+        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { label in
+            (1...63).contains(label.count) && label.first != "-" && label.last != "-"
+                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
 
     /// A known section as a table; its unknown keys are reported.
     private mutating func section(_ name: String, in root: TOMLTable) -> TOMLTable? {

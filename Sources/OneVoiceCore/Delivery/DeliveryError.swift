@@ -20,12 +20,19 @@ public enum DeliveryError: Error, Sendable, Hashable, CustomStringConvertible, L
     case badResponse(service: String, detail: String)
     /// A local command (sendmail) failed.
     case command(path: String, status: Int32, detail: String)
+    /// The request may have reached the platform but no answer came (a timeout or a reset after sending): it is
+    /// never sent again by itself, since the platform has no idempotency key; a person checks and decides.
+    case ambiguous(service: String, reason: String)
+    /// The platform refused the credentials (HTTP 401 or 403, or Graph's expired-token error).
+    case credentials(service: String, detail: String)
+    /// The platform's rate limit (HTTP 429): nothing was posted; try again at `until` (its reset time), if it said.
+    case rateLimited(service: String, until: Date?, after: TimeInterval?, detail: String)
 
     /// True when the same attempt later may succeed; false when a person must change something first.
     public var isRetryable: Bool {
         switch self {
-        case .invalidItem, .configuration, .exerciseNotSent, .badResponse: false
-        case .fileWrite, .unreachable: true
+        case .invalidItem, .configuration, .exerciseNotSent, .badResponse, .ambiguous, .credentials: false
+        case .fileWrite, .unreachable, .rateLimited: true
         case .http(_, let status, _, _): status == 408 || status == 425 || status == 429 || (500...599).contains(status)
         // sysexits: EX_TEMPFAIL (75) and EX_OSERR (71) are temporary; the rest need a person.
         case .command(_, let status, _): status == 75 || status == 71
@@ -59,6 +66,14 @@ public enum DeliveryError: Error, Sendable, Hashable, CustomStringConvertible, L
         case .command(let path, let status, let detail):
             let tail = detail.isEmpty ? "" : ": \(detail)"
             return "\(path) exited with status \(status)\(tail); " + (isRetryable ? "it will be tried again." : "check the mail setup.")
+        case .ambiguous(let service, let reason):
+            return "\(service) may have received the post but gave no answer (\(reason)); it was not sent again: check \(service), then mark it sent or resend it."
+        case .credentials(let service, let detail):
+            let tail = detail.isEmpty ? "" : " (\(detail))"
+            return "Credentials expired for \(service)\(tail); put in a new token, check it with `onevoice channel test`, then resend the post."
+        case .rateLimited(let service, _, _, let detail):
+            let tail = detail.isEmpty ? "" : " (\(detail))"
+            return "\(service) is limiting the rate of posts\(tail); nothing was posted, and it will be tried again when the limit resets."
         }
     }
 

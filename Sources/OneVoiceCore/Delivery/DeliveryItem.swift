@@ -49,13 +49,17 @@ public struct DeliveryItem: Codable, Sendable, Hashable {
     /// the fingerprint of the founding admin's key: a copy of the post anchors the record.
     public var chainAnchor: String?
     public var foundingKeyFingerprint: String?
+    /// For an update or correction: the post of the release it follows on this channel, which the platform
+    /// clients reply to (a thread), when that post went out and its platform id is known.
+    public var replyTo: PlatformReference?
 
     public init(postID: Int64, channel: Channel, text: String, idempotencyKey: String,
                 releaseID: Int64, releaseKind: ReleaseKind = .original, releaseTitle: String,
                 referencedCAPIdentifier: String? = nil, referencedSentAt: Date? = nil, referencedReleaseID: Int64? = nil,
                 incidentID: Int64, incidentTitle: String, incidentKind: IncidentKind, incidentLocation: String,
                 isExercise: Bool, instruction: String? = nil, sentAt: Date,
-                agencyName: String, agencySenderID: String, timeZoneIdentifier: String, webURL: String? = nil) {
+                agencyName: String, agencySenderID: String, timeZoneIdentifier: String, webURL: String? = nil,
+                replyTo: PlatformReference? = nil) {
         self.postID = postID
         self.channel = channel
         self.text = text
@@ -77,6 +81,7 @@ public struct DeliveryItem: Codable, Sendable, Hashable {
         self.agencySenderID = agencySenderID
         self.timeZoneIdentifier = timeZoneIdentifier
         self.webURL = webURL
+        self.replyTo = replyTo
     }
 
     /// The agency's zone; an unknown identifier falls back to UTC rather than failing a delivery.
@@ -98,6 +103,24 @@ public struct DeliveryItem: Codable, Sendable, Hashable {
     }
 
     public static let exerciseMarker = "EXERCISE"
+
+    /// True for an exercise item, and for one that is marked as a drill though its flag says live (its text or
+    /// title starts with "EXERCISE", however disguised: full-width letters, invisible characters, "*** EXERCISE ***").
+    /// The platform clients refuse both: a drill must never reach the public, whatever went wrong upstream.
+    public var isExerciseOrMarkedAsOne: Bool {
+        isExercise || Self.startsWithExerciseMarker(text) || Self.startsWithExerciseMarker(releaseTitle)
+    }
+
+    static func startsWithExerciseMarker(_ text: String) -> Bool {
+        var folded = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars where scalar.properties.generalCategory != .format {
+            folded.append(scalar)
+        }
+        let trimmed = String(folded).drop { $0.isWhitespace || $0.isPunctuation || $0.isSymbol }
+        guard trimmed.hasPrefix(exerciseMarker) else { return false }
+        let next = trimmed.dropFirst(exerciseMarker.count).first
+        return next.map { !$0.isLetter } ?? true
+    }
 }
 
 /// What a deliverer hands back: where the post went and what the platform called it.
@@ -111,13 +134,23 @@ public struct DeliveryReceipt: Codable, Sendable, Hashable {
     public var url: String?
     /// True when an earlier attempt had already delivered this item and nothing new was sent.
     public var wasAlreadyDelivered: Bool
+    /// Bluesky: the new record's content id.
+    public var cid: String?
+    /// Bluesky: the thread's first post, when this post is a reply.
+    public var threadRoot: PlatformReference?
+    /// True when nothing reached the public: the item was written to the outbox for a person to post by hand.
+    public var isHandOff: Bool
 
-    public init(channel: Channel, externalID: String? = nil, filePath: String? = nil, url: String? = nil, wasAlreadyDelivered: Bool = false) {
+    public init(channel: Channel, externalID: String? = nil, filePath: String? = nil, url: String? = nil, wasAlreadyDelivered: Bool = false,
+                cid: String? = nil, threadRoot: PlatformReference? = nil, isHandOff: Bool = false) {
         self.channel = channel
         self.externalID = externalID
         self.filePath = filePath
         self.url = url
         self.wasAlreadyDelivered = wasAlreadyDelivered
+        self.cid = cid
+        self.threadRoot = threadRoot
+        self.isHandOff = isHandOff
     }
 }
 
@@ -126,6 +159,15 @@ public struct DeliveryReceipt: Codable, Sendable, Hashable {
 /// the scheduler, which sets the post's `nextAttemptAt` from a `RetryPolicy`.
 public protocol Deliverer: Sendable {
     func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt
+
+    /// True when delivering the same item twice is harmless (an idempotency key, a file name): a claim left by a
+    /// killed scheduler is then simply delivered again. False for X, Bluesky, Facebook and sendmail, which have
+    /// no such key: such a claim is held for a person instead, who checks and marks it sent or resends it.
+    func dropsRepeats(on channel: Channel, isExercise: Bool) -> Bool
+}
+
+extension Deliverer {
+    public func dropsRepeats(on channel: Channel, isExercise: Bool) -> Bool { true }
 }
 
 /// Small text helpers shared by the writers.

@@ -23,6 +23,7 @@ public struct DeliveryRouter: Deliverer {
                                 media: MediaListSettings?, mediaContacts: (@Sendable () throws -> [String])? = nil,
                                 sendmailPath: String? = nil,
                                 mastodonInstance: URL? = nil, webhookURL: URL? = nil, secrets: DeliverySecrets,
+                                platforms: [Channel: any Deliverer] = [:],
                                 policy: RetryPolicy = .standard) -> DeliveryRouter {
         var files: [Channel: any Deliverer] = [.cap: CAPDeliverer(layout: layout)]
         if let feed { files[.website] = WebsiteFeedDeliverer(layout: layout, settings: feed, earlierEntries: earlierFeedEntries) }
@@ -35,6 +36,8 @@ public struct DeliveryRouter: Deliverer {
             live[.mastodon] = MastodonDeliverer(instance: mastodonInstance, secrets: secrets, timeout: policy.requestTimeout)
         }
         if let webhookURL { live[.webhook] = WebhookDeliverer(url: webhookURL, secrets: secrets, timeout: policy.requestTimeout) }
+        // X, Bluesky and Facebook (when their settings are there): live only, and each refuses exercise items itself.
+        for (channel, deliverer) in platforms { live[channel] = deliverer }
         return DeliveryRouter(layout: layout, live: live, exercise: files)
     }
 
@@ -42,7 +45,20 @@ public struct DeliveryRouter: Deliverer {
         (item.isExercise ? exercise : live)[item.channel] ?? OutboxDeliverer(layout: layout)
     }
 
+    /// A live item on a channel with no deliverer is a hand-off: its outbox file is written and a person posts it.
     public func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt {
-        try deliverer(for: item).deliver(item)
+        guard let chosen = (item.isExercise ? exercise : live)[item.channel] else {
+            var receipt = try OutboxDeliverer(layout: layout).deliver(item)
+            receipt.isHandOff = !item.isExercise
+            return receipt
+        }
+        return try chosen.deliver(item)
     }
+
+    public func dropsRepeats(on channel: Channel, isExercise: Bool) -> Bool {
+        (isExercise ? exercise : live)[channel]?.dropsRepeats(on: channel, isExercise: isExercise) ?? true
+    }
+
+    /// True when a live post on `channel` goes to a person (no deliverer is set up for it).
+    public func handsOff(_ channel: Channel) -> Bool { live[channel] == nil }
 }

@@ -4,10 +4,19 @@ import FoundationNetworking
 #endif
 import Synchronization
 
-/// One HTTP request, answered or failed, with a timeout: the thin network step of the webhook and
-/// Mastodon deliverers. It blocks the calling thread, so run deliveries off the interface loop.
+/// One HTTP request, answered or failed, with a timeout: the thin network step of the webhook, Mastodon,
+/// X, Bluesky and Facebook deliverers. It blocks the calling thread, so run deliveries off the interface loop.
 struct HTTPPoster: Sendable {
     var timeout: TimeInterval
+    /// For a request the platform cannot recognise as a repeat (X, Bluesky, Facebook have no idempotency key):
+    /// a failure after the connection was made (a timeout, a reset) is `ambiguous`, never retried by itself.
+    /// Only failures that prove nothing was sent (refused, unknown host, failed TLS) stay `unreachable`.
+    var repeatsAreHarmful = false
+
+    init(timeout: TimeInterval, repeatsAreHarmful: Bool = false) {
+        self.timeout = timeout
+        self.repeatsAreHarmful = repeatsAreHarmful
+    }
 
     struct Response: Sendable {
         var status: Int
@@ -21,6 +30,18 @@ struct HTTPPoster: Sendable {
         /// Retry-After in seconds (the delta form; an HTTP date is ignored).
         var retryAfter: TimeInterval? {
             header("Retry-After").flatMap { TimeInterval($0.trimmingCharacters(in: .whitespaces)) }.map { max($0, 0) }
+        }
+
+        /// When a rate limit resets, from an epoch-seconds header: X's `x-rate-limit-reset`, the AT Protocol's
+        /// `ratelimit-reset`. Nil when absent or not a plausible time.
+        var rateLimitReset: Date? {
+            for name in ["x-rate-limit-reset", "ratelimit-reset"] {
+                if let text = header(name), let seconds = Double(text.trimmingCharacters(in: .whitespaces)),
+                   seconds.isFinite, seconds > 0, seconds < 1e11 {
+                    return Date(timeIntervalSince1970: seconds)
+                }
+            }
+            return nil
         }
     }
 
@@ -37,11 +58,20 @@ struct HTTPPoster: Sendable {
     }
 
     func post(_ url: URL, headers: [String: String], body: Data, service: String) throws(DeliveryError) -> Response {
+        try send("POST", url, headers: headers, body: body, service: service)
+    }
+
+    func get(_ url: URL, headers: [String: String], service: String) throws(DeliveryError) -> Response {
+        try send("GET", url, headers: headers, body: nil, service: service)
+    }
+
+    func send(_ method: String, _ url: URL, headers: [String: String], body: Data?, service: String) throws(DeliveryError) -> Response {
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.httpMethod = "POST"
+        request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         request.setValue("OneVoice/\(OneVoiceVersion.string)", forHTTPHeaderField: "User-Agent")
         request.httpBody = body
+        let harmful = repeatsAreHarmful
 
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
@@ -57,7 +87,9 @@ struct HTTPPoster: Sendable {
         let task = session.dataTask(with: request) { data, response, error in
             let result: Result<Response, DeliveryError>
             if let error {
-                result = .failure(.unreachable(service: service, reason: Self.reason(error)))
+                let reason = Self.reason(error)
+                result = .failure(harmful && !Self.provesNothingWasSent(error)
+                                  ? .ambiguous(service: service, reason: reason) : .unreachable(service: service, reason: reason))
             } else if let http = response as? HTTPURLResponse {
                 var fields: [String: String] = [:]
                 for (key, value) in http.allHeaderFields { fields["\(key)"] = "\(value)" }
@@ -72,13 +104,25 @@ struct HTTPPoster: Sendable {
         // The session's own timeout ends the task first; this is a backstop.
         if done.wait(timeout: .now() + timeout + 5) == .timedOut {
             task.cancel()
-            throw .unreachable(service: service, reason: "no answer within \(Int(timeout)) seconds")
+            let reason = "no answer within \(Int(timeout)) seconds"
+            throw harmful ? .ambiguous(service: service, reason: reason) : .unreachable(service: service, reason: reason)
         }
         switch outcome.withLock({ $0 }) {
         case .success(let response): return response
         case .failure(let error): throw error
-        case nil: throw .unreachable(service: service, reason: "the request ended without an answer")
+        case nil:
+            let reason = "the request ended without an answer"
+            throw harmful ? .ambiguous(service: service, reason: reason) : .unreachable(service: service, reason: reason)
         }
+    }
+
+    /// Failures that happen before any byte of the request can have reached the server.
+    private static func provesNothingWasSent(_ error: any Error) -> Bool {
+        let ns = error as NSError
+        guard ns.domain == NSURLErrorDomain else { return false }
+        return [NSURLErrorCannotConnectToHost, NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed, NSURLErrorNotConnectedToInternet,
+                NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate,
+                NSURLErrorBadURL, NSURLErrorUnsupportedURL].contains(ns.code)
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -2,7 +2,8 @@ import Foundation
 
 /// Channel (f): `POST {instance}/api/v1/statuses` with a Bearer token, form-encoded
 /// `status=…&visibility=public`, and `Idempotency-Key` (Mastodon returns the first status again for
-/// a repeated key, so a retry after a lost answer does not post twice). Returns the status id.
+/// a repeated key, so a retry after a lost answer does not post twice). Returns the status id. A correction or
+/// update replies to the status of the release it follows (`in_reply_to_id`).
 /// Exercise items are refused: exercise output goes only to the exercise outbox.
 public struct MastodonDeliverer: Deliverer {
     /// The server, e.g. https://mastodon.example (a path prefix is kept).
@@ -31,13 +32,18 @@ public struct MastodonDeliverer: Deliverer {
     }
 
     public func deliver(_ item: DeliveryItem) throws(DeliveryError) -> DeliveryReceipt {
-        guard !item.isExercise else { throw .exerciseNotSent(channel: item.channel) }
+        guard !item.isExerciseOrMarkedAsOne else { throw .exerciseNotSent(channel: item.channel) }
         guard let token = secrets.mastodonToken, !token.isEmpty else {
             throw .configuration("no Mastodon access token is set (\(DeliverySecrets.mastodonTokenVariable))")
         }
         try HTTPPoster.checkSecure(instance, service: "Mastodon")
         let service = "Mastodon (\(instance.host ?? "?"))"
-        let body = Self.formBody([("status", item.markedText), ("visibility", visibility)])
+        var fields = [("status", item.markedText), ("visibility", visibility)]
+        // A correction or update follows the status it corrects, as a reply (`in_reply_to_id`).
+        if let parent = item.replyTo?.id, !parent.isEmpty, parent.utf8.count <= 64, parent.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            fields.append(("in_reply_to_id", parent))
+        }
+        let body = Self.formBody(fields)
         let headers = [
             "Authorization": "Bearer \(token)",
             "Content-Type": "application/x-www-form-urlencoded",

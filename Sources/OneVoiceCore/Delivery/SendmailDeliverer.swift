@@ -4,8 +4,9 @@ import Foundation
 ///
 /// The message is first written to the outbox (`.eml`, the public record of what was sent), then
 /// that file is the command's standard input. A `.sent` marker beside it records success, so a
-/// repeat of a delivered item sends nothing. If the process dies between the command's success and
-/// the marker, a retry sends again; the stable Message-ID lets mail clients drop the repeat.
+/// repeat of a delivered item sends nothing. The scheduler records its claim before the command runs; if the
+/// process dies while the command runs (or before the marker), the claim is held for a person with the reason
+/// and never sent again by itself (`dropsRepeats` is false).
 /// Exercise messages are written to the exercise outbox and never handed to the command.
 public struct SendmailDeliverer: Deliverer {
     public var layout: OutboxLayout
@@ -44,6 +45,10 @@ public struct SendmailDeliverer: Deliverer {
         return receipt
     }
 
+    /// Mail has no idempotency key a server honours: a claim left by a scheduler killed while the command ran is
+    /// held for a person (the message may have gone out), never run again by itself.
+    public func dropsRepeats(on channel: Channel, isExercise: Bool) -> Bool { isExercise }
+
     private func run(input: URL) throws(DeliveryError) {
         guard FileManager.default.isExecutableFile(atPath: commandPath) else {
             throw .configuration("the mail command \(commandPath) does not exist or cannot be run")
@@ -68,7 +73,8 @@ public struct SendmailDeliverer: Deliverer {
                 kill(process.processIdentifier, SIGKILL)
                 finished.wait()
             }
-            throw .command(path: commandPath, status: 75, detail: "it did not finish within \(Int(timeout)) seconds")
+            // It may have handed the message on before it hung: never run it again by itself.
+            throw .ambiguous(service: commandPath, reason: "it did not finish within \(Int(timeout)) seconds")
         }
         let status = process.terminationStatus
         guard process.terminationReason == .exit, status == 0 else {

@@ -22,6 +22,13 @@ public struct Post: Codable, Sendable, Hashable, Identifiable {
     /// The scheduler delivering it now, and since when (a claim outlives a killed process until taken over).
     public var claimedBy: String?
     public var claimedAt: Date?
+    /// The post's public web address on the platform (from its answer, or given by the person who posted it by hand).
+    public var publicURL: String?
+    /// Bluesky: the record's content id (a reply's strong reference needs the uri and the cid).
+    public var externalCID: String?
+    /// Bluesky: the thread's first post (uri and cid) when this post is itself a reply; replies to it keep that root.
+    public var threadRootID: String?
+    public var threadRootCID: String?
 
     public init(id: Int64 = 0, releaseID: Int64, incidentID: Int64, revisionNumber: Int, channel: Channel, text: String,
                 scheduledAt: Date?, state: PostState, attempts: Int = 0, nextAttemptAt: Date? = nil, deliveredAt: Date? = nil,
@@ -44,6 +51,17 @@ public struct Post: Codable, Sendable, Hashable, Identifiable {
         self.createdAt = createdAt
         self.claimedBy = nil
         self.claimedAt = nil
+        self.publicURL = nil
+        self.externalCID = nil
+        self.threadRootID = nil
+        self.threadRootCID = nil
+    }
+
+    /// Where it stands on its platform, for replies that must follow it.
+    public var platformReference: PlatformReference? {
+        guard state == .delivered, let externalID, !externalID.isEmpty else { return nil }
+        return PlatformReference(id: externalID, cid: externalCID, rootID: threadRootID ?? externalID,
+                                 rootCID: threadRootID == nil ? externalCID : threadRootCID)
     }
 }
 
@@ -60,11 +78,27 @@ public enum PostState: String, Codable, Sendable, CaseIterable {
     /// Overdue beyond the grace window after downtime: waits for a person.
     case awaitingConfirmation = "awaiting_confirmation"
     case cancelled
+    /// A channel OneVoice does not post to (or one without settings): a person posts the text and marks it posted.
+    case handOff = "hand_off"
+    /// A hand-off still not marked posted beyond the grace window after its time: shown loudly, like a missed post.
+    case handOffOverdue = "hand_off_overdue"
+    /// The request may have reached the platform (no answer came, or the scheduler stopped while sending):
+    /// a person checks the platform, then marks it sent or resends it. Never retried by itself.
+    case needsCheck = "needs_check"
+    /// The platform refused the credentials (HTTP 401 or 403): held until a person puts in a new token and resends.
+    case credentialsExpired = "credentials_expired"
+
+    /// States that need a person now: the board shows them red.
+    public static let needingAttention: Set<PostState> = [.missed, .awaitingConfirmation, .failed, .handOffOverdue, .needsCheck, .credentialsExpired]
 
     public var label: String {
         switch self {
         case .missed: "missed: awaiting sign-off"
         case .awaitingConfirmation: "overdue: confirm to send"
+        case .handOff: "to post by hand"
+        case .handOffOverdue: "overdue: to post by hand"
+        case .needsCheck: "check: may have gone out; mark sent or resend"
+        case .credentialsExpired: "held: credentials expired"
         default: rawValue
         }
     }

@@ -18,6 +18,12 @@ extension DeliveryItem {
             incidentID: incident.id, incidentTitle: incident.title, incidentKind: incident.kind,
             incidentLocation: incident.location, isExercise: incident.isExercise, sentAt: sentAt,
             agencyName: agency.name, agencySenderID: capSender, timeZoneIdentifier: agency.timeZoneIdentifier,
-            webURL: releaseURLPattern.map { $0.replacingOccurrences(of: "{id}", with: "\(release.id)") })
+            webURL: releaseURLPattern.map { $0.replacingOccurrences(of: "{id}", with: "\(release.id)") },
+            // A correction or update follows the post of the release it points back to on the same channel, as a reply.
+            replyTo: Self.threadedChannels.contains(post.channel)
+                ? try release.parentID.flatMap { try session.deliveredPost(releaseID: $0, channel: post.channel)?.platformReference } : nil)
     }
+
+    /// The channels whose clients post a correction or update as a reply to the post it follows.
+    static let threadedChannels: Set<Channel> = [.x, .bluesky, .facebook, .mastodon]
 }

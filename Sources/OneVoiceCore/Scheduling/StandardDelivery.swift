@@ -9,7 +9,9 @@ extension Scheduler {
         let settings = workspace.settings
         let delivery = settings.delivery
         // The config already took the environment's secrets over the file's.
-        let secrets = secrets ?? DeliverySecrets(webhookSecret: delivery.webhookSecret, mastodonToken: delivery.mastodonToken)
+        let secrets = secrets ?? DeliverySecrets(webhookSecret: delivery.webhookSecret, mastodonToken: delivery.mastodonToken,
+                                                 xToken: delivery.x?.secret, blueskyAppPassword: delivery.bluesky?.secret,
+                                                 facebookToken: delivery.facebook?.secret)
         let agency = try workspace.agency()
         var config = configuration ?? Configuration()
         config.limits = settings.limits
@@ -47,8 +49,27 @@ extension Scheduler {
         let router = DeliveryRouter.standard(layout: layout, feed: feed, earlierFeedEntries: earlier, media: media,
                                              mediaContacts: currentContacts,
                                              sendmailPath: delivery.sendmail, mastodonInstance: delivery.mastodonInstance,
-                                             webhookURL: delivery.webhookURL, secrets: secrets, policy: config.retry)
+                                             webhookURL: delivery.webhookURL, secrets: secrets,
+                                             platforms: platformDeliverers(delivery, secrets: secrets, timeout: config.retry.requestTimeout),
+                                             policy: config.retry)
         return Scheduler(database: database, clock: workspace.clock, deliverer: router, configuration: config,
                          signer: workspace.identity)
+    }
+
+    /// X, Bluesky and Facebook clients for the accounts set up in config.toml (or, for X, by its token alone);
+    /// a channel left out stays a hand-off.
+    public static func platformDeliverers(_ delivery: AgencyConfig.Delivery, secrets: DeliverySecrets,
+                                          timeout: TimeInterval = RetryPolicy.standard.requestTimeout) -> [Channel: any Deliverer] {
+        var out: [Channel: any Deliverer] = [:]
+        if let x = delivery.x {
+            out[.x] = XDeliverer(apiBase: x.base ?? XDeliverer.defaultAPIBase, secrets: secrets, timeout: timeout)
+        }
+        if let bluesky = delivery.bluesky, let handle = bluesky.account {
+            out[.bluesky] = BlueskyDeliverer(service: bluesky.base ?? BlueskyDeliverer.defaultService, handle: handle, secrets: secrets, timeout: timeout)
+        }
+        if let facebook = delivery.facebook, let page = facebook.account {
+            out[.facebook] = FacebookDeliverer(graphBase: facebook.base ?? FacebookDeliverer.defaultGraphBase, pageID: page, secrets: secrets, timeout: timeout)
+        }
+        return out
     }
 }

@@ -4,7 +4,8 @@ extension Workspace {
     /// The release schedule as an iCalendar file: one event per waiting or delivered post.
     public func scheduleCalendar() throws -> String {
         let (posts, releases) = try database.read { session -> ([Post], [Int64: Release]) in
-            let posts = try session.upcomingPosts(limit: 10_000)
+            // A hand-off is past its time and in a person's hands (the board shows it), not a slot in the schedule.
+            let posts = try session.upcomingPosts(limit: 10_000).filter { $0.state != .handOff && $0.state != .handOffOverdue }
             var releases: [Int64: Release] = [:]
             for post in posts where releases[post.releaseID] == nil { releases[post.releaseID] = try session.release(id: post.releaseID) }
             return (posts, releases)

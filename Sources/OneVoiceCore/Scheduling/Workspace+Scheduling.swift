@@ -98,7 +98,9 @@ extension Workspace {
                                     _ change: (inout Post, Date) -> Void) throws -> [Post] {
         try write { session in
             let (person, release, incident) = try schedulerActor(session, releaseID: releaseID, to: verb)
-            let waiting: Set<PostState> = [.scheduled, .held, .missed, .awaitingConfirmation, .failed]
+            // A post held for expired credentials waits like a failed one; one that may have gone out (needs a check) and
+            // a hand-off are not sent again by a reschedule: `post resend` and `post mark-posted` decide those.
+            let waiting: Set<PostState> = [.scheduled, .held, .missed, .awaitingConfirmation, .failed, .credentialsExpired]
             let now = clock.now()
             var changed: [Post] = []
             for var post in try session.posts(releaseID: releaseID) where waiting.contains(post.state) {
@@ -125,7 +127,7 @@ extension Workspace {
     }
 
     /// The incident's spokesperson or a drafter.
-    private func schedulerActor(_ session: StoreSession, releaseID: Int64, to verb: String) throws -> (Person, Release, Incident) {
+    func schedulerActor(_ session: StoreSession, releaseID: Int64, to verb: String) throws -> (Person, Release, Incident) {
         let person = try caller(in: session)
         guard let release = try session.release(id: releaseID) else { throw StoreError.notFound(what: "release #\(releaseID)") }
         guard let incident = try session.incident(id: release.incidentID) else { throw StoreError.notFound(what: "incident #\(release.incidentID)") }

@@ -183,7 +183,7 @@ enum Migrations {
                     tokenize = 'unicode61 remove_diacritics 2'
                 )
                 """)
-            let ms = SearchIndexSQL.ms, scope = SearchIndexSQL.scope, sources = SearchIndexSQL.sources
+            let scope = SearchIndexSQL.scope, sources = SearchIndexSQL.sources
             // Rows that already exist, oldest first, numbered within each millisecond.
             let existing = sources("x").map { s in
                 "SELECT '\(s.type)' AS type, \(s.id) AS itemID, \(s.incident) AS incidentID, \(s.time) AS time, \(s.label) AS label, \(s.body) AS body FROM \(s.table) AS x"
@@ -266,6 +266,16 @@ enum Migrations {
                 t.add(column: "actorKey", .text).notNull().defaults(to: "")
                 t.add(column: "images", .text).notNull().defaults(to: "")
                 t.add(column: "signature", .text).notNull().defaults(to: "")
+            }
+        }
+
+        migrator.registerMigration("v8-platform-posts") { db in
+            // What a platform called a delivered post, so a correction can reply to it, and where the public sees it.
+            try db.alter(table: "post") { t in
+                t.add(column: "publicURL", .text)
+                t.add(column: "externalCID", .text)
+                t.add(column: "threadRootID", .text)
+                t.add(column: "threadRootCID", .text)
             }
         }
 

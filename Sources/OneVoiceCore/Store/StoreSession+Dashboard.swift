@@ -11,7 +11,7 @@ extension StoreSession {
           (SELECT COUNT(*) FROM fact WHERE fact.incidentID = incident.id AND fact.status = 'unverified') AS unverifiedCount,
           (SELECT COUNT(*) FROM pressRelease WHERE pressRelease.incidentID = incident.id AND pressRelease.status = 'in_review') AS reviewCount,
           (SELECT MIN(scheduledAt) FROM post WHERE post.incidentID = incident.id AND post.state = 'scheduled') AS nextAt,
-          (SELECT COUNT(*) FROM post WHERE post.incidentID = incident.id AND post.state IN ('missed', 'awaiting_confirmation', 'failed')) AS attentionCount
+          (SELECT COUNT(*) FROM post WHERE post.incidentID = incident.id AND post.state IN ('missed', 'awaiting_confirmation', 'failed', 'hand_off_overdue', 'needs_check', 'credentials_expired')) AS attentionCount
         FROM incident
         """
 

@@ -350,7 +350,8 @@ extension StoreSession {
     /// Posts waiting for their time (scheduled, held, failed with a retry, or waiting for a person), soonest first.
     public func upcomingPosts(limit: Int) throws -> [Post] {
         try Post.fetchAll(db, sql: """
-            SELECT * FROM post WHERE state IN ('scheduled', 'held', 'failed', 'awaiting_confirmation', 'missed', 'delivering')
+            SELECT * FROM post WHERE state IN ('scheduled', 'held', 'failed', 'awaiting_confirmation', 'missed', 'delivering',
+                                               'hand_off', 'hand_off_overdue', 'needs_check', 'credentials_expired')
             ORDER BY scheduledAt, id LIMIT ?
             """, arguments: [limit])
     }
@@ -366,6 +367,33 @@ extension StoreSession {
             SELECT * FROM post WHERE state = 'delivering' AND claimedAt < ?
             ORDER BY scheduledAt, id LIMIT ?
             """, arguments: [now, now, staleBefore, limit])
+    }
+
+    /// Hand-offs not marked posted whose time was before `before`: they become overdue.
+    public func handOffsDue(before: Date, limit: Int) throws -> [Post] {
+        try Post.fetchAll(db, sql: """
+            SELECT * FROM post WHERE state = 'hand_off' AND scheduledAt < ? ORDER BY scheduledAt, id LIMIT ?
+            """, arguments: [before, limit])
+    }
+
+    /// The delivered post of `releaseID` on `channel`, if any: what a correction or update replies to.
+    public func deliveredPost(releaseID: Int64, channel: Channel) throws -> Post? {
+        try Post.fetchOne(db, sql: """
+            SELECT * FROM post WHERE releaseID = ? AND channel = ? AND state = 'delivered' ORDER BY deliveredAt DESC, id DESC LIMIT 1
+            """, arguments: [releaseID, channel.rawValue])
+    }
+
+    /// True when the records log says `postID` went out (delivered, or marked posted by a person) after the last
+    /// time a person chose to resend it: a row set back to "scheduled" by hand cannot make it go out twice.
+    public func logSaysPostWentOut(postID: Int64, incidentID: Int64) throws -> Bool {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT MAX(CASE WHEN action IN ('post.delivered', 'post.mark_posted') THEN seq END) AS out,
+                   MAX(CASE WHEN action = 'post.resend' THEN seq END) AS resent
+            FROM logEntry WHERE incidentID = ? AND subjectType = 'post' AND subjectID = ?
+            """, arguments: [incidentID, postID])
+        guard let out: Int64 = row?["out"] else { return false }
+        let resent: Int64? = row?["resent"]
+        return out > (resent ?? -1)
     }
 
     /// The earliest time something is scheduled to go out.

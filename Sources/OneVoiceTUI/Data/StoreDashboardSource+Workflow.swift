@@ -10,6 +10,15 @@ extension StoreDashboardSource {
         if let missed = posts.first(where: { $0.state == .missed }) {
             return "\(missed.channel.displayName) \(PostState.missed.label)"
         }
+        if let expired = posts.first(where: { $0.state == .credentialsExpired }) {
+            return "\(expired.channel.displayName) credentials expired"
+        }
+        if let check = posts.first(where: { $0.state == .needsCheck }) {
+            return "\(check.channel.displayName) may have gone out: check"
+        }
+        if let late = posts.first(where: { $0.state == .handOffOverdue }) {
+            return "\(late.channel.displayName) \(PostState.handOffOverdue.label)"
+        }
         if let failed = posts.first(where: { $0.state == .failed }) {
             return "\(failed.channel.displayName) failed" + (failed.nextAttemptAt.map { ", retry \(time.clock($0))" } ?? "")
         }
@@ -60,7 +69,9 @@ extension StoreDashboardSource {
 
     func stateWords(_ post: Post) -> String {
         switch post.state {
-        case .delivered: return "sent"
+        case .delivered: return "sent" + (post.publicURL.map { " \($0)" } ?? "")
+        case .handOff, .handOffOverdue, .needsCheck, .credentialsExpired:
+            return post.state.label + (post.lastError.map { ": \($0)" } ?? "")
         case .failed:
             let retry = post.nextAttemptAt.map { ", retry in \(LocalTime.span($0.timeIntervalSince(workspace.clock.now())))" } ?? ""
             return "failed\(retry)" + (post.lastError.map { ": \($0)" } ?? "")

@@ -117,8 +117,11 @@ public struct ScheduleRow: Sendable, Equatable {
         self.lastError = lastError
     }
 
-    /// Failed or missed: shown in the error colour.
-    public var isTrouble: Bool { state.hasPrefix("failed") || state.hasPrefix("missed") || state.hasPrefix("overdue") }
+    /// Failed, missed, overdue (a hand-off too), to check (may have gone out) or held for expired credentials:
+    /// shown in the error colour.
+    public var isTrouble: Bool {
+        ["failed", "missed", "overdue", "check", "held: credentials"].contains { state.hasPrefix($0) }
+    }
 }
 
 /// A pre-plan template offered in the draft picker.

@@ -6,8 +6,61 @@ struct PostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "post",
         abstract: "Posts: the channel renditions of releases.",
-        subcommands: [Count.self]
+        discussion: """
+            A post on a channel OneVoice does not post to (Threads, Instagram, Nextdoor, YouTube, or any channel \
+            without settings) is a hand-off: at its time it shows as "to post by hand"; post its text (`post show ID`), \
+            then `post mark-posted ID --url URL`. A post that may have gone out without an answer ("check") is never \
+            resent by itself: look on the platform, then `post mark-sent ID` or `post resend ID`.
+            """,
+        subcommands: [Count.self, Show.self, MarkPosted.self, Resend.self]
     )
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a post's exact text (ready to copy), then its channel, state and address.")
+        @Argument(help: "The post's number.") var id: Int64
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.readableWorkspace()
+            let post = try workspace.post(id: id)
+            if store.json { Output.json(post); return }
+            print(post.isExercise ? "EXERCISE: \(post.text)" : post.text)
+            print("")
+            print("Post #\(post.id): \(post.channel.displayName), \(post.state.label)" + (post.publicURL.map { ", \($0)" } ?? ""))
+            if let error = post.lastError { print(error) }
+        }
+    }
+
+    struct MarkPosted: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mark-posted",
+            abstract: "Record that a hand-off was posted, or that a post to check did go out (you found it on the platform); signed and logged.",
+            aliases: ["mark-sent"])
+        @Argument(help: "The post's number.") var id: Int64
+        @Option(help: "The post's public web address on the platform.") var url: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.writableWorkspace()
+            let post = try workspace.markPosted(postID: id, url: url)
+            if store.json { Output.json(post); return }
+            print("Marked post #\(post.id) (\(post.channel.displayName)) posted" + (post.publicURL.map { " at \($0)" } ?? "") + ".")
+        }
+    }
+
+    struct Resend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send a post to check (after making sure it is not on the platform) or one held for expired credentials again.")
+        @Argument(help: "The post's number.") var id: Int64
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.writableWorkspace()
+            let post = try workspace.resendPost(postID: id)
+            if store.json { Output.json(post); return }
+            print("Post #\(post.id) (\(post.channel.displayName)) goes out again at the scheduler's next pass.")
+        }
+    }
 
     struct Count: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -26,7 +26,8 @@ struct SchedulerCommand: ParsableCommand {
                 scheduler.stop()
                 if store.json { Output.json(TickSummary(report)); return }
                 if !report.hadLease { print("Another scheduler holds the lease; nothing was delivered by this one.") }
-                print("Delivered \(report.delivered), failed \(report.failed), missed \(report.missed), awaiting confirmation \(report.awaitingConfirmation).")
+                print("Delivered \(report.delivered), failed \(report.failed), missed \(report.missed), awaiting confirmation \(report.awaitingConfirmation), "
+                      + "to post by hand \(report.handedOff), to check \(report.needsCheck).")
                 return
             }
             StopSignal.install()
@@ -34,9 +35,10 @@ struct SchedulerCommand: ParsableCommand {
             while !StopSignal.requested {
                 do {
                     let report = try scheduler.tick()
-                    if report.delivered + report.failed + report.missed + report.awaitingConfirmation > 0 {
+                    if report.delivered + report.failed + report.missed + report.awaitingConfirmation + report.handedOff + report.needsCheck > 0 {
                         if store.json { Output.json(TickSummary(report)) } else {
-                            print("\(Timestamps.iso8601(Date())) delivered \(report.delivered), failed \(report.failed), missed \(report.missed), awaiting confirmation \(report.awaitingConfirmation)")
+                            print("\(Timestamps.iso8601(Date())) delivered \(report.delivered), failed \(report.failed), missed \(report.missed), "
+                                  + "awaiting confirmation \(report.awaitingConfirmation), to post by hand \(report.handedOff), to check \(report.needsCheck)")
                         }
                     }
                 } catch let error as StoreError where error == .busy(path: workspace.database.path) {
@@ -54,6 +56,8 @@ struct SchedulerCommand: ParsableCommand {
         let failed: Int
         let missed: Int
         let awaitingConfirmation: Int
+        let handedOff: Int
+        let needsCheck: Int
 
         init(_ report: Scheduler.TickReport) {
             hadLease = report.hadLease
@@ -61,6 +65,8 @@ struct SchedulerCommand: ParsableCommand {
             failed = report.failed
             missed = report.missed
             awaitingConfirmation = report.awaitingConfirmation
+            handedOff = report.handedOff
+            needsCheck = report.needsCheck
         }
     }
 }

@@ -143,6 +143,20 @@ struct DeliveryNetworkTests {
         #expect(form["visibility"] == ["public"])
     }
 
+    @Test func aMastodonCorrectionRepliesToTheStatusItFollowsAndAHostileIDIsDropped() throws {
+        let server = try LoopbackServer(maximumRequests: 2)
+        defer { server.stop() }
+        var item = DeliveryFixture.item(channel: .mastodon, kind: .correction)
+        item.replyTo = PlatformReference(id: "109876543210")
+        _ = try MastodonDeliverer(instance: server.url("/reply/200"), secrets: Self.secrets, timeout: 10).deliver(item)
+        item.replyTo = PlatformReference(id: "1&visibility=direct")
+        _ = try MastodonDeliverer(instance: server.url("/reply/200"), secrets: Self.secrets, timeout: 10).deliver(item)
+        let forms = try server.requests().map { $0["form"] as? [String: [String]] ?? [:] }
+        #expect(forms.count == 2)
+        #expect(forms.first?["in_reply_to_id"] == ["109876543210"])
+        #expect(forms.last?["in_reply_to_id"] == nil && forms.last?["visibility"] == ["public"])
+    }
+
     @Test func mastodonRefusalsAreSortedIntoRetryableOrNot() throws {
         let server = try LoopbackServer(maximumRequests: 4)
         defer { server.stop() }

@@ -152,9 +152,14 @@ server.server_close()
         guard let python = Python.executable else { throw Python.PythonMissing() }
         directory = try DeliveryFixture.temporaryDirectory()
         logURL = directory.appendingPathComponent("requests.jsonl")
+        port = try Self.start(process, python: python, script: Self.script, arguments: [secret, logURL.path, String(maximumRequests)])
+    }
+
+    /// Starts a python3 server script in `process` and returns the port it prints on its first line.
+    static func start(_ process: Process, python: String, script: String, arguments: [String]) throws -> Int {
         let out = Pipe()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", Self.script, secret, logURL.path, String(maximumRequests)]
+        process.arguments = ["-c", script] + arguments
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -169,7 +174,7 @@ server.server_close()
             process.waitUntilExit()
             throw ServerDidNotStart()
         }
-        self.port = port
+        return port
     }
 
     func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)\(path)")! }

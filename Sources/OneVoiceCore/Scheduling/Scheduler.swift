@@ -30,6 +30,10 @@ public final class Scheduler: Sendable {
         public var releaseURLPattern: String?
         /// At most this many posts per tick.
         public var batch: Int = 100
+        /// How identifiers are minted at a first delivery (see `Scheduler+Identity.swift`).
+        public var identities: PublishedIdentity.Minter?
+        /// Channel → the setting whose absence makes its identity a placeholder: LIVE posts there are held.
+        public var placeholderSettings: [Channel: String] = [:]
 
         public init() {}
     }
@@ -77,7 +81,7 @@ public final class Scheduler: Sendable {
             case .deliver(let item):
                 let outcome: Result<DeliveryReceipt, DeliveryError>
                 do { outcome = .success(try deliverer.deliver(item)) } catch { outcome = .failure(error) }
-                if try record(postID: candidate.id, outcome: outcome) { report.delivered += 1 } else { report.failed += 1 }
+                if try record(postID: candidate.id, item: item, outcome: outcome) { report.delivered += 1 } else { report.failed += 1 }
             case .missed: report.missed += 1
             case .awaitingConfirmation: report.awaitingConfirmation += 1
             case .skip: break
@@ -147,6 +151,7 @@ public final class Scheduler: Sendable {
                                       change: PostOutcome(state: post.state.rawValue, detail: "overdue by \(LocalTime.span(now.timeIntervalSince(time)))"), at: now)
                 return .awaitingConfirmation
             }
+            if try holdForPlaceholderIdentity(&post, incident: incident, session: session, now: now) { return .skip }
             // What goes out is the approved revision's text for the channel, checked by the one validator.
             // A channel the approved revision has no text for is not sent with an older revision's text.
             let text = revision.renditions[post.channel.slug]
@@ -175,7 +180,7 @@ public final class Scheduler: Sendable {
     }
 
     /// Records a delivery's result; true when it went out.
-    private func record(postID: Int64, outcome: Result<DeliveryReceipt, DeliveryError>) throws -> Bool {
+    private func record(postID: Int64, item: DeliveryItem, outcome: Result<DeliveryReceipt, DeliveryError>) throws -> Bool {
         try database.write { session in
             guard var post = try session.post(id: postID), post.state == .delivering, post.claimedBy == holder else { return false }
             let now = clock.now()
@@ -193,6 +198,7 @@ public final class Scheduler: Sendable {
                                       incidentID: post.incidentID,
                                       change: PostOutcome(state: "delivered", detail: post.externalID ?? "",
                                                           repeat: receipt.wasAlreadyDelivered ? true : nil), at: now)
+                try storePublishedIdentity(post: post, item: item, receipt: receipt, session: session, now: now)
                 let siblings = try session.posts(releaseID: post.releaseID).filter { $0.state != .cancelled }
                 if siblings.allSatisfy({ $0.state == .delivered }), var release = try session.release(id: post.releaseID),
                    release.status != .released {

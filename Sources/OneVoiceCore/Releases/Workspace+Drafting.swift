@@ -40,7 +40,16 @@ extension Workspace {
         let current = try revision(releaseID: id)
         // The same text keeps its renditions (a change of CAP fields alone does not remake them).
         let renditions = try explicit ?? (text == current.text ? current.renditions : remadeRenditions(release: release, current: current, text: text))
-        return try reviseRelease(id: id, text: text, renditions: renditions, cap: cap)
+        // CAP fields nobody chose follow the text (an all-clear written into a follow-up stops being urgent).
+        var capFields = cap
+        if capFields == nil, text != current.text, let kept = current.cap {
+            let incidentKind = try incident(id: release.incidentID).kind
+            let kind = release.templateID.flatMap { settings.templates.template(id: $0)?.kind } ?? incidentKind
+            if kept == CAPFields.defaults(kind: kind, releaseKind: release.kind, text: current.text) {
+                capFields = CAPFields.defaults(kind: kind, releaseKind: release.kind, text: text)
+            }
+        }
+        return try reviseRelease(id: id, text: text, renditions: renditions, cap: capFields)
     }
 
     /// The CAP fields the current revision of a release goes out with (its own, or the defaults).

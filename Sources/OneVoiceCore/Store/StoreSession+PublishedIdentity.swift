@@ -16,3 +16,15 @@ extension StoreSession {
         try identity.insert(db)
     }
 }
+
+extension StoreSession {
+    /// The times a release's schedule was changed (scheduled, held, rescheduled, sent now, cancelled), oldest first.
+    public func scheduleChangeTimes(releaseID: Int64) throws -> [Date] {
+        try Int64.fetchAll(db, sql: """
+            SELECT time FROM logEntry
+            WHERE subjectType = 'release' AND subjectID = ?
+              AND action IN ('release.schedule', 'release.hold', 'release.reschedule', 'release.now', 'release.cancel')
+            ORDER BY seq
+            """, arguments: [releaseID]).map { Timestamps.date(milliseconds: $0) }
+    }
+}

@@ -7,6 +7,16 @@ import Testing
 struct SchedulerExportTests {
     @Test func theScheduleExportsAsICalendarAndDeliveredWebsitePostsAsAtom() throws {
         let cli = try CLIRunner()
+        // A LIVE agency publishes under its own identities (without them its website and CAP posts are held).
+        let config = cli.home.appendingPathComponent("config/onevoice")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try Data("""
+            [agency]
+            website = "https://riverton.example"
+            email = "pio@riverton.example"
+            cap_sender = "pio@riverton.example"
+            release_url = "https://riverton.example/news/{id}"
+            """.utf8).write(to: config.appendingPathComponent("config.toml"))
         #expect(try cli.run(["init", "--agency", "Riverton PD", "--timezone", "America/Chicago"]).status == 0)
         let sam = try cli.newKey("sam")
         _ = try cli.json(["roster", "add", "sam", "--name", "Sam", "--public-key", sam.publicKey, "--role", "spokesperson"])
@@ -60,7 +70,7 @@ struct SchedulerExportTests {
             let entries = object["entries"] as? [[String: String]] ?? []
             #expect(entries.count == 2)
             #expect(Set(entries.compactMap { $0["id"] }).count == 2)
-            #expect(entries.allSatisfy { $0["id"]?.hasPrefix("tag:") == true })
+            #expect(entries.allSatisfy { $0["id"]?.hasPrefix("tag:riverton.example,") == true })
         }
         #expect(try cli.run(["archive", "verify"]).status == 0)
     }

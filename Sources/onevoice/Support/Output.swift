@@ -1,5 +1,6 @@
 import Foundation
 import OneVoiceCore
+import OneVoiceTUI
 
 /// How commands print: JSON with snake_case keys for scripts, aligned text for people.
 enum Output {
@@ -20,11 +21,11 @@ enum Output {
         let all = [header] + rows
         var widths = [Int](repeating: 0, count: header.count)
         for row in all {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
         }
         for row in all {
             let cells = row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+                i == row.count - 1 || i >= widths.count ? cell : cell + String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(cell)))
             }
             print(cells.joined(separator: "  "))
         }
@@ -32,6 +33,14 @@ enum Output {
 
     static func error(_ sentence: String) {
         FileHandle.standardError.write(Data((sentence + "\n").utf8))
+    }
+
+    /// An error under `--json`: one JSON value on standard output, `{"error": {"message": ..., "exit_code": n}}`,
+    /// in the same snake_case key style as every other answer.
+    static func jsonError(_ sentence: String, exitCode: Int32) {
+        struct Body: Encodable { let message: String; let exitCode: Int32 }
+        struct Wrapper: Encodable { let error: Body }
+        json(Wrapper(error: Body(message: sentence, exitCode: exitCode)))
     }
 }
 

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// CLI conventions: a mistyped subcommand gets a "did you mean", errors under --json are JSON.
+@Suite("CLI conventions")
+struct CLIConventionTests {
+    @Test func aMistypedSubcommandGetsADidYouMean() throws {
+        let cli = try CLIRunner()
+        let top = try cli.run(["relase", "list"])
+        #expect(top.status == 64)
+        #expect(top.stderr.contains("did you mean \"release\"?"), "\(top.stderr)")
+        let nested = try cli.run(["release", "aprove", "1"])
+        #expect(nested.status == 64)
+        #expect(nested.stderr.contains("did you mean \"approve\"?"), "\(nested.stderr)")
+    }
+
+    @Test func errorsUnderJSONAreOneJSONValue() throws {
+        let cli = try CLIRunner()
+        let usage = try cli.run(["relase", "--json"])
+        #expect(usage.status == 64)
+        let usageObject = try JSONSerialization.jsonObject(with: Data(usage.stdout.utf8)) as? [String: Any]
+        let usageError = try #require(usageObject?["error"] as? [String: Any])
+        #expect(usageError["exit_code"] as? Int == 64)
+        #expect((usageError["message"] as? String)?.contains("did you mean \"release\"?") == true)
+
+        // A refusal from Core: no database yet.
+        let missing = try cli.run(["incident", "list", "--json"])
+        #expect(missing.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(missing.stdout.utf8)) as? [String: Any]
+        let error = try #require(object?["error"] as? [String: Any])
+        #expect(error["exit_code"] as? Int == 1)
+        #expect((error["message"] as? String)?.isEmpty == false)
+    }
+
+    @Test func capFieldsAreSetPerRelease() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["init", "--agency", "Riverton PD", "--timezone", "America/Chicago"]).status == 0)
+        let incident = try SchedulerKillTests.id(cli, ["incident", "open", "--title", "Crash on Route 4", "--kind", "road-closure",
+                                                       "--location", "Route 4 at Mill Rd"])
+        let release = try SchedulerKillTests.id(cli, ["release", "draft", "\(incident)", "--template", "road-closure", "--holding"])
+        let edited = try cli.run(["release", "edit", "\(release)", "--cap-urgency", "immediate", "--cap-severity", "Severe",
+                                  "--cap-expires", "2030-01-15 09:30"])
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(edited.stdout.contains("Saved revision 2"))
+        let bad = try cli.run(["release", "edit", "\(release)", "--cap-urgency", "soon"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("not a CAP urgency"), "\(bad.stderr)")
+    }
+}

@@ -31,6 +31,7 @@ struct OneVoiceCommand: ParsableCommand {
             WorkspaceCommand.self,
             ArchiveCommand.self,
             BenchCommand.self,
+            ManualCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

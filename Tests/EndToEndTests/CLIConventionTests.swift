@@ -46,4 +46,30 @@ struct CLIConventionTests {
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("not a CAP urgency"), "\(bad.stderr)")
     }
+
+    @Test func completionsKnowTemplatesChannelsAndThemes() throws {
+        let cli = try CLIRunner()
+        let script = try cli.run(["--generate-completion-script", "bash"])
+        #expect(script.status == 0)
+        #expect(script.stdout.contains("---completion release draft -- --template"))
+        // The hook the script calls: option name, word index, cursor index, then the words typed.
+        let templates = try cli.run(["---completion", "release", "draft", "--", "--template", "4", "0",
+                                     "onevoice", "release", "draft", "1", "--template", ""])
+        #expect(templates.stdout.split(separator: "\n").contains("officer-involved-shooting"), "\(templates.stdout)\(templates.stderr)")
+        let channels = try cli.run(["---completion", "release", "schedule", "--", "--channels", "5", "5",
+                                    "onevoice", "release", "schedule", "1", "--channels", "x,ma"])
+        #expect(channels.stdout.split(separator: "\n") == ["x,mastodon"], "\(channels.stdout)\(channels.stderr)")
+        let themes = try cli.run(["---completion", "dashboard", "--", "--theme", "3", "0", "onevoice", "dashboard", "--theme", ""])
+        #expect(themes.stdout.contains("high-contrast"))
+    }
+
+    @Test func theManPageIsGeneratedFromTheCommands() throws {
+        let cli = try CLIRunner()
+        let page = try cli.run(["manual"])
+        #expect(page.status == 0)
+        #expect(page.stdout.hasPrefix(".TH ONEVOICE 1"))
+        #expect(page.stdout.contains(".SS \"onevoice release edit\""))
+        #expect(page.stdout.contains("--cap-urgency"))
+        #expect(page.stdout.contains(".SS \"onevoice archive verify\""))
+    }
 }

@@ -14,7 +14,7 @@ struct ReleaseCommand: ParsableCommand {
     struct Draft: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Draft a release for an incident, from a template or empty.")
         @Argument(help: "The incident's number.") var incident: Int64
-        @Option(help: "A pre-plan template id (see `onevoice template list`).") var template: String?
+        @Option(help: "A pre-plan template id (see `onevoice template list`).", completion: Completions.templates) var template: String?
         @Flag(help: "Use the template's holding statement (the first message) instead of its full release.") var holding = false
         @OptionGroup var store: StoreOptions
 
@@ -100,10 +100,14 @@ struct ReleaseCommand: ParsableCommand {
             abstract: "Edit a release in $VISUAL or $EDITOR (or from a file); every save is a new revision.")
         @Argument(help: "The release's number.") var id: Int64
         @Option(help: "Read the new text from this file instead of opening an editor ('-' for standard input).") var textFile: String?
-        @Option(help: "CAP urgency: \(CAPFields.urgencies.joined(separator: ", ")).") var capUrgency: String?
-        @Option(help: "CAP severity: \(CAPFields.severities.joined(separator: ", ")).") var capSeverity: String?
-        @Option(help: "CAP certainty: \(CAPFields.certainties.joined(separator: ", ")).") var capCertainty: String?
-        @Option(help: "CAP message type: Alert, Update (an all-clear), or Cancel (withdraws the alert this release follows).")
+        @Option(help: "CAP urgency: \(CAPFields.urgencies.joined(separator: ", ")).", completion: .list(CAPFields.urgencies))
+        var capUrgency: String?
+        @Option(help: "CAP severity: \(CAPFields.severities.joined(separator: ", ")).", completion: .list(CAPFields.severities))
+        var capSeverity: String?
+        @Option(help: "CAP certainty: \(CAPFields.certainties.joined(separator: ", ")).", completion: .list(CAPFields.certainties))
+        var capCertainty: String?
+        @Option(help: "CAP message type: Alert, Update (an all-clear), or Cancel (withdraws the alert this release follows).",
+                completion: .list(CAPFields.messageTypes))
         var capMsgType: String?
         @Option(help: "When the CAP alert expires: +6h, HH:MM, YYYY-MM-DD HH:MM or ISO 8601 in the agency's zone ('none': 24 hours after it is sent).")
         var capExpires: String?
@@ -274,7 +278,8 @@ struct ReleaseCommand: ParsableCommand {
             discussion: "TIME: +15m, +2h, HH:MM or YYYY-MM-DD HH:MM in the agency's time zone, or ISO 8601 with an offset.")
         @Argument(help: "The release's number.") var id: Int64
         @Option(help: "When it goes out.") var at: String
-        @Option(help: "Channels, comma-separated (default: every channel the release has a text for).") var channels: String?
+        @Option(help: "Channels, comma-separated (default: every channel the release has a text for).", completion: Completions.channels)
+        var channels: String?
         @OptionGroup var store: StoreOptions
 
         func run() throws {

@@ -38,7 +38,7 @@ struct OneVoiceCommand: ParsableCommand {
 
     /// Parses and runs like ArgumentParser's own `main`, with two additions: a mistyped subcommand gets a
     /// "did you mean", and under `--json` an error is one JSON value on standard output
-    /// (`{"error": {"exit_code": 1, "message": "..."}}`) with the same exit status.
+    /// (`{"error": {"exitCode": 1, "message": "..."}}`) with the same exit status.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {

@@ -20,7 +20,7 @@ struct CLIConventionTests {
         #expect(usage.status == 64)
         let usageObject = try JSONSerialization.jsonObject(with: Data(usage.stdout.utf8)) as? [String: Any]
         let usageError = try #require(usageObject?["error"] as? [String: Any])
-        #expect(usageError["exit_code"] as? Int == 64)
+        #expect(usageError["exitCode"] as? Int == 64)
         #expect((usageError["message"] as? String)?.contains("did you mean \"release\"?") == true)
 
         // A refusal from Core: no database yet.
@@ -28,7 +28,7 @@ struct CLIConventionTests {
         #expect(missing.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(missing.stdout.utf8)) as? [String: Any]
         let error = try #require(object?["error"] as? [String: Any])
-        #expect(error["exit_code"] as? Int == 1)
+        #expect(error["exitCode"] as? Int == 1)
         #expect((error["message"] as? String)?.isEmpty == false)
     }
 

@@ -30,9 +30,11 @@ public struct CAPFields: Codable, Sendable, Hashable {
     /// The defaults for a release: the template's CAP profile (or the incident kind's), an Update for a
     /// follow-up. A follow-up that says the danger is over gives urgency Past and severity Minor, so an
     /// all-clear does not stay Immediate/Extreme.
-    public static func defaults(kind: IncidentKind, releaseKind: ReleaseKind, text: String = "") -> CAPFields {
-        let profile = CAPProfile.standard(for: kind)
-        var fields = CAPFields(urgency: profile.urgency, severity: profile.severity, certainty: profile.certainty,
+    public static func defaults(kind: IncidentKind, releaseKind: ReleaseKind, text: String = "", template: Template? = nil) -> CAPFields {
+        let profile = CAPProfile.standard(for: template?.kind ?? kind)
+        let chosen = template?.capDefaults ?? [:]
+        var fields = CAPFields(urgency: chosen["urgency"] ?? profile.urgency, severity: chosen["severity"] ?? profile.severity,
+                               certainty: chosen["certainty"] ?? profile.certainty,
                                msgType: releaseKind == .original ? "Alert" : "Update")
         if releaseKind != .original, saysAllClear(text) {
             fields.urgency = "Past"

@@ -43,10 +43,10 @@ extension Workspace {
         // CAP fields nobody chose follow the text (an all-clear written into a follow-up stops being urgent).
         var capFields = cap
         if capFields == nil, text != current.text, let kept = current.cap {
-            let incidentKind = try incident(id: release.incidentID).kind
-            let kind = release.templateID.flatMap { settings.templates.template(id: $0)?.kind } ?? incidentKind
-            if kept == CAPFields.defaults(kind: kind, releaseKind: release.kind, text: current.text) {
-                capFields = CAPFields.defaults(kind: kind, releaseKind: release.kind, text: text)
+            let kind = try incident(id: release.incidentID).kind
+            let template = release.templateID.flatMap { settings.templates.template(id: $0) }
+            if kept == CAPFields.defaults(kind: kind, releaseKind: release.kind, text: current.text, template: template) {
+                capFields = CAPFields.defaults(kind: kind, releaseKind: release.kind, text: text, template: template)
             }
         }
         return try reviseRelease(id: id, text: text, renditions: renditions, cap: capFields)
@@ -58,7 +58,8 @@ extension Workspace {
         let current = try revision(releaseID: releaseID)
         if let cap = current.cap { return cap }
         let incident = try incident(id: release.incidentID)
-        return CAPFields.defaults(kind: incident.kind, releaseKind: release.kind, text: current.text)
+        let template = release.templateID.flatMap { settings.templates.template(id: $0) }
+        return CAPFields.defaults(kind: incident.kind, releaseKind: release.kind, text: current.text, template: template)
     }
 
     func remadeRenditions(release: Release, current: ReleaseRevision, text: String) throws -> [String: String] {

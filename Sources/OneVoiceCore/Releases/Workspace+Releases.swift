@@ -15,11 +15,11 @@ extension Workspace {
             try session.insertRelease(&release)
             // Renditions that link to the full release need its number, known only now.
             // CAP fields start from the template's kind (or the incident's) and the release kind.
-            let capKind = templateID.flatMap { settings.templates.template(id: $0)?.kind } ?? incident.kind
+            let template = templateID.flatMap { settings.templates.template(id: $0) }
             var revision = ReleaseRevision(releaseID: release.id, number: 1, text: text,
                                            renditions: makeRenditions?(release) ?? renditions,
                                            authorID: person.id, createdAt: now,
-                                           cap: CAPFields.defaults(kind: capKind, releaseKind: kind, text: text))
+                                           cap: CAPFields.defaults(kind: incident.kind, releaseKind: kind, text: text, template: template))
             try session.insertRevision(&revision)
             try session.appendLog(actor: person, action: "release.draft", subjectType: "release", subjectID: release.id,
                                   incidentID: incident.id, change: release, at: now)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OneVoiceCore
 
 @main
@@ -31,7 +32,33 @@ struct OneVoiceCommand: ParsableCommand {
             WorkspaceCommand.self,
             ArchiveCommand.self,
             BenchCommand.self,
+            ManualCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// Parses and runs like ArgumentParser's own `main`, with two additions: a mistyped subcommand gets a
+    /// "did you mean", and under `--json` an error is one JSON value on standard output
+    /// (`{"error": {"exitCode": 1, "message": "..."}}`) with the same exit status.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            // Help, version, and an exit status a command chose after printing its own answer, go as they are.
+            guard code != .success, !(error is ExitCode) else { exit(withError: error) }
+            var sentence = message(for: error)
+            if code == .validationFailure, let (typed, best) = CommandSuggestion.suggestion(for: arguments, root: self) {
+                sentence = "\"\(typed)\" is not a command here; did you mean \"\(best)\"? (\(sentence))"
+                if !arguments.contains("--json") { Output.error(sentence) }
+            }
+            if arguments.contains("--json") {
+                Output.jsonError(sentence, exitCode: code.rawValue)
+                Foundation.exit(code.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }

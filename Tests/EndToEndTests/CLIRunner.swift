@@ -75,7 +75,7 @@ struct CLIRunner {
     func newKey(_ name: String) throws -> (path: String, publicKey: String) {
         let path = home.appendingPathComponent("\(name).key").path
         let object = try json(["key", "generate", "--out", path]) as? [String: Any]
-        return (path, object?["public_key"] as? String ?? "")
+        return (path, object?["publicKey"] as? String ?? "")
     }
 
     enum CLIError: Error { case failed(String, String) }

@@ -56,10 +56,10 @@ struct DashboardFirstMessageTests {
         #expect(release["status"] as? String == "scheduled")
         #expect(release["holding"] as? Bool == true)
         let attestations = release["attestations"] as? [[String: Any]] ?? []
-        #expect(attestations.contains { $0["verdict"] as? String == "approved" && $0["actor_handle"] as? String == "pio" },
+        #expect(attestations.contains { $0["verdict"] as? String == "approved" && $0["actorHandle"] as? String == "pio" },
                 "\(attestations)")
         let posts = try #require(try tmux.runner.json(["schedule", "list"] + db) as? [[String: Any]])
-        let ours = posts.filter { "\($0["release_id"] ?? "")" == releaseID }
+        let ours = posts.filter { "\($0["releaseID"] ?? "")" == releaseID }
         #expect(Set(ours.compactMap { $0["channel"] as? String }) == ["x", "facebook", "website"], "\(ours)")
         #expect(ours.allSatisfy { $0["state"] as? String == "scheduled" })
     }

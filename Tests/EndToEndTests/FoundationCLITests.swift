@@ -28,7 +28,7 @@ struct FoundationCLITests {
         #expect(facts?.first?["key"] as? String == "injured")
         let list = try cli.json(["incident", "list"]) as? [[String: Any]]
         #expect(list?.first?["title"] as? String == "Shots fired near Elm Park")
-        #expect(list?.first?["is_exercise"] as? Bool == true)
+        #expect(list?.first?["isExercise"] as? Bool == true)
         let shown = try cli.run(["incident", "show", "\(incidentID)"])
         #expect(shown.stdout.contains("Spokesperson: sam"))
         #expect(try cli.json(["incident", "close", "\(incidentID)"]) is [String: Any])

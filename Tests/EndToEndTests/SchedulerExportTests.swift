@@ -7,6 +7,16 @@ import Testing
 struct SchedulerExportTests {
     @Test func theScheduleExportsAsICalendarAndDeliveredWebsitePostsAsAtom() throws {
         let cli = try CLIRunner()
+        // A LIVE agency publishes under its own identities (without them its website and CAP posts are held).
+        let config = cli.home.appendingPathComponent("config/onevoice")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try Data("""
+            [agency]
+            website = "https://riverton.example"
+            email = "pio@riverton.example"
+            cap_sender = "pio@riverton.example"
+            release_url = "https://riverton.example/news/{id}"
+            """.utf8).write(to: config.appendingPathComponent("config.toml"))
         let (sam, incident) = try cli.routeFourCrash()
         var ids: [Int] = []
         for _ in 0..<3 {
@@ -56,7 +66,7 @@ struct SchedulerExportTests {
             let entries = object["entries"] as? [[String: String]] ?? []
             #expect(entries.count == 2)
             #expect(Set(entries.compactMap { $0["id"] }).count == 2)
-            #expect(entries.allSatisfy { $0["id"]?.hasPrefix("tag:") == true })
+            #expect(entries.allSatisfy { $0["id"]?.hasPrefix("tag:riverton.example,") == true })
         }
         #expect(try cli.run(["archive", "verify"]).status == 0)
     }

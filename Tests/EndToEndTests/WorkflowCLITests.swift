@@ -67,7 +67,7 @@ struct WorkflowCLITests {
         #expect(after?["status"] as? String == "draft")
         #expect(after?["revision"] as? Int == 2)
         let attestations = after?["attestations"] as? [[String: Any]]
-        #expect(attestations?.first?["superseded_at"] != nil)
+        #expect(attestations?.first?["supersededAt"] != nil)
         let diff = try cli.run(["release", "diff", "\(release)", "1", "2"])
         #expect(diff.stdout.contains("+ Officers were involved in a shooting near the 1200 block of Elm Street."))
 
@@ -119,7 +119,7 @@ struct WorkflowCLITests {
         #expect(try cli.run(["fact", "clear", "\(fact)", "--identity", desk.lee]).status == 0)
         let facts = try cli.json(["fact", "list", "\(incident)"]) as? [[String: Any]]
         #expect(facts?.first?["status"] as? String == "verified")
-        #expect(facts?.first?["cleared_for_release"] as? Bool == true)
+        #expect(facts?.first?["clearedForRelease"] as? Bool == true)
 
         let rumor = try desk.id(["rumor", "add", "\(incident)", "--text", "The shelter is closed", "--seen-at", "Facebook group"])
         let draft = try desk.id(["rumor", "answer", "\(rumor)", "--fact", "\(fact)"])

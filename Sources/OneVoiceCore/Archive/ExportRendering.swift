@@ -110,6 +110,9 @@ enum ExportRendering {
         return text
     }
 
+    /// Starts `index.csv`, so that Excel opens it as UTF-8.
+    static let csvByteOrderMark = "\u{FEFF}"
+
     static func csvRow(_ fields: [String]) -> String {
         fields.map(csvField).joined(separator: ",") + "\r\n"
     }

@@ -25,6 +25,8 @@ enum ReplayRules {
         "release.revise": ["releaseRevision": [.insert], "pressRelease": [.update], "attestation": [.update]],
         "release.*": ["pressRelease": [.update], "post": [.insert, .update]],
         "post.*": ["post": [.update]],
+        // The identifiers a release went out under on a channel, kept at its first delivery there.
+        "post.identity": ["publishedIdentity": [.insert]],
         "contact.add": ["contact": [.insert]],
         "contact.remove": ["contact": [.update]],
         "named.add": ["namedPerson": [.insert]],

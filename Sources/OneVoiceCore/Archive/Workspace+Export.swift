@@ -59,7 +59,8 @@ extension Workspace {
         let context = ExportRendering.Context(agency: plan.agency, time: LocalTime(timeZone: plan.agency.timeZone),
                                               handles: Dictionary(plan.people.map { ($0.id, $0.handle) }, uniquingKeysWith: { a, _ in a }),
                                               incidents: Dictionary(plan.incidents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
-        var index = ExportRendering.csvRow(["type", "id", "incident", "time", "actor", "summary", "file"])
+        // A UTF-8 byte-order mark first: without it Excel reads the file as the local code page and breaks accents.
+        var index = ExportRendering.csvByteOrderMark + ExportRendering.csvRow(["type", "id", "incident", "time", "actor", "summary", "file"])
         func row(_ type: String, _ id: String, _ incident: Int64?, _ time: Date, _ actor: String, _ summary: String, _ file: String) {
             index += ExportRendering.csvRow([type, id, incident.map(String.init) ?? "", Timestamps.iso8601(time), actor,
                                              ExportRendering.summary(summary), file])

@@ -39,8 +39,12 @@ public struct AtomEntry: Sendable, Hashable, Codable {
     public var category: ReleaseKind?
     /// The entry id of the release this one updates or corrects.
     public var relatedID: String?
+    /// The release's own page (the entry's `alternate` link), if the agency publishes one.
+    public var link: String?
 
-    public init(id: String, title: String, text: String, published: Date, updated: Date, category: ReleaseKind? = nil, relatedID: String? = nil) {
+    public init(id: String, title: String, text: String, published: Date, updated: Date, category: ReleaseKind? = nil, relatedID: String? = nil,
+                link: String? = nil) {
+        self.link = link
         self.id = id
         self.title = title
         self.text = text
@@ -55,12 +59,15 @@ public struct AtomEntry: Sendable, Hashable, Codable {
         "tag:\(settings.tagAuthority):\(isExercise ? "exercise-" : "")release-\(releaseID)"
     }
 
-    /// The entry for a website post.
+    /// The entry for a website post. Ids stored at the first delivery (`item.publishedID`, and the
+    /// followed release's in `item.referencedPublishedIDs`) are used as they are.
     public init(item: DeliveryItem, settings: AtomFeedSettings) {
-        let related = item.referencedReleaseID.map { Self.id(settings: settings, releaseID: $0, isExercise: item.isExercise) }
-        self.init(id: Self.id(settings: settings, releaseID: item.releaseID, isExercise: item.isExercise),
+        let related = item.referencedPublishedIDs?.last
+            ?? item.referencedReleaseID.map { Self.id(settings: settings, releaseID: $0, isExercise: item.isExercise) }
+        let link = item.webURL.flatMap { URL(string: $0) }.flatMap { $0.scheme == "https" || $0.scheme == "http" ? $0.absoluteString : nil }
+        self.init(id: item.publishedID ?? Self.id(settings: settings, releaseID: item.releaseID, isExercise: item.isExercise),
                   title: item.markedTitle, text: item.markedText, published: item.sentAt, updated: item.sentAt,
-                  category: item.releaseKind == .original ? nil : item.releaseKind, relatedID: related)
+                  category: item.releaseKind == .original ? nil : item.releaseKind, relatedID: related, link: link)
     }
 }
 
@@ -105,6 +112,7 @@ public enum AtomFeedWriter {
             if let kind = entry.category, let marker = kind.marker {
                 x += "    <category term=\"\(kind.rawValue)\" label=\"\(marker)\"/>\n"
             }
+            if let link = entry.link { x += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(e(link))\"/>\n" }
             if let related = entry.relatedID { x += "    <link rel=\"related\" href=\"\(e(related))\"/>\n" }
             x += "    <content type=\"text\">\(e(DeliveryText.unixLines(entry.text)))</content>\n"
             x += "  </entry>\n"

@@ -36,8 +36,13 @@ public struct CAPProfile: Sendable, Hashable {
 ///
 /// - status: `Exercise` for exercise incidents, `Actual` otherwise (never `Test`: a test message
 ///   is a system check, an exercise is a drill).
-/// - msgType: `Alert` for an original release; `Update` with `<references>` for an update **and
-///   for a correction**. CAP's `Cancel` tells receivers to withdraw the earlier message and show
+/// - msgType, urgency, severity, certainty and `expires` come from the release revision's CAP fields
+///   (`item.cap`); without them, `Alert` for an original release and `Update` with `<references>` for
+///   an update **and for a correction**, and the incident kind's profile. A `Cancel` (chosen per
+///   release) references the alert it withdraws. The identifier is the one stored at the first
+///   delivery (`item.publishedID`) when there is one.
+///
+///   Why a correction is an Update by default: CAP's `Cancel` tells receivers to withdraw the earlier message and show
 ///   nothing in its place, which is wrong for a correction: a correction replaces wrong
 ///   information with right information that must itself reach the public (and "once released,
 ///   information cannot be retracted": the record keeps both). So a correction is an Update whose
@@ -64,24 +69,33 @@ public enum CAPAlertWriter {
         guard isValidToken(sender) else {
             throw .invalidItem("the CAP sender id \"\(DeliveryError.brief(sender, limit: 60))\" may not hold spaces, commas, '<' or '&'")
         }
-        let id = identifier(sender: sender, releaseID: item.releaseID, isExercise: item.isExercise)
+        let id = item.publishedID ?? identifier(sender: sender, releaseID: item.releaseID, isExercise: item.isExercise)
+        guard isValidToken(id) else {
+            throw .invalidItem("the CAP identifier \"\(DeliveryError.brief(id, limit: 60))\" may not hold spaces, commas, '<' or '&'")
+        }
         let zone = item.timeZone
-        let msgType: String
+        let msgType = item.cap?.msgType ?? (item.releaseKind == .original ? "Alert" : "Update")
+        guard CAPFields.messageTypes.contains(msgType) else { throw .invalidItem("\"\(msgType)\" is not a CAP message type") }
         var references: String?
-        switch item.releaseKind {
-        case .original:
-            msgType = "Alert"
-        case .update, .correction:
+        if msgType != "Alert" {
             guard let refID = item.referencedCAPIdentifier, let refSent = item.referencedSentAt else {
-                throw .invalidItem("an \(item.releaseKind.rawValue) needs the identifier and sent time of the alert it points back to")
+                throw .invalidItem("a CAP \(msgType) needs the identifier and sent time of the alert it points back to; send it as a follow-up of a release whose CAP alert went out")
             }
             guard isValidToken(refID) else {
                 throw .invalidItem("the referenced CAP identifier may not hold spaces, commas, '<' or '&'")
             }
-            msgType = "Update"
-            references = "\(sender),\(refID),\(DeliveryTime.cap(refSent, in: zone))"
+            // The sender of the referenced alert: the part of its identifier before ".release." when it is ours.
+            let refSender = refID.range(of: ".release.").map { String(refID[..<$0.lowerBound]) }
+                .map { $0.hasSuffix(".exercise") ? String($0.dropLast(".exercise".count)) : $0 } ?? sender
+            references = "\(isValidToken(refSender) ? refSender : sender),\(refID),\(DeliveryTime.cap(refSent, in: zone))"
         }
-        let profile = profile ?? CAPProfile.standard(for: item.incidentKind)
+        var profile = profile ?? CAPProfile.standard(for: item.incidentKind)
+        if let cap = item.cap {
+            profile.urgency = CAPFields.urgencies.contains(cap.urgency) ? cap.urgency : profile.urgency
+            profile.severity = CAPFields.severities.contains(cap.severity) ? cap.severity : profile.severity
+            profile.certainty = CAPFields.certainties.contains(cap.certainty) ? cap.certainty : profile.certainty
+        }
+        let expires = max(item.cap?.expires ?? item.sentAt.addingTimeInterval(CAPFields.defaultLifetime), item.sentAt)
         let headline = truncated(item.markedTitle, to: headlineLimit)
         let area = DeliveryText.singleLine(item.incidentLocation)
 
@@ -105,6 +119,7 @@ public enum CAPAlertWriter {
         el("urgency", profile.urgency, indent: i)
         el("severity", profile.severity, indent: i)
         el("certainty", profile.certainty, indent: i)
+        el("expires", DeliveryTime.cap(expires, in: zone), indent: i)
         el("senderName", DeliveryText.singleLine(item.agencyName), indent: i)
         el("headline", headline, indent: i)
         el("description", DeliveryText.unixLines(item.markedText), indent: i)
@@ -134,7 +149,7 @@ public struct CAPDeliverer: Deliverer {
         let url = try layout.fileURL(for: item, extension: "xml")
         let xml = try CAPAlertWriter.xml(for: item)
         let wrote = try OutboxLayout.writeOnce(Data(xml.utf8), to: url)
-        let id = CAPAlertWriter.identifier(sender: item.agencySenderID, releaseID: item.releaseID, isExercise: item.isExercise)
+        let id = item.publishedID ?? CAPAlertWriter.identifier(sender: item.agencySenderID, releaseID: item.releaseID, isExercise: item.isExercise)
         return DeliveryReceipt(channel: item.channel, externalID: id, filePath: url.path, wasAlreadyDelivered: !wrote)
     }
 }

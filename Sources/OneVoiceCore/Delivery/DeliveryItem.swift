@@ -53,6 +53,15 @@ public struct DeliveryItem: Codable, Sendable, Hashable {
     /// clients reply to (a thread), when that post went out and its platform id is known.
     public var replyTo: PlatformReference?
 
+    /// The identifier this release went out under on this channel at its first delivery (Atom id, CAP
+    /// identifier, Message-ID); the writers use it instead of computing one from today's settings.
+    public var publishedID: String?
+    /// The identifiers on this channel of the releases this one follows, oldest first (the last is the
+    /// one it updates or corrects): the feed's related link, the e-mail's In-Reply-To and References.
+    public var referencedPublishedIDs: [String]?
+    /// The CAP fields chosen for the release revision (nil: the incident kind's defaults).
+    public var cap: CAPFields?
+
     public init(postID: Int64, channel: Channel, text: String, idempotencyKey: String,
                 releaseID: Int64, releaseKind: ReleaseKind = .original, releaseTitle: String,
                 referencedCAPIdentifier: String? = nil, referencedSentAt: Date? = nil, referencedReleaseID: Int64? = nil,
@@ -82,6 +91,9 @@ public struct DeliveryItem: Codable, Sendable, Hashable {
         self.timeZoneIdentifier = timeZoneIdentifier
         self.webURL = webURL
         self.replyTo = replyTo
+        self.publishedID = nil
+        self.referencedPublishedIDs = nil
+        self.cap = nil
     }
 
     /// The agency's zone; an unknown identifier falls back to UTC rather than failing a delivery.
@@ -98,7 +110,7 @@ public struct DeliveryItem: Codable, Sendable, Hashable {
         var parts: [String] = []
         if isExercise { parts.append(DeliveryItem.exerciseMarker) }
         if let marker = releaseKind.marker { parts.append(marker) }
-        parts.append(DeliveryText.singleLine(releaseTitle))
+        parts.append(DeliveryText.singleLine(Release.publicHeadline(releaseTitle)))
         return parts.joined(separator: ": ")
     }
 

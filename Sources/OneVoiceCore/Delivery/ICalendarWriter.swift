@@ -11,8 +11,16 @@ public struct ScheduleEvent: Sendable, Hashable, Codable {
     /// When this record of the event was made or last changed (DTSTAMP).
     public var stamp: Date
     public var isExercise: Bool
+    /// How many times the event changed since it was first put on the calendar (RFC 5545 SEQUENCE):
+    /// a calendar app takes a reschedule only when this grows.
+    public var sequence: Int
+    /// When the event last changed (LAST-MODIFIED), if known.
+    public var lastModified: Date?
 
-    public init(uid: String, start: Date, summary: String, description: String, stamp: Date, isExercise: Bool = false) {
+    public init(uid: String, start: Date, summary: String, description: String, stamp: Date, isExercise: Bool = false,
+                sequence: Int = 0, lastModified: Date? = nil) {
+        self.sequence = max(0, sequence)
+        self.lastModified = lastModified
         self.uid = uid
         self.start = start
         self.summary = summary
@@ -48,6 +56,10 @@ public struct ICalendarWriter: Sendable {
                 "UID:\(Self.escape(event.uid))",
                 "DTSTAMP:\(DeliveryTime.iCalendarUTC(event.stamp))",
                 "DTSTART:\(DeliveryTime.iCalendarUTC(event.start))",
+                "SEQUENCE:\(event.sequence)",
+            ]
+            if let modified = event.lastModified { lines.append("LAST-MODIFIED:\(DeliveryTime.iCalendarUTC(modified))") }
+            lines += [
                 "SUMMARY:\(Self.escape(summary))",
                 "DESCRIPTION:\(Self.escape(event.description))",
                 "TRANSP:TRANSPARENT",

@@ -29,17 +29,30 @@ public enum MediaMessageWriter {
     public static func subject(for item: DeliveryItem) -> String {
         var parts: [String] = []
         if item.isExercise { parts.append("[\(DeliveryItem.exerciseMarker)]") }
-        let title = DeliveryText.singleLine(item.releaseTitle)
+        let title = DeliveryText.singleLine(Release.publicHeadline(item.releaseTitle))
         if let marker = item.releaseKind.marker { parts.append("\(marker): \(title)") } else { parts.append(title) }
         return parts.joined(separator: " ")
     }
 
     /// `<onevoice.<post-id>.<key>@<domain of the media address>>`: the same item always has the same id,
     /// so a mail system or a reporter's client can spot a repeat.
+    /// An identifier stored at the first delivery (`item.publishedID`) is used as it is.
     public static func messageID(for item: DeliveryItem, settings: MediaListSettings) -> String {
-        let domain = settings.fromAddress.split(separator: "@").last.map(String.init) ?? "onevoice.invalid"
+        if let stored = item.publishedID { return stored }
+        return messageID(for: item, domain: settings.fromAddress.split(separator: "@").last.map(String.init) ?? "onevoice.invalid")
+    }
+
+    /// A new Message-ID for an item, in a domain.
+    public static func messageID(for item: DeliveryItem, domain: String) -> String {
         let key = item.idempotencyKey.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == ".") }
         return "<onevoice.\(item.postID).\(String(String.UnicodeScalarView(key)))@\(domain)>"
+    }
+
+    /// True for `<left@right>` with nothing a header could be broken with.
+    static func isMessageID(_ text: String) -> Bool {
+        text.hasPrefix("<") && text.hasSuffix(">") && text.contains("@") && text.count <= 250
+            && text.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }
+            && text.dropFirst().dropLast().allSatisfy { $0 != "<" && $0 != ">" }
     }
 
     /// True for a plain `local@domain` address with no spaces, brackets, quotes or line breaks.
@@ -49,8 +62,10 @@ public enum MediaMessageWriter {
         return address.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 0x20 && $0.value < 0x7F && !"<>()[]\\,;:\"".unicodeScalars.contains($0) }
     }
 
-    /// The message, CRLF line endings throughout.
-    public static func message(for item: DeliveryItem, settings: MediaListSettings) throws(DeliveryError) -> Data {
+    /// The message, CRLF line endings throughout. The copy kept in the outbox (the public record) has no
+    /// Bcc header: the press list stays private. Only the copy handed to the mail command carries it
+    /// (`includeBcc`), and `sendmail -t` removes it before the message travels.
+    public static func message(for item: DeliveryItem, settings: MediaListSettings, includeBcc: Bool = false) throws(DeliveryError) -> Data {
         guard isPlainAddress(settings.fromAddress) else {
             throw .configuration("the media list's From address \"\(DeliveryError.brief(settings.fromAddress, limit: 80))\" is not a plain e-mail address")
         }
@@ -63,10 +78,16 @@ public enum MediaMessageWriter {
         var headers: [String] = []
         headers.append(header("From", mailbox(name: name, address: settings.fromAddress)))
         headers.append(header("To", mailbox(name: name, address: settings.fromAddress)))
-        headers.append(addressListHeader("Bcc", settings.contacts))
+        if includeBcc { headers.append(addressListHeader("Bcc", settings.contacts)) }
         headers.append(header("Subject", unstructured(subject(for: item), nameLength: "Subject".count)))
         headers.append(header("Date", DeliveryTime.rfc5322(item.sentAt, in: item.timeZone)))
         headers.append(header("Message-ID", messageID(for: item, settings: settings)))
+        // An update or correction threads under the release it follows.
+        let thread = (item.referencedPublishedIDs ?? []).filter(isMessageID)
+        if let parent = thread.last {
+            headers.append(header("In-Reply-To", parent))
+            headers.append(header("References", thread.joined(separator: "\r\n ")))
+        }
         headers.append(header("MIME-Version", "1.0"))
         headers.append(header("Content-Type", "text/plain; charset=utf-8"))
         headers.append(header("Content-Transfer-Encoding", "quoted-printable"))

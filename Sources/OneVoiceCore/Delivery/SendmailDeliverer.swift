@@ -38,7 +38,10 @@ public struct SendmailDeliverer: Deliverer {
             receipt.wasAlreadyDelivered = true
             return receipt
         }
-        try run(input: URL(fileURLWithPath: path))
+        // The outbox copy has no Bcc (the public record keeps the press list private); the command gets
+        // the same message with the Bcc that `-t` reads and removes.
+        let current = try MediaListDeliverer(layout: layout, settings: settings, contactSource: contactSource).currentSettings()
+        try run(input: try MediaMessageWriter.message(for: item, settings: current, includeBcc: true))
         try OutboxLayout.write(Data("sent by \(commandPath)\n".utf8), to: marker)
         var receipt = written
         receipt.wasAlreadyDelivered = false
@@ -49,7 +52,7 @@ public struct SendmailDeliverer: Deliverer {
     /// held for a person (the message may have gone out), never run again by itself.
     public func dropsRepeats(on channel: Channel, isExercise: Bool) -> Bool { isExercise }
 
-    private func run(input: URL) throws(DeliveryError) {
+    private func run(input: Data) throws(DeliveryError) {
         guard FileManager.default.isExecutableFile(atPath: commandPath) else {
             throw .configuration("the mail command \(commandPath) does not exist or cannot be run")
         }
@@ -61,8 +64,16 @@ public struct SendmailDeliverer: Deliverer {
         process.standardOutput = FileHandle.nullDevice
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
+        // Standard input is a private temporary file (mode 0600, removed at once), not a pipe: a command
+        // that stops reading can neither block the timeout below nor raise SIGPIPE here.
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("onevoice-mail-\(UUID().uuidString).eml")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: input, attributes: [.posixPermissions: 0o600]) else {
+            throw .command(path: commandPath, status: -1, detail: "the message could not be written to a temporary file")
+        }
+        defer { try? FileManager.default.removeItem(at: temporary) }
         do {
-            process.standardInput = try FileHandle(forReadingFrom: input)
+            process.standardInput = try FileHandle(forReadingFrom: temporary)
             try process.run()
         } catch {
             throw .command(path: commandPath, status: -1, detail: DeliveryError.brief("\(error)"))

@@ -3,8 +3,11 @@ import Foundation
 /// One problem a check found in a draft's text. Other checks (unverified facts, holds, channel
 /// length) create findings from outside with the initialisers below.
 ///
-/// JSON: `{"rule": "...", "severity": "block"|"warn", "line": 1, "column": 1,
+/// JSON: `{"rule": "...", "severity": "block"|"warn", "field": "text", "line": 1, "column": 1,
 /// "message": "...", "excerpt": "...", "suggestion": "..."|null}`.
+///
+/// `field` names the published field the finding is in (see `PublishedField`): `text`, `headline`,
+/// `area`, `incident-title` or `rendition:<channel>`; line and column count in that field.
 public struct Finding: Codable, Sendable, Equatable, Hashable {
     /// The rule id, e.g. `address`, `unfilled-slot`, `missing-caveat`.
     public var rule: String
@@ -17,11 +20,14 @@ public struct Finding: Codable, Sendable, Equatable, Hashable {
     public var excerpt: String
     public var message: String
     public var suggestion: String?
+    /// The published field the finding is in; `text` (the release text) unless set.
+    public var field: String
 
     public init(
         rule: String, severity: PolicySeverity, line: Int, column: Int,
-        excerpt: String, message: String, suggestion: String? = nil
+        excerpt: String, message: String, suggestion: String? = nil, field: String = PublishedField.textName
     ) {
+        self.field = field
         self.rule = rule
         self.severity = severity
         self.line = line
@@ -34,12 +40,12 @@ public struct Finding: Codable, Sendable, Equatable, Hashable {
     /// A finding for the text in `range` of `text`.
     public init(
         rule: String, severity: PolicySeverity, range: Range<String.Index>, in text: String,
-        message: String, suggestion: String? = nil
+        message: String, suggestion: String? = nil, field: String = PublishedField.textName
     ) {
         let position = TextPosition(of: range.lowerBound, in: text)
         self.init(
             rule: rule, severity: severity, line: position.line, column: position.column,
-            excerpt: String(text[range]), message: message, suggestion: suggestion)
+            excerpt: String(text[range]), message: message, suggestion: suggestion, field: field)
     }
 
     /// A finding for `substring`, a slice of `text` (e.g. from `text.range(of:)` or a split).
@@ -71,18 +77,34 @@ public struct Finding: Codable, Sendable, Equatable, Hashable {
     }
 
     /// "3:14: block [address] message"
+    /// "headline 1:5: block [juvenile] message" for a field other than the text.
     public var summary: String {
-        "\(line):\(column): \(severity.rawValue) [\(rule)] \(message)"
+        let place = field == PublishedField.textName ? "" : field + " "
+        return "\(place)\(line):\(column): \(severity.rawValue) [\(rule)] \(message)"
     }
 
     private enum CodingKeys: String, CodingKey {
-        case rule, severity, line, column, message, excerpt, suggestion
+        case rule, severity, field, line, column, message, excerpt, suggestion
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            rule: try container.decode(String.self, forKey: .rule),
+            severity: try container.decode(PolicySeverity.self, forKey: .severity),
+            line: try container.decode(Int.self, forKey: .line),
+            column: try container.decode(Int.self, forKey: .column),
+            excerpt: try container.decode(String.self, forKey: .excerpt),
+            message: try container.decode(String.self, forKey: .message),
+            suggestion: try container.decodeIfPresent(String.self, forKey: .suggestion),
+            field: try container.decodeIfPresent(String.self, forKey: .field) ?? PublishedField.textName)
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(rule, forKey: .rule)
         try container.encode(severity, forKey: .severity)
+        try container.encode(field, forKey: .field)
         try container.encode(line, forKey: .line)
         try container.encode(column, forKey: .column)
         try container.encode(message, forKey: .message)

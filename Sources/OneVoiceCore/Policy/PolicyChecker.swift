@@ -21,31 +21,39 @@ public enum PolicyChecker {
         #"\bnext\s+update\b"#,
     ]
 
+    public static let invisibleCharacterRule = "invisible-character"
+
     /// Checks `text`; findings are sorted by position, blocks before warnings at one spot.
+    ///
+    /// The rules match the normalised text (see `NormalizedText`), and every finding points at the
+    /// original text: its line:column and its excerpt are the person's own. Invisible format and
+    /// control characters are a blocking finding of their own.
     public static func check(text: String, rules: [PolicyRule], context: PolicyContext) -> [Finding] {
-        var findings: [Finding] = []
-        let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+        let normalized = NormalizedText(text)
+        let plain = normalized.text
+        var findings: [Finding] = invisibleCharacters(in: normalized)
+        let whole = normalized.wholeRange
 
         for rule in rules where rule.enabled {
             if let kinds = rule.incidentKinds, !kinds.contains(context.incidentKind) { continue }
             if rule.exceptWhenContext.contains(where: { $0.holds(in: context) }) { continue }
             do {
-                if let onlyWhen = rule.onlyWhen, try !matches(onlyWhen, in: text) { continue }
-                if let exceptWhen = rule.exceptWhen, try matches(exceptWhen, in: text) { continue }
+                if let onlyWhen = rule.onlyWhen, try !matches(onlyWhen, in: plain) { continue }
+                if let exceptWhen = rule.exceptWhen, try matches(exceptWhen, in: plain) { continue }
                 let allow = try rule.allow.map { try compile("^(?:" + $0 + ")$") }
                 var seen: Set<Int> = []
                 for pattern in rule.patterns {
                     let regex = try compile(pattern)
-                    for match in regex.matches(in: text, options: [], range: whole) where match.range.length > 0 {
+                    for match in regex.matches(in: plain, options: [], range: whole) where match.range.length > 0 {
                         guard seen.insert(match.range.location).inserted else { continue }
-                        let excerpt = (text as NSString).substring(with: match.range)
+                        let excerpt = normalized.substring(match.range)
                         let excerptRange = NSRange(location: 0, length: (excerpt as NSString).length)
                         if allow.contains(where: { $0.firstMatch(in: excerpt, options: [], range: excerptRange) != nil }) {
                             continue
                         }
                         if rule.skipPublicContacts, context.isPublicContact(excerpt) { continue }
                         findings.append(Finding(
-                            rule: rule.id, severity: rule.severity, nsRange: match.range, in: text,
+                            rule: rule.id, severity: rule.severity, range: normalized.originalRange(of: match.range), in: text,
                             message: rule.message, suggestion: rule.suggestion))
                     }
                 }
@@ -58,7 +66,7 @@ public enum PolicyChecker {
         }
 
         findings += unfilledSlots(in: text)
-        if context.incidentActive, !hasOngoingCaveat(text) {
+        if context.incidentActive, !hasOngoingCaveat(plain) {
             findings.append(Finding(
                 rule: missingCaveatRule, severity: .warn, line: 1, column: 1, excerpt: "",
                 message: "The incident is active but the text does not say the investigation is ongoing.",
@@ -67,6 +75,18 @@ public enum PolicyChecker {
         return findings.sorted {
             ($0.line, $0.column, $0.severity == .block ? 0 : 1, $0.rule)
                 < ($1.line, $1.column, $1.severity == .block ? 0 : 1, $1.rule)
+        }
+    }
+
+    /// One blocking finding per run of invisible format or control characters: a reader cannot see
+    /// them, and they can hide a word from the checks or turn a text around on screen (bidi overrides).
+    public static func invisibleCharacters(in normalized: NormalizedText) -> [Finding] {
+        normalized.invisibles.map { range in
+            let run = normalized.original[range]
+            return Finding(
+                rule: invisibleCharacterRule, severity: .block, range: range, in: normalized.original,
+                message: "The text holds an invisible character, \(NormalizedText.describe(run)), that can hide a word from the checks or change how the text reads.",
+                suggestion: "Delete it (retype the words around it if unsure).")
         }
     }
 
@@ -81,16 +101,18 @@ public enum PolicyChecker {
     }
 
     /// `{{...}}` slots left in the text, and `{{` never closed on its line.
-    public static func unfilledSlots(in text: String) -> [Finding] {
+    public static func unfilledSlots(in original: String) -> [Finding] {
         var findings: [Finding] = []
-        let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+        let normalized = NormalizedText(original)
+        let text = normalized.text
+        let whole = normalized.wholeRange
         // A closed slot, or an opening with no closing before the end of the line.
         guard let regex = try? compile(#"\{\{[^{}\n]*\}\}|\{\{(?![^{}\n]*\}\})"#) else { return [] }
         for match in regex.matches(in: text, options: [], range: whole) {
             let excerpt = (text as NSString).substring(with: match.range)
             let closed = excerpt.hasSuffix("}}")
             findings.append(Finding(
-                rule: unfilledSlotRule, severity: .block, nsRange: match.range, in: text,
+                rule: unfilledSlotRule, severity: .block, range: normalized.originalRange(of: match.range), in: original,
                 message: closed
                     ? "The slot \(excerpt) has no value yet."
                     : "A slot opened with {{ is never closed.",

@@ -37,6 +37,8 @@ public struct PolicyContext: Sendable, Equatable {
                 if contactDigits.count == 11, contactDigits.hasPrefix("1") { contactDigits.removeFirst() }
                 if matchDigits.count == 11, matchDigits.hasPrefix("1") { matchDigits.removeFirst() }
                 if !contactDigits.isEmpty, contactDigits == matchDigits { return true }
+                // The local seven-digit form of the agency's own number ("555-0100" for 217-555-0100).
+                if matchDigits.count == 7, contactDigits.count == 10, contactDigits.hasSuffix(matchDigits) { return true }
             }
         }
         return false

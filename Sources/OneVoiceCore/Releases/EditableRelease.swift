@@ -1,18 +1,29 @@
 import Foundation
 
-/// The text file a person edits in $EDITOR: the release text, then one section per channel.
+/// The text file a person edits in $EDITOR: a short header, the release text, then one section per channel.
 ///
-///     # Lines starting with '#' are comments and are dropped.
+///     # Release: Shots fired near Elm Park (revision 2)
+///     # ...
+///     # ---- Everything below this line is published. ----
 ///     The release text...
+///     #RivertonPD
 ///
 ///     === x ===
 ///     The X text...
+///
+/// Only the header is dropped: everything after its last line is kept as written, so a line that
+/// starts with `#` (a hashtag line) is text like any other. A file whose header was deleted keeps
+/// every line except leading lines that start with "# " (a hash and a space, never a hashtag).
 public enum EditableRelease {
+    /// The header's last line.
+    public static let headerEnd = "# ---- Everything below this line is published. ----"
+
     public static func render(_ revision: ReleaseRevision, title: String) -> String {
         var out = """
-            # Release: \(title) (revision \(revision.number))
+            # Release: \(DeliveryText.singleLine(title)) (revision \(revision.number))
             # Edit the text below. Each "=== channel ===" section is what goes out on that channel;
-            # delete a section's text to have it made again from the release text. Lines starting with '#' are dropped.
+            # delete a section's text to have it made again from the release text.
+            \(headerEnd)
 
             """
         out += revision.text + "\n"
@@ -24,10 +35,15 @@ public enum EditableRelease {
 
     /// The text and the renditions a person saved; renditions is nil when the file has no sections.
     public static func parse(_ file: String) throws -> (text: String, renditions: [String: String]?) {
+        var lines = DeliveryText.unixLines(file).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let end = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == headerEnd }) {
+            lines.removeSubrange(...end)
+        } else {
+            while let first = lines.first, first.hasPrefix("# ") || first == "#" { lines.removeFirst() }
+        }
         var text: [String] = []
         var sections: [(String, [String])] = []
-        for line in file.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line.hasPrefix("#") { continue }
+        for line in lines {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("=== "), trimmed.hasSuffix(" ==="), trimmed.count > 8 {
                 let slug = String(trimmed.dropFirst(4).dropLast(4)).trimmingCharacters(in: .whitespaces)

@@ -31,6 +31,40 @@ public struct Release: Codable, Sendable, Hashable, Identifiable {
     }
 }
 
+extension Release {
+    /// The title as the public reads it (CAP headline, feed title, e-mail subject), before the
+    /// delivery formats add their own markers: see `publicHeadline(_:)`.
+    public var headline: String { Release.publicHeadline(title) }
+
+    /// Labels that are for the office, not the public, or that the delivery formats add themselves.
+    static let internalLabels = ["holding statement", "release", "update", "correction", "exercise", "[exercise]", "draft"]
+
+    /// `title` without leading internal labels or markers ("Holding statement:", "UPDATE:",
+    /// "CORRECTION:", "EXERCISE:"), however often they were repeated; never empty when the title is not.
+    public static func publicHeadline(_ title: String) -> String {
+        var rest = Substring(title.trimmingCharacters(in: .whitespacesAndNewlines))
+        var stripped = true
+        while stripped {
+            stripped = false
+            for label in internalLabels {
+                guard rest.count > label.count, rest.lowercased().hasPrefix(label) else { continue }
+                var after = rest.dropFirst(label.count)
+                if after.hasPrefix("[") || label.hasSuffix("]") {
+                    // "[EXERCISE] text"
+                } else {
+                    guard after.first == ":" || after.first == "-" || after.first == "–" else { continue }
+                    after = after.dropFirst()
+                }
+                let trimmed = after.drop { $0.isWhitespace }
+                guard !trimmed.isEmpty else { continue }
+                rest = trimmed
+                stripped = true
+            }
+        }
+        return String(rest)
+    }
+}
+
 public enum ReleaseKind: String, Codable, Sendable, CaseIterable {
     case original
     case update
@@ -77,8 +111,16 @@ public struct ReleaseRevision: Codable, Sendable, Hashable, Identifiable {
     public var createdAt: Date
     /// SHA-256 (hex) of the canonical content: what an approval signs.
     public var contentHash: String
+    /// The CAP fields chosen for this revision (nil on revisions saved before they existed: the
+    /// defaults then apply). Columns of the `v7-checks-cap-fields` migration.
+    public var capUrgency: String?
+    public var capSeverity: String?
+    public var capCertainty: String?
+    public var capMsgType: String?
+    public var capExpiresAt: Date?
 
-    public init(id: Int64 = 0, releaseID: Int64, number: Int, text: String, renditions: [String: String], authorID: Int64, createdAt: Date) {
+    public init(id: Int64 = 0, releaseID: Int64, number: Int, text: String, renditions: [String: String], authorID: Int64, createdAt: Date,
+                cap: CAPFields? = nil) {
         self.id = id
         self.releaseID = releaseID
         self.number = number
@@ -87,6 +129,22 @@ public struct ReleaseRevision: Codable, Sendable, Hashable, Identifiable {
         self.authorID = authorID
         self.createdAt = createdAt
         self.contentHash = ReleaseRevision.hash(text: text, renditions: renditions)
+        self.cap = cap
+    }
+
+    /// The CAP fields of this revision, when they were chosen.
+    public var cap: CAPFields? {
+        get {
+            guard let capUrgency, let capSeverity, let capCertainty, let capMsgType else { return nil }
+            return CAPFields(urgency: capUrgency, severity: capSeverity, certainty: capCertainty, msgType: capMsgType, expires: capExpiresAt)
+        }
+        set {
+            capUrgency = newValue?.urgency
+            capSeverity = newValue?.severity
+            capCertainty = newValue?.certainty
+            capMsgType = newValue?.msgType
+            capExpiresAt = newValue?.expires
+        }
     }
 
     /// The canonical content (text and every rendition) hashed for sign-off.

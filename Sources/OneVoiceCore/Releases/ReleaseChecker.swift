@@ -43,12 +43,29 @@ public struct ReleaseChecker: Sendable {
         return template(for: release)?.legalReview ?? Self.legalReviewKinds.contains(incident.kind)
     }
 
+    /// Every field that is published with the revision: the text, the headline (CAP headline, feed
+    /// title, e-mail subject), the location (CAP area), the incident title when it differs from the
+    /// headline, and each channel's text.
+    public func publishedFields(_ subject: Subject) -> [PublishedField] {
+        var fields: [PublishedField] = [.text(subject.revision.text), .headline(subject.release.headline)]
+        if !subject.incident.location.isEmpty { fields.append(.area(subject.incident.location)) }
+        if subject.incident.title != subject.release.headline { fields.append(.incidentTitle(subject.incident.title)) }
+        for (slug, text) in subject.revision.renditions.sorted(by: { $0.key < $1.key }) {
+            if let channel = Channel(rawValue: slug) {
+                fields.append(.rendition(channel, text: text))
+            } else {
+                fields.append(PublishedField(name: "rendition:\(slug)", label: "the \(slug) text", text: text))
+            }
+        }
+        return fields
+    }
+
     public func check(_ subject: Subject) -> [Finding] {
         let text = subject.revision.text
         let context = PolicyContext(incidentKind: subject.incident.kind, incidentActive: subject.incident.isActive,
                                     publicContacts: settings.publicContacts)
         var findings = PolicyChecker.check(text: text, ruleSet: settings.ruleSet, context: context)
-        findings += renditionFindings(subject, context: context, known: Set(findings.map { "\($0.rule)|\($0.excerpt)" }))
+        findings += fieldFindings(subject, context: context, known: Set(findings.map { "\($0.rule)|\($0.excerpt)" }))
         findings += factFindings(subject)
         findings += holdFindings(subject)
         findings += lengthFindings(subject)
@@ -62,16 +79,18 @@ public struct ReleaseChecker: Sendable {
         }
     }
 
-    /// Text rules over each channel's own text, where it says something the main text does not.
-    private func renditionFindings(_ subject: Subject, context: PolicyContext, known: Set<String>) -> [Finding] {
+    /// Text rules over every published field besides the text: the headline and the location always,
+    /// each channel's own text where it says something the main text does not.
+    private func fieldFindings(_ subject: Subject, context: PolicyContext, known: Set<String>) -> [Finding] {
         var result: [Finding] = []
-        for (slug, text) in subject.revision.renditions.sorted(by: { $0.key < $1.key }) {
-            let channel = Channel(rawValue: slug)?.displayName ?? slug
-            var renditionContext = context
-            renditionContext.incidentActive = false // the caveat belongs to the release, not each short post
-            for var finding in PolicyChecker.check(text: text, ruleSet: settings.ruleSet, context: renditionContext)
-            where !known.contains("\(finding.rule)|\(finding.excerpt)") {
-                finding.message = "In the \(channel) text: " + finding.message
+        var fieldContext = context
+        fieldContext.incidentActive = false // the caveat belongs to the release text, not each field
+        for field in publishedFields(subject) where field.name != PublishedField.textName {
+            let isRendition = field.name.hasPrefix("rendition:")
+            for var finding in PolicyChecker.check(text: field.text, ruleSet: settings.ruleSet, context: fieldContext)
+            where !(isRendition && known.contains("\(finding.rule)|\(finding.excerpt)")) {
+                finding.field = field.name
+                finding.message = "In \(field.label): " + finding.message
                 result.append(finding)
             }
         }
@@ -80,21 +99,30 @@ public struct ReleaseChecker: Sendable {
 
     /// Facts the text repeats must be verified (and cleared where legal review applies);
     /// a full release needs its template's required facts verified.
+    ///
+    /// A fact is found whatever the case, spacing, punctuation or invisible characters between its words,
+    /// in every published field; each field reports it at its first place.
     func factFindings(_ subject: Subject) -> [Finding] {
-        let text = subject.revision.text
         let needsClearance = requiresLegalReview(subject.release, incident: subject.incident, revision: subject.revision.number)
         var result: [Finding] = []
+        let fields = publishedFields(subject).map { ($0, NormalizedText($0.text)) }
         for fact in subject.facts {
             let statement = fact.text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
-            guard statement.count >= 8, let range = text.range(of: statement, options: [.caseInsensitive]) else { continue }
-            if fact.status != .verified {
-                result.append(Finding(rule: "unverified-fact", severity: .block, range: range, in: text,
-                                      message: "Fact #\(fact.id) is \(fact.status.rawValue): only verified facts can be released.",
-                                      suggestion: fact.status == .unverified ? "Have a verifier check it, or take it out." : "Take it out."))
-            } else if needsClearance && !fact.clearedForRelease {
-                result.append(Finding(rule: "fact-not-cleared", severity: .block, range: range, in: text,
-                                      message: "Fact #\(fact.id) is verified but not cleared for release by legal.",
-                                      suggestion: "Ask legal to clear it (`onevoice fact clear \(fact.id)`)."))
+            let words = NormalizedText.words(of: NormalizedText(statement).text)
+            guard statement.count >= 8, words.count >= 2 else { continue }
+            for (field, normalized) in fields {
+                guard let range = normalized.rangesOfWords(statement).first else { continue }
+                let place = field.name == PublishedField.textName ? "" : "In \(field.label): "
+                if fact.status != .verified {
+                    result.append(Finding(rule: "unverified-fact", severity: .block, range: range, in: field.text,
+                                          message: place + "Fact #\(fact.id) is \(fact.status.rawValue): only verified facts can be released.",
+                                          suggestion: fact.status == .unverified ? "Have a verifier check it, or take it out." : "Take it out.",
+                                          field: field.name))
+                } else if needsClearance && !fact.clearedForRelease {
+                    result.append(Finding(rule: "fact-not-cleared", severity: .block, range: range, in: field.text,
+                                          message: place + "Fact #\(fact.id) is verified but not cleared for release by legal.",
+                                          suggestion: "Ask legal to clear it (`onevoice fact clear \(fact.id)`).", field: field.name))
+                }
             }
         }
         if !subject.release.isHolding, let template = template(for: subject.release) {
@@ -121,9 +149,7 @@ public struct ReleaseChecker: Sendable {
             return subject.incident.kind == .officerInvolvedShooting ? 72 : nil
         }()
         var result: [Finding] = []
-        let texts = [("", subject.revision.text)] + subject.revision.renditions.sorted { $0.key < $1.key }.map {
-            (Channel(rawValue: $0.key)?.displayName ?? $0.key, $0.value)
-        }
+        let fields = publishedFields(subject)
         for person in subject.namedPeople {
             let reason: (rule: String, message: String, suggestion: String)?
             switch person.category {
@@ -142,30 +168,28 @@ public struct ReleaseChecker: Sendable {
                 reason = nil
             }
             guard let reason else { continue }
-            for (channel, text) in texts {
-                for range in nameRanges(of: person.name, in: text) {
-                    result.append(Finding(rule: reason.rule, severity: .block, range: range, in: text,
-                                          message: (channel.isEmpty ? "" : "In the \(channel) text: ") + reason.message,
-                                          suggestion: reason.suggestion))
+            for field in fields {
+                for range in nameRanges(of: person.name, in: field.text) {
+                    result.append(Finding(rule: reason.rule, severity: .block, range: range, in: field.text,
+                                          message: (field.name == PublishedField.textName ? "" : "In \(field.label): ") + reason.message,
+                                          suggestion: reason.suggestion, field: field.name))
                 }
             }
         }
         return result
     }
 
-    /// Where a person's full name, or their surname alone, appears as whole words.
+    /// Where a person's full name, or their surname alone, appears as whole words, whatever the case,
+    /// accents, spacing or invisible characters inside it.
     func nameRanges(of name: String, in text: String) -> [Range<String.Index>] {
+        let normalized = NormalizedText(text)
         var needles = [name]
-        if let surname = name.split(separator: " ").last, surname.count >= 3, surname != Substring(name) { needles.append(String(surname)) }
+        let nameWords = NormalizedText.words(of: NormalizedText(name).text)
+        if nameWords.count > 1, let surname = nameWords.last, surname.word.count >= 3 { needles.append(surname.word) }
         var ranges: [Range<String.Index>] = []
         for needle in needles {
-            var start = text.startIndex
-            while let range = text.range(of: needle, options: [.caseInsensitive], range: start..<text.endIndex) {
-                let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-                let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-                let isWord = !(before?.isLetter ?? false) && !(after?.isLetter ?? false)
-                if isWord && !ranges.contains(where: { $0.overlaps(range) }) { ranges.append(range) }
-                start = range.upperBound
+            for range in normalized.rangesOfWords(needle) where !ranges.contains(where: { $0.overlaps(range) }) {
+                ranges.append(range)
             }
         }
         return ranges.sorted { $0.lowerBound < $1.lowerBound }
@@ -179,7 +203,7 @@ public struct ReleaseChecker: Sendable {
             guard !check.valid else { return nil }
             return Finding(rule: "length-\(slug)", severity: .block, line: 1, column: 1, excerpt: "",
                            message: check.problems.joined(separator: " "),
-                           suggestion: "Shorten the \(channel.displayName) text.")
+                           suggestion: "Shorten the \(channel.displayName) text.", field: "rendition:\(slug)")
         }
     }
 }

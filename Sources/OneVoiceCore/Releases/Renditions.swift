@@ -35,7 +35,7 @@ public enum Renditions {
         var result: [String: String] = [:]
         for channel in input.channels {
             let prefix = self.prefix(isExercise: input.isExercise, kind: input.kind)
-            let body = input.shortTexts[channel] ?? input.text
+            let body = withoutMarkers(input.shortTexts[channel] ?? input.text, isExercise: input.isExercise, kind: input.kind)
             result[channel.slug] = fit(body.trimmingCharacters(in: .whitespacesAndNewlines), prefix: prefix,
                                        channel: channel, link: input.link, limits: input.limits)
         }
@@ -45,7 +45,26 @@ public enum Renditions {
     /// The full text of a release as published (website, media list): markers included.
     public static func markedText(_ text: String, isExercise: Bool, kind: ReleaseKind) -> String {
         let prefix = self.prefix(isExercise: isExercise, kind: kind)
-        return prefix.isEmpty ? text : prefix + text
+        return prefix.isEmpty ? text : prefix + withoutMarkers(text, isExercise: isExercise, kind: kind)
+    }
+
+    /// `text` without the markers the prefix is about to add ("UPDATE: UPDATE:" never goes out).
+    static func withoutMarkers(_ text: String, isExercise: Bool, kind: ReleaseKind) -> String {
+        var markers: [String] = []
+        if isExercise { markers.append(exerciseMarker) }
+        if let marker = kind.marker { markers.append(marker + ":") }
+        guard !markers.isEmpty else { return text }
+        var rest = Substring(text)
+        var changed = true
+        while changed {
+            changed = false
+            let trimmed = rest.drop { $0 == " " }
+            for marker in markers where trimmed.uppercased().hasPrefix(marker) {
+                rest = trimmed.dropFirst(marker.count).drop { $0 == " " }
+                changed = true
+            }
+        }
+        return String(rest)
     }
 
     static func prefix(isExercise: Bool, kind: ReleaseKind) -> String {

@@ -35,14 +35,39 @@ extension Workspace {
     /// Saves new text. Renditions given explicitly are kept as they are; otherwise each channel of the
     /// current revision is made again from the template's short text or the new text.
     @discardableResult
-    public func editRelease(id: Int64, text: String, renditions explicit: [String: String]? = nil) throws -> ReleaseRevision {
+    public func editRelease(id: Int64, text: String, renditions explicit: [String: String]? = nil, cap: CAPFields? = nil) throws -> ReleaseRevision {
         let release = try self.release(id: id)
         let current = try revision(releaseID: id)
-        let renditions = try explicit ?? remadeRenditions(release: release, current: current, text: text)
-        return try reviseRelease(id: id, text: text, renditions: renditions)
+        // The same text keeps its renditions (a change of CAP fields alone does not remake them).
+        let renditions = try explicit ?? (text == current.text ? current.renditions : remadeRenditions(release: release, current: current, text: text))
+        // CAP fields nobody chose follow the text (an all-clear written into a follow-up stops being urgent).
+        var capFields = cap
+        if capFields == nil, text != current.text, let kept = current.cap {
+            let kind = try incident(id: release.incidentID).kind
+            let template = release.templateID.flatMap { settings.templates.template(id: $0) }
+            if kept == CAPFields.defaults(kind: kind, releaseKind: release.kind, text: current.text, template: template) {
+                capFields = CAPFields.defaults(kind: kind, releaseKind: release.kind, text: text, template: template)
+            }
+        }
+        return try reviseRelease(id: id, text: text, renditions: renditions, cap: capFields)
+    }
+
+    /// The CAP fields the current revision of a release goes out with (its own, or the defaults).
+    public func capFields(releaseID: Int64) throws -> CAPFields {
+        let release = try self.release(id: releaseID)
+        let current = try revision(releaseID: releaseID)
+        if let cap = current.cap { return cap }
+        let incident = try incident(id: release.incidentID)
+        let template = release.templateID.flatMap { settings.templates.template(id: $0) }
+        return CAPFields.defaults(kind: incident.kind, releaseKind: release.kind, text: current.text, template: template)
     }
 
     func remadeRenditions(release: Release, current: ReleaseRevision, text: String) throws -> [String: String] {
+        Renditions.make(try renditionsInput(release: release, current: current, text: text))
+    }
+
+    /// What the renditions of `text` are made from; the link points at `release.id`.
+    func renditionsInput(release: Release, current: ReleaseRevision, text: String) throws -> Renditions.Input {
         let incident = try self.incident(id: release.incidentID)
         let template = release.templateID.flatMap { settings.templates.template(id: $0) }
         var short: [Channel: String] = [:]
@@ -58,8 +83,8 @@ extension Workspace {
         }
         var channels = current.renditions.keys.compactMap(Channel.init(rawValue:)).sorted()
         if channels.isEmpty { channels = template?.channels ?? [.website] }
-        return Renditions.make(.init(text: text, shortTexts: short, channels: channels, link: settings.releaseLink(id: release.id),
-                                     isExercise: incident.isExercise, kind: release.kind, limits: settings.limits))
+        return Renditions.Input(text: text, shortTexts: short, channels: channels, link: settings.releaseLink(id: release.id),
+                                isExercise: incident.isExercise, kind: release.kind, limits: settings.limits)
     }
 
     /// What fills a template's slots: the incident, the agency's contacts, the spokesperson and facts by key
@@ -68,7 +93,7 @@ extension Workspace {
         let local = LocalTime(timeZone: agency.timeZone)
         var values = SlotValues()
         values.values["incident.title"] = incident.title
-        if !incident.location.isEmpty { values.values["incident.location"] = incident.location }
+        if !incident.location.isEmpty { values.values["incident.location"] = Self.locationPhrase(incident.location) }
         values.values["incident.kind"] = incident.kind.label
         values.values["incident.opened_date"] = local.format(incident.openedAt, "MMMM d, yyyy")
         values.values["incident.opened_time"] = local.format(incident.openedAt, "h:mm a") + " " + local.abbreviation(incident.openedAt)
@@ -91,6 +116,16 @@ extension Workspace {
         return values
     }
 
+    /// A location as it reads after "near" or "at": "1200 block of Elm Street" becomes
+    /// "the 1200 block of Elm Street"; anything else stays as written.
+    static func locationPhrase(_ location: String) -> String {
+        let trimmed = location.trimmingCharacters(in: .whitespacesAndNewlines)
+        let words = trimmed.split(separator: " ", maxSplits: 2)
+        guard words.count >= 2, words[0].allSatisfy(\.isNumber) || words[0].hasSuffix("00"),
+              ["block", "blocks", "blk", "hundred"].contains(words[1].lowercased()) else { return trimmed }
+        return "the " + trimmed
+    }
+
     /// Starts a new release that corrects or updates a released one, through the same workflow.
     @discardableResult
     public func followUpRelease(of id: Int64, kind: ReleaseKind) throws -> Release {
@@ -101,11 +136,15 @@ extension Workspace {
         }
         let text = try revision(releaseID: id).text
         let incident = try incident(id: original.incidentID)
-        let renditions = try remadeRenditions(release: Release(incidentID: incident.id, kind: kind, templateID: original.templateID,
-                                                               isHolding: false, title: "", createdBy: 0, createdAt: clock.now()),
-                                              current: revision(releaseID: id), text: text)
-        return try createRelease(incidentID: original.incidentID, title: "\(kind.marker ?? ""): \(original.title)",
-                                 text: text, renditions: renditions, templateID: original.templateID,
-                                 isHolding: false, kind: kind, parentID: id)
+        var input = try renditionsInput(release: Release(incidentID: incident.id, kind: kind, templateID: original.templateID,
+                                                         isHolding: false, title: "", createdBy: 0, createdAt: clock.now()),
+                                        current: revision(releaseID: id), text: text)
+        // The link names the new release, whose number is known only once it is saved.
+        return try createRelease(incidentID: original.incidentID, title: "\(kind.marker ?? ""): \(original.headline)",
+                                 text: text, renditions: [:], templateID: original.templateID,
+                                 isHolding: false, kind: kind, parentID: id) { release in
+            input.link = settings.releaseLink(id: release.id)
+            return Renditions.make(input)
+        }
     }
 }

@@ -16,9 +16,12 @@ extension Workspace {
             try session.appendLog(actor: person, action: "release.draft", subjectType: "release", subjectID: release.id,
                                   incidentID: incident.id, change: release, at: now)
             // Renditions that link to the full release need its number, known only now.
+            // CAP fields start from the template's kind (or the incident's) and the release kind.
+            let template = templateID.flatMap { settings.templates.template(id: $0) }
             var revision = ReleaseRevision(releaseID: release.id, number: 1, text: text,
                                            renditions: makeRenditions?(release) ?? renditions,
-                                           authorID: person.id, createdAt: now)
+                                           authorID: person.id, createdAt: now,
+                                           cap: CAPFields.defaults(kind: incident.kind, releaseKind: kind, text: text, template: template))
             try session.insertRevision(&revision)
             try session.appendLog(actor: person, action: "release.revise", subjectType: "release", subjectID: release.id,
                                   incidentID: incident.id, change: revision, at: now)
@@ -29,9 +32,12 @@ extension Workspace {
     /// Saves a new revision. An approval or clearance of an earlier revision stays in the record, superseded;
     /// the release goes back to draft and must be submitted and approved again. Its scheduled posts keep
     /// their times, and are "missed: awaiting sign-off" if the new revision is not approved by then.
+    ///
+    /// `cap` sets the revision's CAP fields; nil keeps the current revision's.
     @discardableResult
-    public func reviseRelease(id: Int64, text: String, renditions: [String: String]) throws -> ReleaseRevision {
-        try write { session in
+    public func reviseRelease(id: Int64, text: String, renditions: [String: String], cap: CAPFields? = nil) throws -> ReleaseRevision {
+        if let problem = cap?.problem { throw StoreError.invalid(problem) }
+        return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson], to: "edit a release")
             guard var release = try session.release(id: id) else { throw StoreError.notFound(what: "release #\(id)") }
             switch release.status {
@@ -46,12 +52,13 @@ extension Workspace {
             guard let current = try session.revision(releaseID: id, number: release.currentRevision) else {
                 throw StoreError.notFound(what: "revision \(release.currentRevision) of release #\(id)")
             }
-            guard current.text != text || current.renditions != renditions else {
+            let capFields = cap ?? current.cap
+            guard current.text != text || current.renditions != renditions || current.cap != capFields else {
                 throw StoreError.invalid("Nothing changed in release #\(id); no revision was saved.")
             }
             let now = clock.now()
             var revision = ReleaseRevision(releaseID: id, number: release.currentRevision + 1, text: text,
-                                           renditions: renditions, authorID: person.id, createdAt: now)
+                                           renditions: renditions, authorID: person.id, createdAt: now, cap: capFields)
             try session.insertRevision(&revision)
             try session.markAttestationsSuperseded(subjectType: "release", subjectID: id, at: now)
             let previous = release.status

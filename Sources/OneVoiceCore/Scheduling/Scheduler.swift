@@ -36,6 +36,10 @@ public final class Scheduler: Sendable {
         public var batch: Int = 100
         /// Where each delivery's chain head is noted outside the database (nil: not noted).
         public var anchors: AnchorStore?
+        /// How identifiers are minted at a first delivery (see `Scheduler+Identity.swift`).
+        public var identities: PublishedIdentity.Minter?
+        /// Channel → the setting whose absence makes its identity a placeholder: LIVE posts there are held.
+        public var placeholderSettings: [Channel: String] = [:]
 
         public init() {}
     }
@@ -95,7 +99,7 @@ public final class Scheduler: Sendable {
                 }
                 let outcome: Result<DeliveryReceipt, DeliveryError>
                 do { outcome = .success(try deliverer.deliver(item)) } catch { outcome = .failure(error) }
-                switch try record(postID: candidate.id, outcome: outcome) {
+                switch try record(postID: candidate.id, item: item, outcome: outcome) {
                 case .delivered?: report.delivered += 1
                 case .handOff?: report.handedOff += 1
                 case .needsCheck?: report.needsCheck += 1
@@ -194,6 +198,7 @@ public final class Scheduler: Sendable {
                                       change: PostOutcome(state: post.state.rawValue, detail: "overdue by \(LocalTime.span(now.timeIntervalSince(time)))"), at: now)
                 return .awaitingConfirmation
             }
+            if try holdForPlaceholderIdentity(&post, incident: incident, session: session, now: now) { return .skip }
             // What goes out is the approved revision's text for the channel, checked by the one validator.
             // A channel the approved revision has no text for is not sent with an older revision's text.
             let text = revision.renditions[post.channel.slug]
@@ -243,7 +248,7 @@ public final class Scheduler: Sendable {
     }
 
     /// Records a delivery's result: the state the post is left in, nil when the claim was no longer ours.
-    private func record(postID: Int64, outcome: Result<DeliveryReceipt, DeliveryError>) throws -> PostState? {
+    private func record(postID: Int64, item: DeliveryItem, outcome: Result<DeliveryReceipt, DeliveryError>) throws -> PostState? {
         try database.write(signer: signer) { session in
             guard var post = try session.post(id: postID), post.state == .delivering, post.claimedBy == holder else { return nil }
             let now = clock.now()
@@ -276,6 +281,7 @@ public final class Scheduler: Sendable {
                                       incidentID: post.incidentID,
                                       change: PostOutcome(state: "delivered", detail: post.externalID ?? "",
                                                           repeat: receipt.wasAlreadyDelivered ? true : nil, url: post.publicURL), at: now)
+                try storePublishedIdentity(post: post, item: item, receipt: receipt, session: session, now: now)
                 try session.markReleasedIfComplete(releaseID: post.releaseID, at: now)
                 return post.state
             case .failure(let error):

@@ -24,8 +24,10 @@ extension Scheduler {
         let host = URL(string: site)?.host ?? "onevoice.invalid"
         if configuration == nil { config.capSender = settings.capSender ?? (CAPAlertWriter.isValidToken(host) ? host : "onevoice") }
         let year = Calendar(identifier: .gregorian).component(.year, from: agency.createdAt)
+        // The feed is published beside the site as feed.xml (its `self` link).
+        let feedURL = settings.agencyWebsite.flatMap { URL(string: $0) }.map { $0.appendingPathComponent("feed.xml").absoluteString }
         let feed = AtomFeedSettings(tagAuthority: "\(host),\(year)", title: "\(agency.name): news releases", siteURL: site,
-                                    authorName: agency.name, authorEmail: settings.agencyEmail)
+                                    feedURL: feedURL, authorName: agency.name, authorEmail: settings.agencyEmail)
         let capSender = config.capSender
         let pattern = config.releaseURLPattern
         let earlier: @Sendable (Bool) throws -> [AtomEntry] = { isExercise in
@@ -44,6 +46,16 @@ extension Scheduler {
         let contacts = try workspace.contacts().map(\.email)
         let media = MediaListSettings(fromAddress: settings.mediaFrom ?? settings.agencyEmail ?? "pio@\(host)", fromName: agency.name,
                                       contacts: contacts)
+        config.identities = PublishedIdentity.Minter(
+            feedTagAuthority: feed.tagAuthority,
+            mediaDomain: media.fromAddress.split(separator: "@").last.map(String.init) ?? host)
+        // A LIVE release never goes out under a placeholder identity: the channels whose identity would be
+        // one wait, held, for the setting named here. Exercises may use them.
+        var placeholders: [Channel: String] = [:]
+        if settings.capSender == nil && settings.agencyWebsite == nil { placeholders[.cap] = "cap_sender (or website)" }
+        if settings.agencyWebsite == nil { placeholders[.website] = "website" }
+        if settings.mediaFrom == nil && settings.agencyEmail == nil { placeholders[.media] = "media_from (or email)" }
+        if configuration == nil { config.placeholderSettings = placeholders }
         // Read again at each delivery: contacts added while the scheduler runs get the next release.
         let currentContacts: @Sendable () throws -> [String] = { try database.read { try $0.contacts().map(\.email) } }
         let router = DeliveryRouter.standard(layout: layout, feed: feed, earlierFeedEntries: earlier, media: media,

@@ -279,6 +279,33 @@ enum Migrations {
             }
         }
 
+        migrator.registerMigration("v9-published-identity") { db in
+            // The identifiers a release went out under (Atom entry id, CAP identifier, e-mail Message-ID),
+            // stored at its first delivery on that channel and never computed again, so a later change of
+            // settings neither duplicates a feed entry nor makes an Update reference an id never sent.
+            try db.create(table: "publishedIdentity") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("releaseID", .integer).notNull().references("pressRelease")
+                t.column("channel", .text).notNull()
+                t.column("value", .text).notNull()
+                t.column("sentAt", .datetime).notNull()
+                t.column("postID", .integer).notNull().references("post")
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["releaseID", "channel"])
+            }
+        }
+
+        migrator.registerMigration("v10-cap-fields") { db in
+            // CAP fields chosen per release revision (defaults from the template and the release kind).
+            try db.alter(table: "releaseRevision") { t in
+                t.add(column: "capUrgency", .text)
+                t.add(column: "capSeverity", .text)
+                t.add(column: "capCertainty", .text)
+                t.add(column: "capMsgType", .text)
+                t.add(column: "capExpiresAt", .datetime)
+            }
+        }
+
         return migrator
     }
 

@@ -25,6 +25,9 @@ public struct Template: Sendable, Equatable, Identifiable {
     public var holdingShort: [Channel: String]
     /// Where it came from (a file path or `builtin:<file>`).
     public var source: String
+    /// CAP defaults for releases from this template: "urgency", "severity", "certainty" → value
+    /// (a `[cap]` table; what it leaves out comes from the incident kind).
+    public var capDefaults: [String: String] = [:]
 
     public init(
         id: String, name: String, kind: IncidentKind, holding: String, release: String,

@@ -29,6 +29,11 @@ import TOMLKit
 /// [holding_short]                    # optional; per-channel short texts of the holding statement
 /// x = "..."
 /// cap = "..."
+///
+/// [cap]                              # optional; CAP defaults of its releases (else the kind's)
+/// urgency = "Immediate"              # Immediate, Expected, Future, Past, Unknown
+/// severity = "Severe"                # Extreme, Severe, Moderate, Minor, Unknown
+/// certainty = "Observed"             # Observed, Likely, Possible, Unlikely, Unknown
 /// ```
 /// A holding statement's channel texts come from `[holding_short]` only: a channel without one
 /// gets the holding text, shortened to whole sentences if it does not fit. `[short]` is never
@@ -40,7 +45,7 @@ import TOMLKit
 public enum TemplateParser {
     static let topLevelKeys: [String] = [
         "id", "name", "kind", "holding", "release", "caveat", "required_facts", "holds",
-        "legal_review", "channels", "short", "holding_short",
+        "legal_review", "channels", "short", "holding_short", "cap",
     ]
     static let holdKeys: [String] = ["id", "description", "applies_to", "hours", "until"]
 
@@ -194,6 +199,28 @@ public enum TemplateParser {
         let short = shortTable("short")
         let holdingShort = shortTable("holding_short")
 
+        // [cap]: urgency, severity, certainty, each one of CAP 1.2's values.
+        var capDefaults: [String: String] = [:]
+        if let value = table["cap"] {
+            if value.type == .table, let capTable = value.table {
+                let allowed = ["urgency": CAPFields.urgencies, "severity": CAPFields.severities, "certainty": CAPFields.certainties]
+                for key in capTable.keys {
+                    guard let values = allowed[key] else {
+                        problem(.unknownField, "unknown field \"\(key)\" in [cap]; known fields: certainty, severity, urgency.", key: key, table: "cap")
+                        continue
+                    }
+                    guard let text = string(key, in: capTable, table: "cap", required: false, what: "") else { continue }
+                    if values.contains(text) {
+                        capDefaults[key] = text
+                    } else {
+                        problem(.invalidValue, "\"\(text)\" is not a CAP \(key); use one of \(values.joined(separator: ", ")).", key: key, table: "cap")
+                    }
+                }
+            } else {
+                problem(.wrongType, "\"cap\" must be a table of urgency, severity and certainty, not \(typeName(value.type)).", key: "cap")
+            }
+        }
+
         var holds: [ReleaseHold] = []
         if let value = table["holds"] {
             if value.type == .array, let array = value.array {
@@ -249,10 +276,11 @@ public enum TemplateParser {
         guard problems.isEmpty, let id, let name, let kind, let holding, let release else {
             return (nil, sorted(problems))
         }
-        let template = Template(
+        var template = Template(
             id: id, name: name, kind: kind, holding: holding, release: release, caveat: caveat,
             requiredFacts: requiredFacts, holds: holds, legalReview: legalReview,
             channels: channels, short: short, holdingShort: holdingShort, source: file)
+        template.capDefaults = capDefaults
         return (template, [])
     }
 

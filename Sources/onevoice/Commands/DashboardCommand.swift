@@ -16,7 +16,8 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: ArgumentHelp("In the demo, act as this role or handle: admin, drafter, verifier, legal, spokesperson, pio (drafter and spokesperson).", valueName: "role"))
     var actAs: String = "spokesperson"
 
-    @Option(help: "A colour theme: default, high-contrast, light, monochrome, or a file name in the themes folder.")
+    @Option(help: "A colour theme: default, high-contrast, light, monochrome, or a file name in the themes folder.",
+            completion: Completions.themes)
     var theme: String?
 
     @OptionGroup var store: StoreOptions

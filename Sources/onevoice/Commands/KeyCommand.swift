@@ -26,7 +26,7 @@ struct KeyCommand: ParsableCommand {
             let key = IdentityKey()
             try key.save(to: url)
             if json {
-                Output.json(["public_key": key.publicKeyBase64, "path": url.path])
+                Output.json(["publicKey": key.publicKeyBase64, "path": url.path])
             } else {
                 print("Wrote your private key to \(url.path) (keep it secret).")
                 print("Public key: \(key.publicKeyBase64)")

@@ -68,7 +68,8 @@ struct PostCommand: ParsableCommand {
             discussion: "Reads standard input when TEXT is absent or '-'. Exit 0 when it fits, 1 when it does not."
         )
 
-        @Option(help: ArgumentHelp("The channel: \(Channel.allCases.map(\.slug).joined(separator: ", ")).", valueName: "channel"))
+        @Option(help: ArgumentHelp("The channel: \(Channel.allCases.map(\.slug).joined(separator: ", ")).", valueName: "channel"),
+                completion: .list(Channel.allCases.map(\.slug)))
         var platform: Channel
 
         @Flag(help: "Print one JSON value instead of text.")

@@ -14,7 +14,7 @@ struct ReleaseCommand: ParsableCommand {
     struct Draft: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Draft a release for an incident, from a template or empty.")
         @Argument(help: "The incident's number.") var incident: Int64
-        @Option(help: "A pre-plan template id (see `onevoice template list`).") var template: String?
+        @Option(help: "A pre-plan template id (see `onevoice template list`).", completion: Completions.templates) var template: String?
         @Flag(help: "Use the template's holding statement (the first message) instead of its full release.") var holding = false
         @OptionGroup var store: StoreOptions
 
@@ -100,13 +100,52 @@ struct ReleaseCommand: ParsableCommand {
             abstract: "Edit a release in $VISUAL or $EDITOR (or from a file); every save is a new revision.")
         @Argument(help: "The release's number.") var id: Int64
         @Option(help: "Read the new text from this file instead of opening an editor ('-' for standard input).") var textFile: String?
+        @Option(help: "CAP urgency: \(CAPFields.urgencies.joined(separator: ", ")).", completion: .list(CAPFields.urgencies))
+        var capUrgency: String?
+        @Option(help: "CAP severity: \(CAPFields.severities.joined(separator: ", ")).", completion: .list(CAPFields.severities))
+        var capSeverity: String?
+        @Option(help: "CAP certainty: \(CAPFields.certainties.joined(separator: ", ")).", completion: .list(CAPFields.certainties))
+        var capCertainty: String?
+        @Option(help: "CAP message type: Alert, Update (an all-clear), or Cancel (withdraws the alert this release follows).",
+                completion: .list(CAPFields.messageTypes))
+        var capMsgType: String?
+        @Option(help: "When the CAP alert expires: +6h, HH:MM, YYYY-MM-DD HH:MM or ISO 8601 in the agency's zone ('none': 24 hours after it is sent).")
+        var capExpires: String?
         @OptionGroup var store: StoreOptions
+
+        /// The CAP fields asked for on the command line, over the current ones; nil when none was given.
+        func capFields(_ workspace: Workspace) throws -> CAPFields? {
+            guard capUrgency != nil || capSeverity != nil || capCertainty != nil || capMsgType != nil || capExpires != nil else { return nil }
+            var cap = try workspace.capFields(releaseID: id)
+            if let capUrgency { cap.urgency = CAPFields.canonical(capUrgency, in: CAPFields.urgencies) }
+            if let capSeverity { cap.severity = CAPFields.canonical(capSeverity, in: CAPFields.severities) }
+            if let capCertainty { cap.certainty = CAPFields.canonical(capCertainty, in: CAPFields.certainties) }
+            if let capMsgType { cap.msgType = CAPFields.canonical(capMsgType, in: CAPFields.messageTypes) }
+            if let capExpires {
+                if capExpires.lowercased() == "none" {
+                    cap.expires = nil
+                } else {
+                    let zone = try workspace.agency().timeZone
+                    cap.expires = try ScheduleTime.parse(capExpires, now: workspace.clock.now(), timeZone: zone)
+                }
+            }
+            if let problem = cap.problem { throw ValidationError(problem) }
+            return cap
+        }
 
         func run() throws {
             let workspace = try store.writableWorkspace()
             let release = try workspace.release(id: id)
             let current = try workspace.revision(releaseID: id)
+            let cap = try capFields(workspace)
             let content: String
+            if textFile == nil, let cap {
+                // Only the CAP fields change: no editor.
+                let revision = try workspace.editRelease(id: id, text: current.text, renditions: current.renditions, cap: cap)
+                if store.json { Output.json(["id": id, "revision": Int64(revision.number)]); return }
+                print("Saved revision \(revision.number) of release #\(id) (CAP \(cap.msgType), \(cap.urgency), \(cap.severity), \(cap.certainty)).")
+                return
+            }
             if let textFile {
                 if textFile == "-" {
                     content = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
@@ -120,7 +159,7 @@ struct ReleaseCommand: ParsableCommand {
                 content = try Editor.edit(EditableRelease.render(current, title: release.title))
             }
             let (text, renditions) = try EditableRelease.parse(content)
-            let revision = try workspace.editRelease(id: id, text: text, renditions: renditions)
+            let revision = try workspace.editRelease(id: id, text: text, renditions: renditions, cap: cap)
             if store.json { Output.json(["id": id, "revision": Int64(revision.number)]); return }
             print("Saved revision \(revision.number) of release #\(id).")
         }
@@ -239,7 +278,8 @@ struct ReleaseCommand: ParsableCommand {
             discussion: "TIME: +15m, +2h, HH:MM or YYYY-MM-DD HH:MM in the agency's time zone, or ISO 8601 with an offset.")
         @Argument(help: "The release's number.") var id: Int64
         @Option(help: "When it goes out.") var at: String
-        @Option(help: "Channels, comma-separated (default: every channel the release has a text for).") var channels: String?
+        @Option(help: "Channels, comma-separated (default: every channel the release has a text for).", completion: Completions.channels)
+        var channels: String?
         @OptionGroup var store: StoreOptions
 
         func run() throws {

@@ -1,18 +1,14 @@
 import Foundation
 import OneVoiceCore
+import OneVoiceTUI
 
-/// How commands print: JSON with snake_case keys for scripts, aligned text for people.
+/// How commands print: JSON for scripts, aligned text for people.
+///
+/// `--json` answers use the one JSON form of every other output (the outbox, the webhook body, the
+/// export): camelCase keys as the records carry them, keys sorted, times as UTC ISO 8601.
 enum Output {
     static func json(_ value: some Encodable) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamps.iso8601(date))
-        }
-        // Our own value types always encode.
-        print(String(decoding: try! encoder.encode(value), as: UTF8.self))
+        print(CanonicalJSON.pretty(value))
     }
 
     /// Prints rows as columns separated by two spaces, padded by display width.
@@ -20,11 +16,11 @@ enum Output {
         let all = [header] + rows
         var widths = [Int](repeating: 0, count: header.count)
         for row in all {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
         }
         for row in all {
             let cells = row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+                i == row.count - 1 || i >= widths.count ? cell : cell + String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(cell)))
             }
             print(cells.joined(separator: "  "))
         }
@@ -32,6 +28,14 @@ enum Output {
 
     static func error(_ sentence: String) {
         FileHandle.standardError.write(Data((sentence + "\n").utf8))
+    }
+
+    /// An error under `--json`: one JSON value on standard output, `{"error": {"exitCode": n, "message": ...}}`,
+    /// in the same key style as every other answer.
+    static func jsonError(_ sentence: String, exitCode: Int32) {
+        struct Body: Encodable { let message: String; let exitCode: Int32 }
+        struct Wrapper: Encodable { let error: Body }
+        json(Wrapper(error: Body(message: sentence, exitCode: exitCode)))
     }
 }
 

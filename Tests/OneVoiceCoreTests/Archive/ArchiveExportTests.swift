@@ -57,7 +57,10 @@ struct ArchiveExportTests {
         try f.drafter.addRumor(incidentID: f.elm.id, text: "He said \"it's over\", then left", seenAt: "Facebook")
         let out = f.temporaryFolder.appendingPathComponent("csv")
         try f.agency.admin.exportRecords(scope: ExportScope(incidentID: f.elm.id), to: out)
-        let csv = try String(contentsOf: out.appendingPathComponent("index.csv"), encoding: .utf8)
+        let bytes = try Data(contentsOf: out.appendingPathComponent("index.csv"))
+        // Excel needs the UTF-8 byte-order mark to keep accents.
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines.first == "type,id,incident,time,actor,summary,file")
         #expect(lines.contains { $0.hasPrefix("rumor,3,\(f.elm.id),") && $0.contains(",dana,\"He said \"\"it's over\"\", then left\",data/rumors/rumor-3.json") })

@@ -113,7 +113,7 @@ print(json.dumps(out))
             Issue.record("an update without its reference was accepted")
         } catch {
             #expect(!error.isRetryable)
-            #expect(error.description == "This post cannot be delivered: an update needs the identifier and sent time of the alert it points back to.")
+            #expect(error.description == "This post cannot be delivered: a CAP Update needs the identifier and sent time of the alert it points back to; send it as a follow-up of a release whose CAP alert went out.")
         }
     }
 

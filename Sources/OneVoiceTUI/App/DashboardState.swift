@@ -135,6 +135,12 @@ public struct DashboardState: Equatable, Sendable {
     /// The driver repaints everything on the next frame (Ctrl-L).
     public var redrawRequested = false
     public var dataVersion: Int?
+    /// Why this process's scheduler last failed to deliver (nil: delivering, or no scheduler here).
+    public var schedulerProblem: String?
+    /// Keys typed while the window was too small (a resize passing through), played once it is big enough again.
+    public var pendingKeys: [Key] = []
+    /// At most this many keys wait for the window to grow.
+    public static let pendingKeyLimit = 64
 
     public init(width: Int, height: Int, now: Date, theme: Theme, colorEnabled: Bool = true) {
         self.width = width

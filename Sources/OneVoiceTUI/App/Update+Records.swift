@@ -74,11 +74,20 @@ extension Update {
             Update.flash("This match belongs to no incident (an agency-wide record).", error: false, state: &state)
             return []
         }
-        if hit.kind == "fact", var incident = state.incident, incident.id == incidentID {
+        if var incident = state.incident, incident.id == incidentID, state.route == .incident(incidentID) {
+            // The incident is already open: close the search and show the match's tab.
             incident.search = nil
-            incident.tab = .facts
-            if let index = incident.facts.firstIndex(where: { $0.id == hit.itemID }) { incident.selection[.facts] = index }
+            switch hit.kind {
+            case "fact":
+                incident.tab = .facts
+                if let index = incident.facts.firstIndex(where: { $0.id == hit.itemID }) { incident.selection[.facts] = index }
+            case "log":
+                incident.tab = .log
+            default:
+                incident.tab = .overview
+            }
             state.incident = incident
+            if incident.tab == .log, !incident.log.loaded { return [.loadLog(incidentID: incident.id, .top, select: .first)] }
             return []
         }
         let effects = Update.open(incident: incidentID, state: &state)

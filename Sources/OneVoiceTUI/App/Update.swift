@@ -32,20 +32,40 @@ public struct Update: Sendable {
             let changed = width != state.width || height != state.height
             state.width = width
             state.height = height
-            return changed && !state.isTooSmall ? Update.reloadEffects(state) : []
+            guard changed, !state.isTooSmall else { return [] }
+            var effects = Update.reloadEffects(state)
+            // Keys typed while the window passed through "too small" are not lost: they run now, in order.
+            let pending = state.pendingKeys
+            state.pendingKeys = []
+            for key in pending { effects += handle(key: key, state: &state) }
+            return effects
         case .tick(let date):
             state.now = date
             if let flash = state.flash, flash.expires <= date { state.flash = nil }
-            return [.checkDataVersion]
+            return [.checkDataVersion, .checkScheduler]
         case .dataVersion(let version):
             defer { state.dataVersion = version }
             if let old = state.dataVersion, old != version { return Update.reloadEffects(state) }
+            return []
+        case .schedulerStatus(let problem):
+            // Shown once when it starts failing (the flash line), and on the schedule view while it lasts.
+            if let problem, problem != state.schedulerProblem { Update.flash(problem, error: true, state: &state) }
+            if problem == nil, state.schedulerProblem != nil {
+                Update.flash("The scheduler delivers again.", error: false, state: &state)
+            }
+            state.schedulerProblem = problem
             return []
         case .headerLoaded(let header):
             state.header = header
             return []
         case .boardLoaded(let result):
             state.board.apply(result)
+            return []
+        case .boardFound(let result, let text, let match, let total, let wrapped):
+            state.board.apply(result)
+            var message = total > 0 ? "Match \(match) of \(total) for \"\(text)\"" : "Found \"\(text)\""
+            if wrapped { message += ": passed the end, went on from the other end" }
+            Update.flash(message + " (Ctrl-N next, N previous).", error: false, state: &state)
             return []
         case .logLoaded(let incidentID, let result):
             if let incidentID {
@@ -85,6 +105,8 @@ public struct Update: Sendable {
         case .notFound(let text):
             Update.flash("No match for \"\(text)\".", error: true, state: &state)
             return []
+        case .formLoaded(let request, let data):
+            return Update.formLoaded(request, data, state: &state)
         case .releaseLoaded, .releaseMissing, .scheduleLoaded, .templatesLoaded, .operationDone, .operationFailed:
             return workflow(action, state: &state)
         case .searchLoaded, .searchFailed, .logFilterChecked, .incidentChoicesLoaded, .exportPlanned, .exportDone:
@@ -109,7 +131,8 @@ public struct Update: Sendable {
             switch key {
             case .char("q"): return perform(.quit, state: &state)
             case .ctrl("l"): state.redrawRequested = true
-            default: break
+            default:
+                if state.pendingKeys.count < DashboardState.pendingKeyLimit { state.pendingKeys.append(key) }
             }
             return []
         }
@@ -125,6 +148,8 @@ public struct Update: Sendable {
             return workflow(command, state: &state)
         case .clearSearch, .filterLog, .clearFilter, .export:
             return records(command, state: &state)
+        case .addFact, .editFact, .assignSpokesperson, .editIncident, .closeIncident, .updateRelease, .correctRelease:
+            return Update.action(command, state: &state)
         case .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm, .cancel, .alternate, .pick:
             return []
         case .quit:

@@ -51,11 +51,13 @@ extension StoreDashboardSource {
             PostRow(id: "\(post.id)", channel: post.channel.displayName, releaseTitle: release.title, state: stateWords(post),
                     at: post.deliveredAt ?? post.scheduledAt, length: post.text.count, limit: nil)
         }
-        return ReleaseDetail(id: id, incidentID: "\(release.incidentID)", incidentTitle: incident.title, title: release.title,
-                             stage: Self.stage(release.status), revision: revision.number, text: revision.text,
-                             renditions: renditions, findings: findings, legalReviewRequired: state.legalReviewRequired,
-                             legalClearedBy: state.legalClearance?.actorHandle, approvedBy: state.approval?.actorHandle,
-                             spokesperson: state.spokesperson?.handle, contentHash: revision.contentHash, posts: posts)
+        var detail = ReleaseDetail(id: id, incidentID: "\(release.incidentID)", incidentTitle: incident.title, title: release.title,
+                                   stage: Self.stage(release.status), revision: revision.number, text: revision.text,
+                                   renditions: renditions, findings: findings, legalReviewRequired: state.legalReviewRequired,
+                                   legalClearedBy: state.legalClearance?.actorHandle, approvedBy: state.approval?.actorHandle,
+                                   spokesperson: state.spokesperson?.handle, contentHash: revision.contentHash, posts: posts)
+        detail.defaultChannels = release.templateID.flatMap { workspace.settings.templates.template(id: $0) }?.channels.map(\.slug) ?? []
+        return detail
     }
 
     func stateWords(_ post: Post) -> String {
@@ -134,6 +136,12 @@ extension StoreDashboardSource {
             let incident = try ws.openIncident(title: title, kind: kind, location: location,
                                                spokesperson: spokesperson.flatMap { $0.isEmpty ? nil : $0 })
             let id = "\(incident.id)"
+            // The first message: the kind's holding statement is drafted at once (a drafter may; else the picker).
+            if let template = ws.settings.templates.template(for: kind),
+               let holding = try? ws.draftRelease(incidentID: incident.id, templateID: template.id, holding: true) {
+                return OperationOutcome("Opened incident #\(incident.id) and drafted its holding statement (release #\(holding.id)): submit it (s).",
+                                        followUp: .draftedHolding(incidentID: id, releaseID: "\(holding.id)"))
+            }
             let templates = try templateChoices(incidentID: id)
             return OperationOutcome("Opened incident #\(incident.id).",
                                     followUp: .pickTemplate(incidentID: id, choices: templates.choices, preselected: templates.preselected))
@@ -189,6 +197,32 @@ extension StoreDashboardSource {
             let parsed = try EditableRelease.parse(file)
             let revision = try ws.editRelease(id: releaseID, text: parsed.text, renditions: parsed.renditions)
             return OperationOutcome("Saved revision \(revision.number) of release #\(id).")
+        case .addFact(let incidentID, let draft):
+            return try addFact(incidentID: incidentID, draft)
+        case .editFact(let factID, let draft):
+            return try editFact(factID: factID, draft)
+        case .assignSpokesperson(let incidentID, let handle):
+            return try assignSpokesperson(incidentID: incidentID, handle: handle)
+        case .editIncident(let incidentID, let draft):
+            return try editIncident(incidentID: incidentID, draft)
+        case .closeIncident(let incidentID):
+            return try closeIncident(incidentID)
+        case .followUp(let releaseID, let correction):
+            return try followUp(releaseID: releaseID, correction: correction)
+        case .addRumor(let incidentID, let text, let seenAt):
+            return try addRumor(incidentID: incidentID, text: text, seenAt: seenAt)
+        case .answerRumor(let rumorID, let factID):
+            return try answerRumor(rumorID: rumorID, factID: factID)
+        case .addNamedPerson(let incidentID, let name, let category):
+            return try addNamedPerson(incidentID: incidentID, name: name, category: category)
+        case .markNotified(let namedID):
+            return try markNotified(namedID: namedID)
+        case .addContact(let name, let email, let outlet):
+            return try addContact(name: name, email: email, outlet: outlet)
+        case .setMode(let exercise):
+            return try setMode(exercise: exercise)
+        case .addToRoster(let handle, let name, let roles, let publicKey):
+            return try addToRoster(handle: handle, name: name, roles: roles, publicKey: publicKey)
         }
     }
 }

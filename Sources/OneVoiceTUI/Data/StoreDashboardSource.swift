@@ -9,6 +9,8 @@ public final class StoreDashboardSource: DashboardSource {
     /// Demo only: the workspace acting as a role or handle (nil outside the demo: `:as` explains).
     public let switchIdentity: (@Sendable (String) throws -> Workspace)?
     var database: AppDatabase { workspace.database }
+    /// The scheduler this process runs beside the dashboard, whose failures the dashboard shows.
+    public var schedulerLoop: SchedulerLoop?
 
     public init(workspace: Workspace, switchIdentity: (@Sendable (String) throws -> Workspace)? = nil) {
         self.workspace = workspace
@@ -25,7 +27,7 @@ public final class StoreDashboardSource: DashboardSource {
             }
             return HeaderInfo(agencyName: agency.name, mode: agency.mode == .exercise ? .exercise : .live,
                               timeZoneIdentifier: agency.timeZoneIdentifier,
-                              operatorInfo: person.map { OperatorInfo(handle: $0.handle, role: Self.mainRole($0)) },
+                              operatorInfo: person.map { OperatorInfo(handle: $0.handle, roles: Set($0.roles)) },
                               nextRelease: next)
         }
     }
@@ -44,6 +46,10 @@ public final class StoreDashboardSource: DashboardSource {
             try session.boardPage(after: cursor.flatMap(Self.position), backward: direction == .backward, limit: limit).map { entry in
                 var row = Self.row(entry)
                 if entry.postsNeedingAttention > 0 { row.alert = try alert(session: session, incidentID: entry.incident.id) }
+                if row.alert == nil, let doubted = try workspace.factToCorrect(incidentID: entry.incident.id, in: session) {
+                    // A released statement rests on a fact now disputed or retracted: it needs a correction.
+                    row.alert = "fact #\(doubted.fact.id) \(doubted.fact.status.rawValue): correct release #\(doubted.releaseID)"
+                }
                 return row
             }
         }
@@ -54,6 +60,10 @@ public final class StoreDashboardSource: DashboardSource {
             try session.boardPage(after: cursor.flatMap(Self.position), backward: direction == .backward, limit: 1, matching: text)
                 .first.map(Self.row)
         }
+    }
+
+    public func boardMatchCount(containing text: String, before cursor: BoardCursor?) throws -> Int {
+        try database.read { try $0.boardMatchCount(matching: text, before: cursor.flatMap(Self.position)) }
     }
 
     public func boardPosition(of cursor: BoardCursor) throws -> Int {
@@ -200,7 +210,9 @@ public final class StoreDashboardSource: DashboardSource {
                incidentID: entry.incidentID.map { "\($0)" })
     }
 
+    public func schedulerProblem() -> String? { schedulerLoop?.lastProblem }
+
     public func dataVersion() throws -> Int {
-        try database.dataVersion()
+        try database.changeStamp()
     }
 }

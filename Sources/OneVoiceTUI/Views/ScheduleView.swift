@@ -18,6 +18,10 @@ enum ScheduleView {
         let sw = DisplayWidth.of(summary)
         screen.write(summary, row: 1, column: max(0, context.width - sw - 1), style: trouble > 0 ? theme[.flashError] : theme[.muted])
         drawStrip(context, rows: rows, into: &screen)
+        if let problem = context.state.schedulerProblem {
+            // The blank line under the strip: this dashboard's own scheduler is failing.
+            screen.write(DisplayWidth.truncate(" " + problem, to: context.width), row: listTop - 2, column: 0, style: theme[.flashError])
+        }
 
         let layout = Column.layout([
             Column(title: "When", width: 11),

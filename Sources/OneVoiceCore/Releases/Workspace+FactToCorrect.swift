@@ -3,7 +3,7 @@ import Foundation
 extension Workspace {
     /// A disputed or retracted fact that a released release of the incident said (its statement is in the released
     /// text), with that release: the release to correct. Nil when nothing released rests on a doubted fact.
-    public func factToCorrect(incidentID: Int64, in session: StoreSession) throws -> (fact: Fact, releaseID: Int64)? {
+    static func factToCorrect(incidentID: Int64, in session: StoreSession) throws -> (fact: Fact, releaseID: Int64)? {
         let doubted = try session.doubtedFactsOfReleasedIncident(incidentID: incidentID)
         guard !doubted.isEmpty else { return nil }
         let released = try session.releases(incidentID: incidentID).filter { $0.status == .released }

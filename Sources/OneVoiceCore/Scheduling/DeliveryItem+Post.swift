@@ -2,7 +2,7 @@ import Foundation
 
 extension DeliveryItem {
     /// What a deliverer needs to send one post, gathered from the record.
-    public init(post: Post, release: Release, incident: Incident, agency: Agency, sentAt: Date, capSender: String,
+    init(post: Post, release: Release, incident: Incident, agency: Agency, sentAt: Date, capSender: String,
                 releaseURLPattern: String?, session: StoreSession) throws {
         // An update or correction points back to the CAP alert of the release it follows.
         let parentCAP = try release.parentID.flatMap { parentID in

@@ -86,8 +86,9 @@ public struct AppDatabase: Sendable {
         close(fd)
     }
 
-    /// Runs `body` in one IMMEDIATE transaction: all of it is saved, or none of it.
-    public func write<T>(_ body: (StoreSession) throws -> T) throws -> T {
+    /// Runs `body` in one IMMEDIATE transaction: all of it is saved, or none of it. Internal to Core: everything
+    /// outside reads and writes through `Workspace`.
+    func write<T>(_ body: (StoreSession) throws -> T) throws -> T {
         do {
             return try writer.write { db in try body(StoreSession(db: db)) }
         } catch {
@@ -95,8 +96,8 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    /// Runs `body` on a consistent snapshot.
-    public func read<T>(_ body: (StoreSession) throws -> T) throws -> T {
+    /// Runs `body` on a consistent snapshot (internal to Core, like `write`).
+    func read<T>(_ body: (StoreSession) throws -> T) throws -> T {
         do {
             return try writer.read { db in try body(StoreSession(db: db)) }
         } catch {

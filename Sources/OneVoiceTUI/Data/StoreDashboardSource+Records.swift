@@ -16,7 +16,7 @@ extension StoreDashboardSource {
                                             after: cursor?.position, newer: direction == .backward, limit: limit)
         // Revisions and posts open their release: one read per kind for the page.
         var releases: [SearchItemType: [Int64: Int64]] = [:]
-        try database.read { session in
+        try workspace.dashboardRead { session in
             for type in [SearchItemType.revision, .post] {
                 releases[type] = try session.releaseIDs(of: type, ids: hits.filter { $0.type == type }.map(\.id))
             }

@@ -4,7 +4,7 @@ import OneVoiceCore
 /// The workflow over the real store: each write is one Core operation (one transaction with its log entry).
 extension StoreDashboardSource {
     /// The loudest trouble among an incident's posts, for the board.
-    func alert(session: StoreSession, incidentID: Int64) throws -> String? {
+    func alert(session: DashboardReader, incidentID: Int64) throws -> String? {
         let posts = try session.posts(incidentID: incidentID)
         let time = TimeText(zoneIdentifier: try session.agency()?.timeZoneIdentifier)
         if let missed = posts.first(where: { $0.state == .missed }) {
@@ -21,7 +21,7 @@ extension StoreDashboardSource {
 
     public func releaseDetail(id: String) throws -> ReleaseDetail? {
         guard let releaseID = Int64(id) else { return nil }
-        guard try database.read({ try $0.release(id: releaseID) }) != nil else { return nil }
+        guard try workspace.dashboardRead({ try $0.release(id: releaseID) }) != nil else { return nil }
         let state = try workspace.signOffState(releaseID: releaseID)
         let release = state.release
         let revision = state.revision
@@ -47,7 +47,7 @@ extension StoreDashboardSource {
             return RenditionPreview(slug: slug, channel: channel.displayName, text: text, length: check.length, limit: check.limit,
                                     problems: check.problems)
         }
-        let posts = try database.read { try $0.posts(releaseID: releaseID) }.map { post in
+        let posts = try workspace.dashboardRead { try $0.posts(releaseID: releaseID) }.map { post in
             PostRow(id: "\(post.id)", channel: post.channel.displayName, releaseTitle: release.title, state: stateWords(post),
                     at: post.deliveredAt ?? post.scheduledAt, length: post.text.count, limit: nil)
         }
@@ -71,7 +71,7 @@ extension StoreDashboardSource {
     }
 
     public func scheduleRows(limit: Int) throws -> [ScheduleRow] {
-        try database.read { session in
+        try workspace.dashboardRead { session in
             var titles: [Int64: String] = [:]
             return try session.upcomingPosts(limit: limit).map { post in
                 if titles[post.releaseID] == nil { titles[post.releaseID] = try session.release(id: post.releaseID)?.title ?? "" }

@@ -1,5 +1,5 @@
 import Foundation
-import OneVoiceCore
+@testable import OneVoiceCore
 
 /// A fresh agency database in a temporary folder, with keys for whoever a test needs.
 struct TestAgency {

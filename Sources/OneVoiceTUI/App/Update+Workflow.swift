@@ -127,14 +127,13 @@ extension Update {
     }
 
     func waitingChannels(_ state: DashboardState) -> [String] {
-        let waiting = ["scheduled", "held", "failed", "missed", "overdue"]
         switch state.route {
         case .release:
-            return (state.release?.detail?.posts ?? []).filter { post in waiting.contains { post.state.hasPrefix($0) } }
+            return (state.release?.detail?.posts ?? []).filter(\.status.isWaiting)
                 .map { "\($0.channel): \($0.state)" + ($0.at.map { " \(state.time.dayAndClock($0))" } ?? "") }
         case .schedule:
             guard let id = state.schedule.selectedRow?.releaseID else { return [] }
-            return state.schedule.rows.filter { $0.releaseID == id }
+            return state.schedule.rows.filter { $0.releaseID == id && $0.status.isWaiting }
                 .map { "\($0.channel): \($0.state)" + ($0.at.map { " \(state.time.dayAndClock($0))" } ?? "") }
         default:
             return []

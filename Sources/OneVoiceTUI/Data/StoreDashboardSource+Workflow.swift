@@ -48,7 +48,8 @@ extension StoreDashboardSource {
                                     problems: check.problems)
         }
         let posts = try workspace.dashboardRead { try $0.posts(releaseID: releaseID) }.map { post in
-            PostRow(id: "\(post.id)", channel: post.channel.displayName, releaseTitle: release.title, state: stateWords(post),
+            PostRow(id: "\(post.id)", channel: post.channel.displayName, releaseTitle: release.title, status: post.state,
+                    state: PostStateWords.words(post, now: workspace.clock.now()),
                     at: post.deliveredAt ?? post.scheduledAt, length: post.text.count, limit: nil)
         }
         var detail = ReleaseDetail(id: id, incidentID: "\(release.incidentID)", incidentTitle: incident.title, title: release.title,
@@ -60,16 +61,6 @@ extension StoreDashboardSource {
         return detail
     }
 
-    func stateWords(_ post: Post) -> String {
-        switch post.state {
-        case .delivered: return "sent"
-        case .failed:
-            let retry = post.nextAttemptAt.map { ", retry in \(LocalTime.span($0.timeIntervalSince(workspace.clock.now())))" } ?? ""
-            return "failed\(retry)" + (post.lastError.map { ": \($0)" } ?? "")
-        default: return post.state.label
-        }
-    }
-
     public func scheduleRows(limit: Int) throws -> [ScheduleRow] {
         try workspace.dashboardRead { session in
             var titles: [Int64: String] = [:]
@@ -77,7 +68,7 @@ extension StoreDashboardSource {
                 if titles[post.releaseID] == nil { titles[post.releaseID] = try session.release(id: post.releaseID)?.title ?? "" }
                 return ScheduleRow(postID: "\(post.id)", releaseID: "\(post.releaseID)", incidentID: "\(post.incidentID)",
                                    releaseTitle: titles[post.releaseID] ?? "", channel: post.channel.displayName,
-                                   state: post.state == .failed ? "failed" : post.state.label, at: post.scheduledAt,
+                                   status: post.state, state: post.state == .failed ? "failed" : post.state.label, at: post.scheduledAt,
                                    retryAt: post.state == .failed ? post.nextAttemptAt : nil, lastError: post.lastError)
             }
         }

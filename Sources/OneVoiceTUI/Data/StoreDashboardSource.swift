@@ -163,13 +163,9 @@ public final class StoreDashboardSource: DashboardSource {
             return try posts.prefix(limit).map { post in
                 if titles[post.releaseID] == nil { titles[post.releaseID] = try session.release(id: post.releaseID)?.title ?? "" }
                 let check = PostValidator.validate(post.text, for: post.channel, limits: workspace.settings.limits)
-                var state = post.state == .delivered ? "sent" : post.state.label
-                if post.state == .failed {
-                    state = post.nextAttemptAt.map { "failed, retry \(LocalTime.span($0.timeIntervalSince(workspace.clock.now()))) — " } ?? "failed — "
-                    state += post.lastError ?? ""
-                }
                 return PostRow(id: "\(post.id)", channel: post.channel.displayName, releaseTitle: titles[post.releaseID] ?? "",
-                               state: state, at: post.deliveredAt ?? post.scheduledAt, length: check.length, limit: check.limit)
+                               status: post.state, state: PostStateWords.words(post, now: workspace.clock.now()),
+                               at: post.deliveredAt ?? post.scheduledAt, length: check.length, limit: check.limit)
             }
         }
     }

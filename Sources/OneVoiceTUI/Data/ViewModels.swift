@@ -217,17 +217,21 @@ public struct PostRow: Sendable, Equatable {
     public var id: String
     public var channel: String
     public var releaseTitle: String
-    /// Delivery state as words, e.g. "scheduled", "sent", "failed", "missed: awaiting sign-off".
+    /// The delivery state itself: what views test (`needsPerson`, `isWaiting`).
+    public var status: PostState
+    /// The state as words (`PostStateWords`), e.g. "scheduled", "sent", "failed, retry in 4m", "missed: awaiting sign-off".
     public var state: String
     public var at: Date?
     public var length: Int
     public var limit: Int?
 
-    public init(id: String, channel: String, releaseTitle: String, state: String, at: Date?, length: Int, limit: Int?) {
+    /// `state` defaults to the status's label ("sent" for delivered).
+    public init(id: String, channel: String, releaseTitle: String, status: PostState, state: String? = nil, at: Date?, length: Int, limit: Int?) {
         self.id = id
         self.channel = channel
         self.releaseTitle = releaseTitle
-        self.state = state
+        self.status = status
+        self.state = state ?? PostStateWords.words(status, nextAttemptAt: nil, lastError: nil, now: Date())
         self.at = at
         self.length = length
         self.limit = limit

@@ -1,4 +1,5 @@
 import Foundation
+import OneVoiceCore
 
 /// One finding of the checks, placed in the text.
 public struct FindingRow: Sendable, Equatable {
@@ -105,6 +106,8 @@ public struct ScheduleRow: Sendable, Equatable {
     public var incidentID: String
     public var releaseTitle: String
     public var channel: String
+    /// The delivery state itself: what views test.
+    public var status: PostState
     /// "scheduled", "held", "failed", "missed: awaiting sign-off", "overdue: confirm to send", "delivering".
     public var state: String
     public var at: Date?
@@ -112,8 +115,9 @@ public struct ScheduleRow: Sendable, Equatable {
     public var retryAt: Date?
     public var lastError: String?
 
-    public init(postID: String, releaseID: String, incidentID: String, releaseTitle: String, channel: String, state: String,
-                at: Date?, retryAt: Date?, lastError: String?) {
+    public init(postID: String, releaseID: String, incidentID: String, releaseTitle: String, channel: String, status: PostState,
+                state: String, at: Date?, retryAt: Date?, lastError: String?) {
+        self.status = status
         self.postID = postID
         self.releaseID = releaseID
         self.incidentID = incidentID
@@ -125,8 +129,8 @@ public struct ScheduleRow: Sendable, Equatable {
         self.lastError = lastError
     }
 
-    /// Failed or missed: shown in the error colour.
-    public var isTrouble: Bool { state.hasPrefix("failed") || state.hasPrefix("missed") || state.hasPrefix("overdue") }
+    /// Failed, missed or overdue: shown in the error colour (`PostState.needsPerson`, as on every screen).
+    public var isTrouble: Bool { status.needsPerson }
 }
 
 /// A pre-plan template offered in the draft picker.

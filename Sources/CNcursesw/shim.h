@@ -35,8 +35,6 @@ static inline int ov_key_code_yes(void) { return KEY_CODE_YES; }
 
 static inline void ov_set_locale(void) { setlocale(LC_ALL, ""); }
 
-/// Width of one Unicode scalar in terminal cells (-1 for non-printable).
-static inline int ov_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
 
 /// Writes one grid cell: up to 5 code points (a base and its combining marks),
 /// with attributes and a colour pair, at (y, x).

@@ -65,15 +65,7 @@ public final class SchedulerLoop: Sendable {
     }
 
     /// A failure as one sentence saying what to do next.
-    static func sentence(_ error: Error) -> String {
-        let text: String
-        if let error = error as? LocalizedError, let description = error.errorDescription {
-            text = description
-        } else {
-            text = String(describing: error)
-        }
-        return "The scheduler could not deliver: \(text)"
-    }
+    static func sentence(_ error: Error) -> String { "The scheduler could not deliver: \(ErrorSentence.of(error))" }
 }
 
 extension Scheduler.TickReport {

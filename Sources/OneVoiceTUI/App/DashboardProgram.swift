@@ -1,4 +1,5 @@
 import Foundation
+import OneVoiceCore
 
 /// Runs the loop's pure parts against a data source: sends actions through `update`, performs the
 /// effects it asks for (reads from the source, theme files) and feeds their results back.
@@ -199,7 +200,7 @@ public final class DashboardProgram {
                                    text: text, match: match, of: total, wrapped: wrapped)
             }
         } catch {
-            return .failed("Could not read the records: \(error.localizedDescription)")
+            return .failed("Could not read the records: \(Self.sentence(error))")
         }
     }
 
@@ -225,11 +226,8 @@ public final class DashboardProgram {
         return result
     }
 
-    /// An error as one sentence.
-    static func sentence(_ error: Error) -> String {
-        if let error = error as? LocalizedError, let text = error.errorDescription { return text }
-        return String(describing: error)
-    }
+    /// An error as one sentence (`ErrorSentence`, Core's one home for it).
+    static func sentence(_ error: Error) -> String { ErrorSentence.of(error) }
 
     /// At most this many facts, releases or posts are read for one incident's tabs.
     public static let tabLimit = 500

@@ -90,7 +90,12 @@ extension Update {
                 return []
             }
             return [.operate(.followUp(releaseID: detail.id, correction: correction))]
-        default:
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .open, .back, .nextTab, .previousTab, .jump,
+             .search, .nextMatch, .previousMatch, .clearSearch, .filterLog, .clearFilter, .export, .help,
+             .commandLine, .quit, .redraw, .newIncident, .draft, .verifyFact, .disputeFact, .retractFact, .clear,
+             .edit, .submit, .approve, .schedule, .hold, .releaseNow, .cancelRelease, .nextField, .previousField,
+             .choiceDown, .choiceUp, .toggle, .confirm, .cancel, .alternate, .pick:
+            // Keys of other screens and dialogs: handled by their own update, never here.
             return []
         }
     }

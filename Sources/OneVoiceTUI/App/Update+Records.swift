@@ -212,7 +212,13 @@ extension Update {
         case .export:
             // Exporting changes nothing, so it needs no role: the CLI's `archive export` asks only to read the database.
             return [.planExport(state.logFilter)]
-        default:
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .open, .back, .nextTab, .previousTab, .jump,
+             .search, .nextMatch, .previousMatch, .help, .commandLine, .quit, .redraw, .newIncident, .draft,
+             .verifyFact, .disputeFact, .retractFact, .clear, .edit, .submit, .approve, .schedule, .hold,
+             .releaseNow, .cancelRelease, .addFact, .editFact, .assignSpokesperson, .editIncident, .closeIncident,
+             .updateRelease, .correctRelease, .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm,
+             .cancel, .alternate, .pick:
+            // Keys of other screens and dialogs: handled by their own update, never here.
             return []
         }
     }
@@ -243,8 +249,11 @@ extension Update {
         case .exportDone(let result):
             state.dialog = Update.exportNotice(result)
             Update.flash("Exported \(result.files) files to \(result.folder).", error: false, state: &state)
-        default:
-            break
+        case .key, .click, .resize, .tick, .headerLoaded, .boardLoaded, .logLoaded, .incidentLoaded,
+             .incidentMissing, .dataVersion, .schedulerStatus, .themeLoaded, .failed, .notFound, .boardFound,
+             .releaseLoaded, .releaseMissing, .scheduleLoaded, .templatesLoaded, .formLoaded, .operationDone,
+             .operationFailed:
+            break  // the main update's own results
         }
         return []
     }

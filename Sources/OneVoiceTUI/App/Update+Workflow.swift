@@ -112,7 +112,12 @@ extension Update {
                                       + (waiting.isEmpty ? [DialogLine("(no post is waiting)", .muted)] : waiting.map { DialogLine("  " + $0) }),
                                   footer: now ? "y sends now · n or Esc cancels" : "y cancels the posts · n or Esc keeps them")
             return []
-        default:
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .open, .back, .nextTab, .previousTab, .jump,
+             .search, .nextMatch, .previousMatch, .clearSearch, .filterLog, .clearFilter, .export, .help,
+             .commandLine, .quit, .redraw, .addFact, .editFact, .assignSpokesperson, .editIncident, .closeIncident,
+             .updateRelease, .correctRelease, .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm,
+             .cancel, .alternate, .pick:
+            // Keys of other screens and dialogs: handled by their own update, never here.
             return []
         }
     }
@@ -430,8 +435,11 @@ extension Update {
                 state.dialog = nil
             }
             Update.flash(message, error: true, state: &state)
-        default:
-            break
+        case .key, .click, .resize, .tick, .headerLoaded, .boardLoaded, .logLoaded, .incidentLoaded,
+             .incidentMissing, .dataVersion, .schedulerStatus, .themeLoaded, .failed, .notFound, .boardFound,
+             .formLoaded, .searchLoaded, .searchFailed, .logFilterChecked, .incidentChoicesLoaded, .exportPlanned,
+             .exportDone:
+            break  // the main update's own results
         }
         return []
     }

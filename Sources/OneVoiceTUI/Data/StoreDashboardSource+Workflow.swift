@@ -106,11 +106,8 @@ extension StoreDashboardSource {
         }
     }
 
-    /// An error as the one sentence the user reads.
-    static func sentence(_ error: Error) -> String {
-        if let error = error as? LocalizedError, let text = error.errorDescription { return text }
-        return String(describing: error)
-    }
+    /// An error as the one sentence the user reads (`ErrorSentence`, Core's one home for it).
+    static func sentence(_ error: Error) -> String { ErrorSentence.of(error) }
 
     private func performUnchecked(_ operation: Operation) throws -> OperationOutcome {
         let ws = workspace

@@ -298,4 +298,20 @@ final class TestClock {
         #expect(program.state.flash?.text.contains(":incident 42") == true)
         #expect(program.state.flash?.text.contains("INC-") == false)
     }
+
+    @Test func oneOverlayAtATime() {
+        var state = DashboardState(width: 80, height: 24, now: Fixtures.now, theme: .fallback)
+        state.showHelp = true
+        state.dialog = Dialog(title: "Close incident #42?", purpose: .confirm(.closeIncident("42")), footer: "y closes it")
+        #expect(!state.showHelp, "a dialog replaces the help")
+        state.prompt = Prompt(kind: .command)
+        #expect(state.dialog == nil, "the command line replaces the dialog")
+        state.prompt = nil
+        #expect(state.overlay == .none)
+        state.showHelp = true
+        state.confirmingQuit = true
+        #expect(state.confirmingQuit && !state.showHelp)
+        state.confirmingQuit = false
+        #expect(state.showHelp, "answering no to the quit question brings back what it covered")
+    }
 }

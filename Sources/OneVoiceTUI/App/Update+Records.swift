@@ -124,26 +124,24 @@ extension Update {
     func submitLogFilter(_ dialog: Dialog, state: inout DashboardState) -> [Effect] {
         var dialog = dialog
         let zone = state.time.zone
-        func field(_ i: Int) -> String { dialog.fields[i].text.trimmingCharacters(in: .whitespaces) }
-        func refuse(_ message: String, focus: Int) -> [Effect] {
-            dialog.error = message
-            dialog.focus = focus
+        func refuse(_ message: String, at label: String) -> [Effect] {
+            dialog.refuse(message, at: label)
             state.dialog = dialog
             return []
         }
-        let fromText = field(1)
-        let toText = field(2)
+        let fromText = dialog.value("From")
+        let toText = dialog.value("To")
         var from: Date?
         var to: Date?
         // Core's sentence names the forms too; the footer already does, so the dialog keeps to one line.
         do { from = fromText.isEmpty ? nil : try RecordDate.start(fromText, timeZone: zone) } catch {
-            return refuse("From: \"\(fromText)\" is not a date (YYYY-MM-DD, or a time as below).", focus: 1)
+            return refuse("From: \"\(fromText)\" is not a date (YYYY-MM-DD, or a time as below).", at: "From")
         }
         do { to = toText.isEmpty ? nil : try RecordDate.end(toText, timeZone: zone) } catch {
-            return refuse("To: \"\(toText)\" is not a date (YYYY-MM-DD, or a time as below).", focus: 2)
+            return refuse("To: \"\(toText)\" is not a date (YYYY-MM-DD, or a time as below).", at: "To")
         }
-        if let from, let to, from > to { return refuse("The From date is after the To date; swap them.", focus: 1) }
-        let filter = LogFilter(incidentID: dialog.fields[0].comboValue, from: from, to: to, fromText: fromText, toText: toText)
+        if let from, let to, from > to { return refuse("The From date is after the To date; swap them.", at: "From") }
+        let filter = LogFilter(incidentID: dialog.field("Incident")?.comboValue, from: from, to: to, fromText: fromText, toText: toText)
         state.dialog = dialog
         return [.checkLogFilter(filter)]
     }

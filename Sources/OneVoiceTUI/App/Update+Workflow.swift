@@ -331,13 +331,14 @@ extension Update {
     /// The change a filled-in dialog asks for; the dialog stays open until the change is made (or refused).
     func submit(_ dialog: Dialog, holding: Bool, state: inout DashboardState) -> [Effect] {
         var dialog = dialog
-        let text = { (i: Int) in dialog.fields.indices.contains(i) ? dialog.fields[i].text.trimmingCharacters(in: .whitespaces) : "" }
+        // Fields are read by their label (the form's own names), never by position.
+        let note = dialog.value(dialog.field("How verified") != nil ? "How verified" : "Note")
         let operation: Operation
         switch dialog.purpose {
         case .logFilter:
             return submitLogFilter(dialog, state: &state)
         case .export(let filter):
-            return [.export(filter, folder: text(0))]
+            return [.export(filter, folder: dialog.value("Folder"))]
         case .notice:
             state.dialog = nil
             return []
@@ -349,21 +350,21 @@ extension Update {
             }
             operation = chosen
         case .pickTemplate(let incidentID):
-            operation = .draftRelease(incidentID: incidentID, templateID: dialog.fields.first?.value, holding: holding)
+            operation = .draftRelease(incidentID: incidentID, templateID: dialog.field("Template")?.value, holding: holding)
         case .fact(let factID, let action):
             switch action {
-            case .verify: operation = .setFactStatus(factID: factID, status: .verified, note: text(0))
-            case .dispute: operation = .setFactStatus(factID: factID, status: .disputed, note: text(0))
-            case .retract: operation = .setFactStatus(factID: factID, status: .retracted, note: text(0))
-            case .clear: operation = .clearFact(factID: factID, note: text(0))
+            case .verify: operation = .setFactStatus(factID: factID, status: .verified, note: note)
+            case .dispute: operation = .setFactStatus(factID: factID, status: .disputed, note: note)
+            case .retract: operation = .setFactStatus(factID: factID, status: .retracted, note: note)
+            case .clear: operation = .clearFact(factID: factID, note: note)
             }
         case .clearRelease(let id):
-            operation = .clearRelease(id, note: text(0))
+            operation = .clearRelease(id, note: note)
         case .schedule(let id):
-            if dialog.fields.count > 1 {
-                operation = .scheduleRelease(id, at: text(0), channels: dialog.fields[1].checkedValues)
+            if let channels = dialog.field("Channels") {
+                operation = .scheduleRelease(id, at: dialog.value("Time"), channels: channels.checkedValues)
             } else {
-                operation = .rescheduleRelease(id, at: text(0))
+                operation = .rescheduleRelease(id, at: dialog.value("Time"))
             }
         case .confirm(let op):
             operation = op

@@ -78,13 +78,7 @@ extension StoreDashboardSource {
     /// "incident-5-exported-20261122-140500", "2026-11-01-to-2026-11-18-exported-20261122-140500",
     /// "all-records-exported-…": what was asked, then when it was exported (agency time), so two exports never share a name.
     static func exportName(_ filter: LogFilter, now: Date, zone: TimeZone) -> String {
-        func stamp(_ date: Date, _ format: String) -> String {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = zone
-            formatter.dateFormat = format
-            return formatter.string(from: date)
-        }
+        func stamp(_ date: Date, _ format: String) -> String { LocalTime(timeZone: zone).format(date, format) }
         var parts: [String] = []
         if let id = filter.incidentID {
             parts.append("incident-" + String(id.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" }))

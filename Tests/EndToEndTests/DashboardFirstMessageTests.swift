@@ -43,6 +43,16 @@ struct DashboardFirstMessageTests {
 
         #expect(tmux.keyCount <= 12, "the first message took \(tmux.keyCount) keys: \(tmux.pressed)")
         print("First message: \(tmux.keyCount) keys: \(tmux.pressed.joined(separator: " "))")
+        // The dashboard's own scheduler delivers it, and the open Posts tab shows that without a key press (its
+        // writes move the change stamp as another process's do): a pass every 0.5 s, a poll every 0.25 s.
+        try tmux.press("Escape", "4")
+        try #require(tmux.wait(for: "[4 Posts]") != nil, "\(tmux.screen())")
+        let start = Date()
+        let delivered = tmux.wait(timeout: 5) { $0.contains(" sent") }
+        let latency = Date().timeIntervalSince(start)
+        #expect(delivered != nil, "the delivery never showed:\n\(tmux.screen())")
+        #expect(latency < 1.5, "the delivery took \(latency) s to show")
+        print("Own delivery shown after \(String(format: "%.2f", latency)) s")
         try tmux.press("q")
         #expect(tmux.wait(for: "EXIT=0") != nil)
 

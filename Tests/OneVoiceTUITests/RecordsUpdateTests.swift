@@ -121,6 +121,20 @@ import Testing
         #expect(program.state.recordsSearch?.request.query == "多車両事故", "the search is still there on the way back")
     }
 
+    @Test func enterOnAHitOfTheOpenIncidentShowsIt() throws {
+        let program = Fixtures.program()
+        program.send(.key(.char(":")))
+        Self.type("incident INC-0042", into: program)
+        program.send(.key(.enter))
+        Self.search("entry", in: program)
+        let hit = try #require(program.state.incident?.search?.hits.selectedRow)
+        #expect(hit.kind == "log")
+        program.send(.key(.enter))
+        #expect(program.state.route == .incident("INC-0042"), "still the same incident")
+        #expect(program.state.incident?.search == nil, "Enter closes the search and shows the hit")
+        #expect(program.state.incident?.tab == .log, "a log entry shows on the Log tab")
+    }
+
     @Test func theIncidentViewSearchesWithinItsIncident() throws {
         let program = Fixtures.program()
         program.send(.key(.char(":")))

@@ -231,7 +231,7 @@ public struct PostRow: Sendable, Equatable {
         self.channel = channel
         self.releaseTitle = releaseTitle
         self.status = status
-        self.state = state ?? PostStateWords.words(status, nextAttemptAt: nil, lastError: nil, now: Date())
+        self.state = state ?? PostStateWords.words(status, nextAttemptAt: nil, lastError: nil, now: .distantPast)
         self.at = at
         self.length = length
         self.limit = limit

@@ -18,6 +18,9 @@
 #include <signal.h>
 #include <unistd.h>
 #include <stdio.h>
+#include <errno.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <ncursesw/curses.h>
 
 static inline WINDOW *ov_stdscr(void) { return stdscr; }
@@ -32,8 +35,6 @@ static inline int ov_key_code_yes(void) { return KEY_CODE_YES; }
 
 static inline void ov_set_locale(void) { setlocale(LC_ALL, ""); }
 
-/// Width of one Unicode scalar in terminal cells (-1 for non-printable).
-static inline int ov_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
 
 /// Writes one grid cell: up to 5 code points (a base and its combining marks),
 /// with attributes and a colour pair, at (y, x).
@@ -97,6 +98,50 @@ static inline SCREEN *ov_newterm(void) {
 }
 static inline void ov_delscreen(SCREEN *s) { if (s) delscreen(s); }
 static inline int ov_endwin(void) { return isendwin() ? OK : endwin(); }
+static inline int ov_def_prog_mode(void) { return def_prog_mode(); }
+static inline int ov_reset_prog_mode(void) { return reset_prog_mode(); }
+static inline int ov_flushinp(void) { return flushinp(); }
+
+extern char **environ;
+/// Runs `/bin/sh -c command name file` in the dashboard's own process group, which holds the terminal's
+/// foreground, so the editor can read and write the tty (a child in a process group of its own is stopped
+/// or fails when it reads). While it runs, SIGINT and SIGQUIT are ignored here, as system(3) does; the child
+/// gets them at their defaults. Returns the wait status, or -1 with errno when it could not start.
+static inline int ov_run_in_foreground(const char *command, const char *name, const char *file) {
+    struct sigaction ignore, old_int, old_quit;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGINT, &ignore, &old_int);
+    sigaction(SIGQUIT, &ignore, &old_quit);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t none, defaults;
+    sigemptyset(&none);
+    sigemptyset(&defaults);
+    int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGCHLD, SIGPIPE, SIGWINCH };
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaddset(&defaults, sigs[i]);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    char *argv[] = { (char *)"sh", (char *)"-c", (char *)command, (char *)name, (char *)file, NULL };
+    pid_t pid = 0;
+    int rc = posix_spawn(&pid, "/bin/sh", NULL, &attr, argv, environ);
+    posix_spawnattr_destroy(&attr);
+    int status = -1;
+    if (rc == 0) {
+        while (waitpid(pid, &status, 0) == -1 && errno == EINTR) {}
+    } else {
+        errno = rc;
+    }
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGQUIT, &old_quit, NULL);
+    return rc == 0 ? status : -1;
+}
+static inline int ov_wifexited(int status) { return WIFEXITED(status); }
+static inline int ov_wexitstatus(int status) { return WEXITSTATUS(status); }
+static inline int ov_wifsignaled(int status) { return WIFSIGNALED(status); }
+static inline int ov_wtermsig(int status) { return WTERMSIG(status); }
 static inline int ov_cbreak(void) { return cbreak(); }
 static inline int ov_noecho(void) { return noecho(); }
 static inline int ov_nonl(void) { return nonl(); }

@@ -1,5 +1,5 @@
 import Foundation
-import OneVoiceCore
+@testable import OneVoiceCore
 import Testing
 
 /// Databases the CLI must refuse without crashing: one from a newer OneVoice, one cut in half, one with

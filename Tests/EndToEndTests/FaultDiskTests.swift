@@ -1,5 +1,5 @@
 import Foundation
-import OneVoiceCore
+@testable import OneVoiceCore
 import Testing
 import TestSupport
 

@@ -1,5 +1,5 @@
 import Foundation
-import OneVoiceCore
+@testable import OneVoiceCore
 import Testing
 
 /// Writers killed with SIGKILL at random moments, and writers racing each other: every write the CLI

@@ -1,5 +1,5 @@
 import Foundation
-import OneVoiceCore
+@testable import OneVoiceCore
 
 /// Helpers for the fault-injection tests: CLI processes started without waiting (to kill them),
 /// checks that a failure reached the user as one plain sentence, and byte-level damage to files.

@@ -61,10 +61,10 @@ enum Fixtures {
     ]
 
     static let posts: [PostRow] = [
-        PostRow(id: "P1", channel: "X", releaseTitle: "Holding statement", state: "sent", at: at(minutesAgo: 249), length: 262, limit: 280),
-        PostRow(id: "P2", channel: "Facebook", releaseTitle: "Holding statement", state: "sent", at: at(minutesAgo: 249), length: 812, limit: 63_206),
-        PostRow(id: "P3", channel: "Bluesky", releaseTitle: "Update 1: officer in stable condition", state: "scheduled", at: inMinutes(25), length: 296, limit: 300),
-        PostRow(id: "P4", channel: "Nextdoor", releaseTitle: "Update 1: officer in stable condition", state: "missed: awaiting sign-off", at: at(minutesAgo: 5), length: 410, limit: 400),
+        PostRow(id: "P1", channel: "X", releaseTitle: "Holding statement", status: .delivered, at: at(minutesAgo: 249), length: 262, limit: 280),
+        PostRow(id: "P2", channel: "Facebook", releaseTitle: "Holding statement", status: .delivered, at: at(minutesAgo: 249), length: 812, limit: 63_206),
+        PostRow(id: "P3", channel: "Bluesky", releaseTitle: "Update 1: officer in stable condition", status: .scheduled, at: inMinutes(25), length: 296, limit: 300),
+        PostRow(id: "P4", channel: "Nextdoor", releaseTitle: "Update 1: officer in stable condition", status: .missed, at: at(minutesAgo: 5), length: 410, limit: 400),
     ]
 
     static func detail(_ row: BoardRow) -> IncidentDetail {

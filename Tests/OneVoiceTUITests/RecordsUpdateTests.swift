@@ -121,6 +121,20 @@ import Testing
         #expect(program.state.recordsSearch?.request.query == "多車両事故", "the search is still there on the way back")
     }
 
+    @Test func enterOnAHitOfTheOpenIncidentShowsIt() throws {
+        let program = Fixtures.program()
+        program.send(.key(.char(":")))
+        Self.type("incident INC-0042", into: program)
+        program.send(.key(.enter))
+        Self.search("entry", in: program)
+        let hit = try #require(program.state.incident?.search?.hits.selectedRow)
+        #expect(hit.kind == "log")
+        program.send(.key(.enter))
+        #expect(program.state.route == .incident("INC-0042"), "still the same incident")
+        #expect(program.state.incident?.search == nil, "Enter closes the search and shows the hit")
+        #expect(program.state.incident?.tab == .log, "a log entry shows on the Log tab")
+    }
+
     @Test func theIncidentViewSearchesWithinItsIncident() throws {
         let program = Fixtures.program()
         program.send(.key(.char(":")))
@@ -309,9 +323,10 @@ import Testing
         let small = program.render().plainText()
         #expect(small.contains("needs 80x24, has 40x10"))
         #expect(small.split(separator: "\n", omittingEmptySubsequences: false).dropLast().allSatisfy { DisplayWidth.of($0) <= 40 })
-        Self.type("abc", into: program)  // ignored while too small
+        Self.type("abc", into: program)  // kept while too small, typed once the window is big enough
+        #expect(program.state.dialog?.fields.first?.text == "~/onevoice-exports/all-records-20261122-140500", "nothing is typed blind")
         program.send(.resize(width: 80, height: 24))
-        #expect(program.state.dialog?.fields.first?.text == "~/onevoice-exports/all-records-20261122-140500", "the dialog waits, untouched")
+        #expect(program.state.dialog?.fields.first?.text == "~/onevoice-exports/all-records-20261122-140500abc", "the keys are not lost")
         #expect(program.render().plainText().contains("Export for a records request"))
         // Down to one row and column and back, nothing breaks.
         for (w, h) in [(1, 1), (0, 0), (79, 23), (80, 24)] {

@@ -4,12 +4,34 @@ import Testing
 @Suite struct ScreenTests {
     init() { DisplayWidth.ensureUTF8Locale() }
 
-    @Test func widthsComeFromWcwidth() {
+    @Test func widthsComeFromUnicodeData() {
         #expect(DisplayWidth.of("abc") == 3)
         #expect(DisplayWidth.of("多車両") == 6)
         #expect(DisplayWidth.of("🚑") == 2)
         #expect(DisplayWidth.of("e\u{301}") == 1)  // e + combining acute
         #expect(DisplayWidth.of("Bus 🚑 事故") == 11)
+    }
+
+    /// Each class of character, by Unicode data alone (the same on every machine, whatever the locale).
+    @Test func widthClasses() {
+        #expect(DisplayWidth.of(scalar: "\u{1100}") == 2, "Hangul initial jamo")
+        #expect(DisplayWidth.of(scalar: "\u{1161}") == 0, "Hangul medial jamo joins")
+        #expect(DisplayWidth.of("한국") == 4)
+        #expect(DisplayWidth.of("ｶﾀｶﾅ") == 4, "halfwidth katakana")
+        #expect(DisplayWidth.of("ＡＢ") == 4, "fullwidth Latin")
+        #expect(DisplayWidth.of(scalar: "\u{3000}") == 2, "ideographic space")
+        #expect(DisplayWidth.of(scalar: "\u{4DC0}") == 1, "Yijing hexagrams are not wide")
+        #expect(DisplayWidth.of(scalar: "\u{200D}") == 0, "zero width joiner")
+        #expect(DisplayWidth.of(scalar: "\u{FE0F}") == 0, "variation selector")
+        #expect(DisplayWidth.of(scalar: "\u{00AD}") == 1, "soft hyphen")
+        #expect(DisplayWidth.of(scalar: "\u{2028}") == -1, "line separator")
+        #expect(DisplayWidth.of(scalar: "\u{0007}") == -1, "control")
+        #expect(DisplayWidth.of("┌─┐…·→●") == 7, "box drawing and ambiguous symbols count 1")
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 2, "a ZWJ sequence is one wide grapheme")
+        #expect(DisplayWidth.of("👍🏽") == 2, "an emoji with a skin tone")
+        #expect(DisplayWidth.of("☎\u{FE0F}") == 2, "a text symbol with emoji presentation")
+        #expect(DisplayWidth.of("🇺🇸") == 2, "a flag")
+        #expect(DisplayWidth.of(scalar: "\u{20000}") == 2, "CJK extension B")
     }
 
     @Test func wideCharacterTakesTwoCellsWithContinuation() {

@@ -136,7 +136,9 @@ final class TestClock {
         let position = source.incidents.firstIndex { $0.id == "INC-00777" }!
         #expect(program.state.board.firstIndex + program.state.board.selected == position)
         program.send(.key(.ctrl("n")))  // n opens a new incident on the board
-        #expect(program.state.flash?.text == "No match for \"needle\".")
+        // The only match: the search wraps past the end and comes back to it.
+        #expect(program.state.flash?.text.contains("passed the end") == true, "\(program.state.flash?.text ?? "")")
+        #expect(program.state.board.selectedRow?.id == "INC-00777")
         program.send(.key(.char("g")))
         program.send(.key(.char("/")))
         Self.type("number 5", into: program)
@@ -267,11 +269,49 @@ final class TestClock {
         program.send(.key(.char("?")))
         #expect(program.state.showHelp)
         #expect(program.render().plainText().contains("more below"))
-        for _ in 0..<30 { program.send(.key(.char("j"))) }
+        for _ in 0..<300 { program.send(.key(.char("j"))) }
         let text = program.render().plainText()
-        #expect(text.contains(":incident ID"))
+        #expect(text.contains(":as ROLE"), "the end of the help (the last command) is reachable")
         #expect(program.state.board.selected == 0, "keys scroll the help, not the list under it")
         program.send(.key(.char("?")))
         #expect(!program.state.showHelp)
+    }
+
+    @Test func keysTypedWhileTooSmallAreKeptForWhenTheWindowGrows() {
+        let program = Fixtures.program()
+        program.send(.resize(width: 40, height: 10))
+        program.send(.key(.char("2")))
+        program.send(.key(.char("j")))
+        #expect(program.state.route == .board, "nothing happens blind")
+        program.send(.resize(width: 79, height: 24))
+        #expect(program.state.route == .board, "still too small")
+        program.send(.resize(width: 80, height: 24))
+        #expect(program.state.route == .log, "the keys run once the window is big enough")
+        #expect(program.state.pendingKeys.isEmpty)
+    }
+
+    @Test func theIncidentCommandsHintNamesARealId() {
+        let program = Fixtures.program()
+        program.send(.key(.char(":")))
+        Self.type("incident", into: program)
+        program.send(.key(.enter))
+        #expect(program.state.flash?.text.contains(":incident 42") == true)
+        #expect(program.state.flash?.text.contains("INC-") == false)
+    }
+
+    @Test func oneOverlayAtATime() {
+        var state = DashboardState(width: 80, height: 24, now: Fixtures.now, theme: .fallback)
+        state.showHelp = true
+        state.dialog = Dialog(title: "Close incident #42?", purpose: .confirm(.closeIncident("42")), footer: "y closes it")
+        #expect(!state.showHelp, "a dialog replaces the help")
+        state.prompt = Prompt(kind: .command)
+        #expect(state.dialog == nil, "the command line replaces the dialog")
+        state.prompt = nil
+        #expect(state.overlay == .none)
+        state.showHelp = true
+        state.confirmingQuit = true
+        #expect(state.confirmingQuit && !state.showHelp)
+        state.confirmingQuit = false
+        #expect(state.showHelp, "answering no to the quit question brings back what it covered")
     }
 }

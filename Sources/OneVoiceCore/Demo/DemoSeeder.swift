@@ -59,9 +59,10 @@ public struct DemoSeeder: Sendable {
         let cast = Cast(clock: clock, workspace: configured, keys: keys, directory: directory)
         try cast.closedIncidentWithCorrection(now: now)
         try cast.officerInvolvedShooting(now: now)
+        // In time order, so that the records log (in the order of entry) reads newest first by time too.
         try cast.roadClosure(now: now)
-        try cast.activeShooter(now: now)
         try cast.communityEvent(now: now)
+        try cast.activeShooter(now: now)
         clock.set(now)
         return Workspace(database: configured.database, identity: keys["sam"], settings: settings)
     }
@@ -190,7 +191,7 @@ private struct Cast {
     }
 
     func communityEvent(now: Date) throws {
-        at(now.addingTimeInterval(-30 * 60))
+        at(now.addingTimeInterval(-3 * 3600))
         let incident = try dana.openIncident(title: "Coffee with a Cop, Saturday", kind: .communityEvent,
                                              location: "Riverside Park pavilion", spokesperson: "sam", severity: 1)
         let release = try dana.createRelease(incidentID: incident.id, title: "Coffee with a Cop tomorrow",

@@ -132,7 +132,7 @@ extension Workspace {
         precondition(kind != .original, "a follow-up is an update or a correction")
         let original = try release(id: id)
         guard original.status == .released || original.status == .scheduled || original.status == .approved else {
-            throw IdentityError.refused("Release #\(id) is \(original.status.label); edit it instead of starting a \(kind.rawValue).")
+            throw IdentityError.refused("Release #\(id) is \(original.status.predicate); edit it instead of starting a \(kind.rawValue).")
         }
         let text = try revision(releaseID: id).text
         let incident = try incident(id: original.incidentID)

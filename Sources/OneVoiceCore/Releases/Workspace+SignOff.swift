@@ -59,7 +59,7 @@ extension Workspace {
             let person = try actor(in: session, allowed: [.drafter, .spokesperson], to: "submit a release for review")
             let state = try signOffState(session, releaseID: id)
             guard state.release.status == .draft else {
-                throw IdentityError.refused("Release #\(id) is \(state.release.status.label), not a draft; only drafts go into review.")
+                throw IdentityError.refused("Release #\(id) is \(state.release.status.predicate), not a draft; only drafts go into review.")
             }
             if let first = state.blocking.first {
                 throw IdentityError.refused("Release #\(id) cannot go into review: \(state.blocking.count) blocking finding\(state.blocking.count == 1 ? "" : "s"), the first at line \(first.line): \(first.message)")
@@ -82,7 +82,7 @@ extension Workspace {
             let person = try actor(in: session, allowed: [.legal], to: "clear a release")
             let state = try signOffState(session, releaseID: id)
             guard state.release.status == .inReview else {
-                throw IdentityError.refused("Release #\(id) is \(state.release.status.label); legal clears releases that are in review.")
+                throw IdentityError.refused("Release #\(id) is \(state.release.status.predicate); legal clears releases that are in review.")
             }
             guard state.legalClearance == nil else {
                 throw StoreError.invalid("Revision \(state.revision.number) of release #\(id) is already cleared; nothing was changed.")
@@ -114,7 +114,7 @@ extension Workspace {
                 throw IdentityError.refused("Only \(spokesperson.handle), the incident's spokesperson, can approve release #\(id); \(person.handle) cannot.")
             }
             guard state.release.status == .inReview else {
-                throw IdentityError.refused("Release #\(id) is \(state.release.status.label); only a release in review can be approved (submit it first).")
+                throw IdentityError.refused("Release #\(id) is \(state.release.status.predicate); only a release in review can be approved (submit it first).")
             }
             if let first = state.blocking.first {
                 throw IdentityError.refused("Release #\(id) has \(state.blocking.count) blocking finding\(state.blocking.count == 1 ? "" : "s"); the first, at line \(first.line): \(first.message)")

@@ -5,7 +5,7 @@ extension DeliveryItem {
     ///
     /// Identifiers come from `publishedIdentity` where the release (or the one it follows) already went
     /// out: they are never computed again from today's settings.
-    public init(post: Post, release: Release, incident: Incident, agency: Agency, sentAt: Date, capSender: String,
+    init(post: Post, release: Release, incident: Incident, agency: Agency, sentAt: Date, capSender: String,
                 releaseURLPattern: String?, session: StoreSession) throws {
         // An update or correction points back to the CAP alert of the release it follows: the identifier
         // and sent time it actually went out with.

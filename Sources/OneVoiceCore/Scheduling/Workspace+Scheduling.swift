@@ -10,7 +10,7 @@ extension Workspace {
         return try write { session in
             let (person, release, incident) = try schedulerActor(session, releaseID: id, to: "schedule a release")
             guard release.status == .approved || release.status == .scheduled else {
-                throw IdentityError.refused("Release #\(id) is \(release.status.label); only an approved release can be scheduled.")
+                throw IdentityError.refused("Release #\(id) is \(release.status.predicate); only an approved release can be scheduled.")
             }
             guard let revision = try session.revision(releaseID: id, number: release.currentRevision) else {
                 throw StoreError.notFound(what: "the current revision of release #\(id)")
@@ -83,7 +83,7 @@ extension Workspace {
         let release = try self.release(id: id)
         // Nothing unapproved goes out: refuse here rather than let the posts turn missed again.
         guard release.status == .approved || release.status == .scheduled else {
-            throw IdentityError.refused("Release #\(id) is \(release.status.label); only an approved release can be sent.")
+            throw IdentityError.refused("Release #\(id) is \(release.status.predicate); only an approved release can be sent.")
         }
         if release.status == .approved, try database.read({ try $0.posts(releaseID: id) }).allSatisfy({ $0.state == .cancelled }) {
             return try scheduleRelease(id: id, at: clock.now())

@@ -89,7 +89,7 @@ public struct AppDatabase: Sendable {
     /// Runs `body` in one IMMEDIATE transaction: all of it is saved, or none of it. Every row of a table of
     /// record that `body` writes must be recorded by a log entry it appends, signed by `signer`: a change
     /// that leaves a row unrecorded is a programming error and is rolled back whole.
-    public func write<T>(signer: IdentityKey? = nil, _ body: (StoreSession) throws -> T) throws -> T {
+    func write<T>(signer: IdentityKey? = nil, _ body: (StoreSession) throws -> T) throws -> T {
         do {
             return try writer.write { db in
                 let session = StoreSession(db: db, signer: signer)
@@ -107,8 +107,8 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    /// Runs `body` on a consistent snapshot.
-    public func read<T>(_ body: (StoreSession) throws -> T) throws -> T {
+    /// Runs `body` on a consistent snapshot (internal to Core, like `write`).
+    func read<T>(_ body: (StoreSession) throws -> T) throws -> T {
         do {
             return try writer.read { db in try body(StoreSession(db: db)) }
         } catch {

@@ -3,7 +3,7 @@ import GRDB
 
 /// Intention-named reads and writes over one connection, inside one transaction or snapshot.
 /// Every SQL statement of OneVoice lives in `Store/`; the rest of Core calls these methods.
-public struct StoreSession {
+struct StoreSession {
     let db: Database
     /// The key that signs the log entries this session appends (writes only).
     let signer: IdentityKey?

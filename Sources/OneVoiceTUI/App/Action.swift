@@ -15,16 +15,23 @@ public enum Action: Equatable, Sendable {
     case incidentLoaded(IncidentScreen)
     case incidentMissing(String)
     case dataVersion(Int)
+    /// Why the dashboard's own scheduler's last pass failed (nil: it is fine).
+    case schedulerStatus(String?)
     case themeLoaded(Theme, warning: String?)
     /// A load failed: one sentence for the user.
     case failed(String)
     /// A search found nothing.
     case notFound(String)
+    /// The board's search found a row: the window that shows it, its match number (1-based; 0 when not counted)
+    /// of how many, and whether the search went past the end and started again from the other end.
+    case boardFound(WindowResult<BoardRow>, text: String, match: Int, of: Int, wrapped: Bool)
     case releaseLoaded(ReleaseDetail)
     case releaseMissing(String)
     case scheduleLoaded([ScheduleRow])
     /// The templates to draft from, for the picker.
     case templatesLoaded(incidentID: String, [TemplateChoice], preselected: Int)
+    /// What a form's pickers offer, loaded before the form opens.
+    case formLoaded(FormRequest, FormData)
     /// A change was made.
     case operationDone(OperationOutcome)
     /// A change was refused: one sentence for the user.
@@ -62,10 +69,14 @@ public enum Effect: Equatable, Sendable {
     case loadIncident(String)
     case findBoard(String, from: BoardRow?, direction: PageDirection)
     case checkDataVersion
+    /// Asks whether this process's scheduler is delivering (its last failure, if any).
+    case checkScheduler
     case loadTheme(String)
     case loadRelease(String)
     case loadSchedule
     case loadTemplates(incidentID: String)
+    /// Loads what a form's pickers offer (the roster, the template's fact keys...), then opens the form.
+    case loadForm(FormRequest)
     /// A change to the records (a Core operation; its result comes back as `operationDone` or `operationFailed`).
     case operate(Operation)
     /// Suspends the screen, edits the release in $VISUAL/$EDITOR and saves it as a new revision.

@@ -1,4 +1,5 @@
 import Foundation
+import OneVoiceCore
 
 /// Runs the loop's pure parts against a data source: sends actions through `update`, performs the
 /// effects it asks for (reads from the source, theme files) and feeds their results back.
@@ -80,6 +81,12 @@ public final class DashboardProgram {
             } catch {
                 return .searchFailed(request, Self.sentence(error))
             }
+        case .loadForm(let request):
+            do {
+                return .formLoaded(request, try source.formData(request))
+            } catch {
+                return .operationFailed(Self.sentence(error))
+            }
         case .planExport(let filter):
             do {
                 return .exportPlanned(try source.exportPreview(filter, now: state.now))
@@ -109,7 +116,7 @@ public final class DashboardProgram {
         }
         do {
             switch effect {
-            case .operate, .editRelease, .loadSearch, .planExport, .export:
+            case .operate, .editRelease, .loadSearch, .planExport, .export, .loadForm:
                 return nil
             case .checkLogFilter(let filter):
                 if let id = filter.incidentID, try source.incident(id: id) == nil {
@@ -130,6 +137,9 @@ public final class DashboardProgram {
                 return .headerLoaded(try source.header())
             case .checkDataVersion:
                 return .dataVersion(try source.dataVersion())
+            case .checkScheduler:
+                let problem = source.schedulerProblem()
+                return problem == state.schedulerProblem ? nil : .schedulerStatus(problem)
             case .loadTheme(let name):
                 let loaded = themes.load(name: name)
                 return .themeLoaded(loaded.theme, warning: loaded.warning)
@@ -167,21 +177,30 @@ public final class DashboardProgram {
                 screen.loaded = true
                 return .incidentLoaded(screen)
             case .findBoard(let text, let from, let direction):
-                guard let row = try source.findBoardRow(containing: text, from: from?.cursor, direction: direction) else {
-                    return .notFound(text)
+                // Past the last match the search starts again from the other end (vim's wrapscan).
+                var wrapped = false
+                var found = try source.findBoardRow(containing: text, from: from?.cursor, direction: direction)
+                if found == nil, from != nil {
+                    found = try source.findBoardRow(containing: text, from: nil, direction: direction)
+                    wrapped = found != nil
                 }
+                guard let row = found else { return .notFound(text) }
+                let total = try source.boardMatchCount(containing: text, before: nil)
+                let match = total > 0 ? try source.boardMatchCount(containing: text, before: row.cursor) + 1 : 0
                 if state.board.rows.contains(where: { $0.id == row.id }) {
-                    return .boardLoaded(WindowResult(rows: state.board.rows, total: state.board.total, placement: .kept, select: .id(row.id)))
+                    return .boardFound(WindowResult(rows: state.board.rows, total: state.board.total, placement: .kept, select: .id(row.id)),
+                                       text: text, match: match, of: total, wrapped: wrapped)
                 }
                 let position = try source.boardPosition(of: row.cursor)
                 let fetcher = WindowFetcher<BoardRow> { [source] cursor, direction, limit in
                     try source.boardRows(from: cursor, direction: direction, limit: limit)
                 }
-                return .boardLoaded(try fetcher.load(.startingAt(row, position: position), height: state.listHeight,
-                                                     total: try source.boardCount(), select: .id(row.id)))
+                return .boardFound(try fetcher.load(.startingAt(row, position: position), height: state.listHeight,
+                                                    total: try source.boardCount(), select: .id(row.id)),
+                                   text: text, match: match, of: total, wrapped: wrapped)
             }
         } catch {
-            return .failed("Could not read the records: \(error.localizedDescription)")
+            return .failed("Could not read the records: \(Self.sentence(error))")
         }
     }
 
@@ -207,11 +226,8 @@ public final class DashboardProgram {
         return result
     }
 
-    /// An error as one sentence.
-    static func sentence(_ error: Error) -> String {
-        if let error = error as? LocalizedError, let text = error.errorDescription { return text }
-        return String(describing: error)
-    }
+    /// An error as one sentence (`ErrorSentence`, Core's one home for it).
+    static func sentence(_ error: Error) -> String { ErrorSentence.of(error) }
 
     /// At most this many facts, releases or posts are read for one incident's tabs.
     public static let tabLimit = 500

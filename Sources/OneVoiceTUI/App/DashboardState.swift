@@ -90,6 +90,16 @@ public struct Prompt: Equatable, Sendable {
     public var text: String = ""
 }
 
+/// What is over the screen. One at a time: a new overlay replaces the one before (the quit question keeps
+/// what it covers, to come back to).
+public indirect enum Overlay: Equatable, Sendable {
+    case none
+    case help
+    case prompt(Prompt)
+    case dialog(Dialog)
+    case confirmQuit(over: Overlay)
+}
+
 /// Everything the dashboard shows; `render` reads only this.
 public struct DashboardState: Equatable, Sendable {
     public var width: Int
@@ -117,24 +127,58 @@ public struct DashboardState: Equatable, Sendable {
     public var incident: IncidentScreen?
     public var release: ReleaseScreen?
     public var schedule = ScheduleScreen()
-    /// A form or a question over the screen.
-    public var dialog: Dialog?
-    public var showHelp = false {
+    /// What is over the screen: one thing at a time (help, the `:`/`/` line, a dialog, or the quit question).
+    public var overlay: Overlay = .none {
         didSet { if !showHelp { helpOffset = 0 } }
+    }
+    /// A form or a question over the screen (the overlay, when it is one).
+    public var dialog: Dialog? {
+        get { if case .dialog(let dialog) = overlay { dialog } else { nil } }
+        set {
+            if let newValue { overlay = .dialog(newValue) } else if case .dialog = overlay { overlay = .none }
+        }
+    }
+    public var showHelp: Bool {
+        get { overlay == .help }
+        set {
+            if newValue { overlay = .help } else if overlay == .help { overlay = .none }
+        }
     }
     /// First help line shown (the overlay scrolls with j/k).
     public var helpOffset = 0
-    public var prompt: Prompt?
+    /// The `:` command line or the `/` search line being typed.
+    public var prompt: Prompt? {
+        get { if case .prompt(let prompt) = overlay { prompt } else { nil } }
+        set {
+            if let newValue { overlay = .prompt(newValue) } else if case .prompt = overlay { overlay = .none }
+        }
+    }
     /// A half-typed command line put away with Esc; `:` brings it back, `q` asks before losing it.
     public var stashedCommand: String?
     /// The last search typed, for `n` and `N` (and to run again after Esc cleared it).
     public var search: String?
     public var flash: Flash?
-    public var confirmingQuit = false
+    /// "Discard the half-typed command and quit?" is asked (over whatever was shown, which comes back on no).
+    public var confirmingQuit: Bool {
+        get { if case .confirmQuit = overlay { true } else { false } }
+        set {
+            if newValue {
+                if !confirmingQuit { overlay = .confirmQuit(over: overlay) }
+            } else if case .confirmQuit(let over) = overlay {
+                overlay = over
+            }
+        }
+    }
     public var quitRequested = false
     /// The driver repaints everything on the next frame (Ctrl-L).
     public var redrawRequested = false
     public var dataVersion: Int?
+    /// Why this process's scheduler last failed to deliver (nil: delivering, or no scheduler here).
+    public var schedulerProblem: String?
+    /// Keys typed while the window was too small (a resize passing through), played once it is big enough again.
+    public var pendingKeys: [Key] = []
+    /// At most this many keys wait for the window to grow.
+    public static let pendingKeyLimit = 64
 
     public init(width: Int, height: Int, now: Date, theme: Theme, colorEnabled: Bool = true) {
         self.width = width

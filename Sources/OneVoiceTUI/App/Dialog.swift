@@ -38,6 +38,9 @@ public struct FormField: Equatable, Sendable {
         FormField(label: label, kind: .combo, text: text, options: options, values: values, selected: -1)
     }
 
+    /// Type-ahead (a combo): the first match stays highlighted as one types, so Enter takes it.
+    public var typeAhead = false
+
     /// The chosen value (choice).
     public var value: String? { values.indices.contains(selected) ? values[selected] : nil }
 
@@ -108,6 +111,16 @@ public struct Dialog: Equatable, Sendable {
         case export(LogFilter)
         /// A result to read; any answer closes it.
         case notice
+        case addFact(incidentID: String)
+        case editFact(incidentID: String, factID: String)
+        case spokesperson(incidentID: String)
+        case editIncident(incidentID: String)
+        case addRumor(incidentID: String)
+        case answerRumor(incidentID: String)
+        case addNamedPerson(incidentID: String)
+        case notified(incidentID: String)
+        case addContact
+        case addToRoster
     }
     public var title: String
     public var purpose: Purpose
@@ -133,4 +146,25 @@ public struct Dialog: Equatable, Sendable {
     /// A yes/no question (no fields).
     public var isQuestion: Bool { fields.isEmpty }
     public var focusedField: FormField? { fields.indices.contains(focus) ? fields[focus] : nil }
+
+    /// The field with this label.
+    public func field(_ label: String) -> FormField? { fields.first { $0.label == label } }
+
+    /// A text field's trimmed text, a choice's value or a combo's value, by label ("" when empty).
+    public func value(_ label: String) -> String {
+        guard let field = field(label) else { return "" }
+        switch field.kind {
+        case .text: return field.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .choice: return field.value ?? ""
+        case .combo: return field.comboValue ?? ""
+        case .checklist: return field.checkedValues.joined(separator: ",")
+        }
+    }
+
+    /// Refuses with `message`, focusing the field it is about (so the person sees what to fix).
+    public mutating func refuse(_ message: String, at label: String? = nil) {
+        error = message
+        if let label, let index = fields.firstIndex(where: { $0.label == label }) { focus = index }
+        scroll = 0
+    }
 }

@@ -74,11 +74,20 @@ extension Update {
             Update.flash("This match belongs to no incident (an agency-wide record).", error: false, state: &state)
             return []
         }
-        if hit.kind == "fact", var incident = state.incident, incident.id == incidentID {
+        if var incident = state.incident, incident.id == incidentID, state.route == .incident(incidentID) {
+            // The incident is already open: close the search and show the match's tab.
             incident.search = nil
-            incident.tab = .facts
-            if let index = incident.facts.firstIndex(where: { $0.id == hit.itemID }) { incident.selection[.facts] = index }
+            switch hit.kind {
+            case "fact":
+                incident.tab = .facts
+                if let index = incident.facts.firstIndex(where: { $0.id == hit.itemID }) { incident.selection[.facts] = index }
+            case "log":
+                incident.tab = .log
+            default:
+                incident.tab = .overview
+            }
             state.incident = incident
+            if incident.tab == .log, !incident.log.loaded { return [.loadLog(incidentID: incident.id, .top, select: .first)] }
             return []
         }
         let effects = Update.open(incident: incidentID, state: &state)
@@ -115,26 +124,24 @@ extension Update {
     func submitLogFilter(_ dialog: Dialog, state: inout DashboardState) -> [Effect] {
         var dialog = dialog
         let zone = state.time.zone
-        func field(_ i: Int) -> String { dialog.fields[i].text.trimmingCharacters(in: .whitespaces) }
-        func refuse(_ message: String, focus: Int) -> [Effect] {
-            dialog.error = message
-            dialog.focus = focus
+        func refuse(_ message: String, at label: String) -> [Effect] {
+            dialog.refuse(message, at: label)
             state.dialog = dialog
             return []
         }
-        let fromText = field(1)
-        let toText = field(2)
+        let fromText = dialog.value("From")
+        let toText = dialog.value("To")
         var from: Date?
         var to: Date?
         // Core's sentence names the forms too; the footer already does, so the dialog keeps to one line.
         do { from = fromText.isEmpty ? nil : try RecordDate.start(fromText, timeZone: zone) } catch {
-            return refuse("From: \"\(fromText)\" is not a date (YYYY-MM-DD, or a time as below).", focus: 1)
+            return refuse("From: \"\(fromText)\" is not a date (YYYY-MM-DD, or a time as below).", at: "From")
         }
         do { to = toText.isEmpty ? nil : try RecordDate.end(toText, timeZone: zone) } catch {
-            return refuse("To: \"\(toText)\" is not a date (YYYY-MM-DD, or a time as below).", focus: 2)
+            return refuse("To: \"\(toText)\" is not a date (YYYY-MM-DD, or a time as below).", at: "To")
         }
-        if let from, let to, from > to { return refuse("The From date is after the To date; swap them.", focus: 1) }
-        let filter = LogFilter(incidentID: dialog.fields[0].comboValue, from: from, to: to, fromText: fromText, toText: toText)
+        if let from, let to, from > to { return refuse("The From date is after the To date; swap them.", at: "From") }
+        let filter = LogFilter(incidentID: dialog.field("Incident")?.comboValue, from: from, to: to, fromText: fromText, toText: toText)
         state.dialog = dialog
         return [.checkLogFilter(filter)]
     }
@@ -203,7 +210,13 @@ extension Update {
         case .export:
             // Exporting changes nothing, so it needs no role: the CLI's `archive export` asks only to read the database.
             return [.planExport(state.logFilter)]
-        default:
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .open, .back, .nextTab, .previousTab, .jump,
+             .search, .nextMatch, .previousMatch, .help, .commandLine, .quit, .redraw, .newIncident, .draft,
+             .verifyFact, .disputeFact, .retractFact, .clear, .edit, .submit, .approve, .schedule, .hold,
+             .releaseNow, .cancelRelease, .addFact, .editFact, .assignSpokesperson, .editIncident, .closeIncident,
+             .updateRelease, .correctRelease, .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm,
+             .cancel, .alternate, .pick:
+            // Keys of other screens and dialogs: handled by their own update, never here.
             return []
         }
     }
@@ -234,8 +247,11 @@ extension Update {
         case .exportDone(let result):
             state.dialog = Update.exportNotice(result)
             Update.flash("Exported \(result.files) files to \(result.folder).", error: false, state: &state)
-        default:
-            break
+        case .key, .click, .resize, .tick, .headerLoaded, .boardLoaded, .logLoaded, .incidentLoaded,
+             .incidentMissing, .dataVersion, .schedulerStatus, .themeLoaded, .failed, .notFound, .boardFound,
+             .releaseLoaded, .releaseMissing, .scheduleLoaded, .templatesLoaded, .formLoaded, .operationDone,
+             .operationFailed:
+            break  // the main update's own results
         }
         return []
     }

@@ -12,8 +12,8 @@ extension Update {
         }
         switch command {
         case .newIncident:
-            state.dialog = Update.newIncidentDialog(state)
-            return []
+            guard Update.allowed([.drafter, .spokesperson, .admin], to: "open an incident", state: &state) else { return [] }
+            return [.loadForm(.newIncident)]
         case .draft:
             guard let incident = state.incident else { return [] }
             return [.loadTemplates(incidentID: incident.id)]
@@ -23,6 +23,11 @@ extension Update {
         case .clear:
             if case .release = state.route {
                 guard let detail = state.release?.detail else { return [] }
+                guard Update.allowed([.legal], to: "clear a release", state: &state) else { return [] }
+                if detail.stage != .inReview {
+                    Update.flash("Release #\(detail.id) is \(detail.stage.phrase); legal clears releases that are in review.", error: true, state: &state)
+                    return []
+                }
                 state.dialog = Dialog(title: "Clear release #\(detail.id) for release (legal)", purpose: .clearRelease(detail.id),
                                       body: [DialogLine(detail.title, .heading),
                                              DialogLine("Revision \(detail.revision), SHA-256 \(detail.contentHash)", .muted)],
@@ -35,11 +40,29 @@ extension Update {
             return [.editRelease(id)]
         case .submit:
             guard let id = currentReleaseID(state) else { return [] }
+            if let detail = state.release?.detail, detail.id == id, detail.stage != .draft {
+                Update.flash("Release #\(id) is \(detail.stage.phrase), not a draft; only drafts go into review.", error: true, state: &state)
+                return []
+            }
+            guard Update.allowed([.drafter, .spokesperson], to: "submit a release for review", state: &state) else { return [] }
             return [.operate(.submitRelease(id))]
         case .approve:
             guard let detail = state.release?.detail else { return [] }
             if detail.stage == .draft {
                 Update.flash("Release #\(detail.id) is a draft: submit it for review first (s).", error: true, state: &state)
+                return []
+            }
+            if detail.stage != .inReview {
+                Update.flash("Release #\(detail.id) is \(detail.stage.phrase); only a release in review is approved.", error: true, state: &state)
+                return []
+            }
+            if let me = state.header?.operatorInfo, let spokesperson = detail.spokesperson, me.handle != spokesperson {
+                Update.flash("Only \(spokesperson), the incident's spokesperson, can approve release #\(detail.id) (P hands it over).",
+                             error: true, state: &state)
+                return []
+            }
+            if detail.spokesperson == nil {
+                Update.flash("Incident #\(detail.incidentID) has no spokesperson: assign one first (P on the incident).", error: true, state: &state)
                 return []
             }
             state.dialog = Update.approvalDialog(detail)
@@ -55,6 +78,25 @@ extension Update {
                 return []
             }
             guard let detail = state.release?.detail else { return [] }
+            // Refused here, before the form: only an approved release can be scheduled.
+            switch detail.stage {
+            case .approved:
+                break
+            case .draft:
+                Update.flash("Release #\(detail.id) is a draft: submit it (s), then the spokesperson approves it (a), before it is scheduled.",
+                             error: true, state: &state)
+                return []
+            case .inReview:
+                Update.flash("Release #\(detail.id) is in review: the spokesperson approves it (a) before it is scheduled.", error: true, state: &state)
+                return []
+            case .scheduled:
+                Update.flash("Release #\(detail.id) is already scheduled: t on the schedule view (3) moves it, H holds it, N sends it now.",
+                             error: true, state: &state)
+                return []
+            case .released:
+                Update.flash("Release #\(detail.id) is released: say more with an UPDATE (u) or a CORRECTION (C).", error: true, state: &state)
+                return []
+            }
             state.dialog = Update.scheduleDialog(detail)
             return []
         case .hold:
@@ -70,7 +112,12 @@ extension Update {
                                       + (waiting.isEmpty ? [DialogLine("(no post is waiting)", .muted)] : waiting.map { DialogLine("  " + $0) }),
                                   footer: now ? "y sends now · n or Esc cancels" : "y cancels the posts · n or Esc keeps them")
             return []
-        default:
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .open, .back, .nextTab, .previousTab, .jump,
+             .search, .nextMatch, .previousMatch, .clearSearch, .filterLog, .clearFilter, .export, .help,
+             .commandLine, .quit, .redraw, .addFact, .editFact, .assignSpokesperson, .editIncident, .closeIncident,
+             .updateRelease, .correctRelease, .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm,
+             .cancel, .alternate, .pick:
+            // Keys of other screens and dialogs: handled by their own update, never here.
             return []
         }
     }
@@ -85,14 +132,13 @@ extension Update {
     }
 
     func waitingChannels(_ state: DashboardState) -> [String] {
-        let waiting = ["scheduled", "held", "failed", "missed", "overdue"]
         switch state.route {
         case .release:
-            return (state.release?.detail?.posts ?? []).filter { post in waiting.contains { post.state.hasPrefix($0) } }
+            return (state.release?.detail?.posts ?? []).filter(\.status.isWaiting)
                 .map { "\($0.channel): \($0.state)" + ($0.at.map { " \(state.time.dayAndClock($0))" } ?? "") }
         case .schedule:
             guard let id = state.schedule.selectedRow?.releaseID else { return [] }
-            return state.schedule.rows.filter { $0.releaseID == id }
+            return state.schedule.rows.filter { $0.releaseID == id && $0.status.isWaiting }
                 .map { "\($0.channel): \($0.state)" + ($0.at.map { " \(state.time.dayAndClock($0))" } ?? "") }
         default:
             return []
@@ -107,31 +153,40 @@ extension Update {
             return []
         }
         let fact = incident.facts[index]
-        let verb: String
+        // Refused here, before the form: the role, and a fact already where the key would put it.
         switch action {
-        case .verify: verb = "Verify"
-        case .dispute: verb = "Dispute"
-        case .retract: verb = "Retract"
-        case .clear: verb = "Clear for release"
+        case .verify, .dispute, .retract:
+            guard Update.allowed([.verifier], to: "\(action.rawValue) a fact", state: &state) else { return [] }
+            let target: FactStatusValue = action == .verify ? .verified : action == .dispute ? .disputed : .retracted
+            if fact.status == target {
+                Update.flash("Fact #\(fact.id) is already \(target.rawValue); nothing to do.", error: true, state: &state)
+                return []
+            }
+        case .clear:
+            guard Update.allowed([.legal], to: "clear a fact for release", state: &state) else { return [] }
+            if fact.status != .verified {
+                Update.flash("Fact #\(fact.id) is \(fact.status.rawValue); only a verified fact can be cleared for release.", error: true, state: &state)
+                return []
+            }
+            if fact.clearedForRelease {
+                Update.flash("Fact #\(fact.id) is already cleared for release.", error: true, state: &state)
+                return []
+            }
+        }
+        let verb: String
+        let does: String
+        switch action {
+        case .verify: (verb, does) = ("Verify", "verifies")
+        case .dispute: (verb, does) = ("Dispute", "disputes")
+        case .retract: (verb, does) = ("Retract", "retracts")
+        case .clear: (verb, does) = ("Clear for release", "clears")
         }
         state.dialog = Dialog(title: "\(verb) fact #\(fact.id)", purpose: .fact(factID: fact.id, action),
                               body: [DialogLine(fact.statement, .heading), DialogLine("Source: \(fact.source)", .muted)]
                                   + (action == .retract ? [DialogLine("Once released, information cannot be retracted: a released fact needs a correction.", .warning)] : []),
                               fields: [.text(action == .verify ? "How verified" : "Note")],
-                              footer: "Enter \(verb.lowercased())s it · Esc cancels")
+                              footer: "Enter \(does) it · Esc cancels")
         return []
-    }
-
-    static func newIncidentDialog(_ state: DashboardState) -> Dialog {
-        let kinds = IncidentKind.allCases
-        let me = state.header?.operatorInfo
-        let spokesperson = me.map { $0.role.split(separator: "+").contains("spokesperson") ? $0.handle : "" } ?? ""
-        return Dialog(title: "New incident", purpose: .newIncident,
-                      fields: [.text("Title"),
-                               .choice("Kind", options: kinds.map(\.label), values: kinds.map(\.slug)),
-                               .text("Location"),
-                               .text("Spokesperson", spokesperson)],
-                      footer: "Location: a block or area, never an address · Enter: next field, then open it · Esc cancels")
     }
 
     static func scheduleDialog(_ detail: ReleaseDetail) -> Dialog {
@@ -140,7 +195,7 @@ extension Update {
                       body: [DialogLine(detail.title, .heading)],
                       fields: [.text("Time", "+0m"),
                                .checklist("Channels", options: options, values: detail.renditions.map(\.slug),
-                                          checked: Set(detail.renditions.indices))],
+                                          checked: detail.preTicked)],
                       footer: "Time: +0m now, +15m, 14:30 (agency time) · 1-9 or Space ticks · Enter schedules · Esc cancels")
     }
 
@@ -192,8 +247,11 @@ extension Update {
             }
             if typed {
                 dialog.fields[dialog.focus].text = text
-                // What was picked from a combo's list no longer stands once the text changes.
-                if field.kind == .combo { dialog.fields[dialog.focus].selected = -1 }
+                // What was picked from a combo's list no longer stands once the text changes; a type-ahead
+                // combo highlights its first match instead, so Enter takes it.
+                if field.kind == .combo {
+                    dialog.fields[dialog.focus].selected = field.typeAhead && !dialog.fields[dialog.focus].matches.isEmpty ? 0 : -1
+                }
                 dialog.error = nil
                 state.dialog = dialog
                 return []
@@ -273,42 +331,40 @@ extension Update {
     /// The change a filled-in dialog asks for; the dialog stays open until the change is made (or refused).
     func submit(_ dialog: Dialog, holding: Bool, state: inout DashboardState) -> [Effect] {
         var dialog = dialog
-        let text = { (i: Int) in dialog.fields.indices.contains(i) ? dialog.fields[i].text.trimmingCharacters(in: .whitespaces) : "" }
+        // Fields are read by their label (the form's own names), never by position.
+        let note = dialog.value(dialog.field("How verified") != nil ? "How verified" : "Note")
         let operation: Operation
         switch dialog.purpose {
         case .logFilter:
             return submitLogFilter(dialog, state: &state)
         case .export(let filter):
-            return [.export(filter, folder: text(0))]
+            return [.export(filter, folder: dialog.value("Folder"))]
         case .notice:
             state.dialog = nil
             return []
-        case .newIncident:
-            guard !text(0).isEmpty else {
-                dialog.error = "The incident needs a title."
-                dialog.focus = 0
+        case .newIncident, .addFact, .editFact, .spokesperson, .editIncident, .addRumor, .answerRumor, .addNamedPerson, .notified,
+             .addContact, .addToRoster:
+            guard let chosen = Update.actionOperation(&dialog) else {
                 state.dialog = dialog
                 return []
             }
-            let spokesperson = text(3)
-            operation = .openIncident(title: text(0), kind: dialog.fields[1].value ?? IncidentKind.general.slug, location: text(2),
-                                      spokesperson: spokesperson.isEmpty ? nil : spokesperson)
+            operation = chosen
         case .pickTemplate(let incidentID):
-            operation = .draftRelease(incidentID: incidentID, templateID: dialog.fields.first?.value, holding: holding)
+            operation = .draftRelease(incidentID: incidentID, templateID: dialog.field("Template")?.value, holding: holding)
         case .fact(let factID, let action):
             switch action {
-            case .verify: operation = .setFactStatus(factID: factID, status: .verified, note: text(0))
-            case .dispute: operation = .setFactStatus(factID: factID, status: .disputed, note: text(0))
-            case .retract: operation = .setFactStatus(factID: factID, status: .retracted, note: text(0))
-            case .clear: operation = .clearFact(factID: factID, note: text(0))
+            case .verify: operation = .setFactStatus(factID: factID, status: .verified, note: note)
+            case .dispute: operation = .setFactStatus(factID: factID, status: .disputed, note: note)
+            case .retract: operation = .setFactStatus(factID: factID, status: .retracted, note: note)
+            case .clear: operation = .clearFact(factID: factID, note: note)
             }
         case .clearRelease(let id):
-            operation = .clearRelease(id, note: text(0))
+            operation = .clearRelease(id, note: note)
         case .schedule(let id):
-            if dialog.fields.count > 1 {
-                operation = .scheduleRelease(id, at: text(0), channels: dialog.fields[1].checkedValues)
+            if let channels = dialog.field("Channels") {
+                operation = .scheduleRelease(id, at: dialog.value("Time"), channels: channels.checkedValues)
             } else {
-                operation = .rescheduleRelease(id, at: text(0))
+                operation = .rescheduleRelease(id, at: dialog.value("Time"))
             }
         case .confirm(let op):
             operation = op
@@ -356,6 +412,14 @@ extension Update {
                 }
             case .openRelease(let id):
                 effects = Update.openRelease(id, state: &state)
+            case .draftedHolding(let incidentID, let releaseID):
+                // The first message: the new incident, and over it its holding statement, ready to submit.
+                effects = Update.open(incident: incidentID, state: &state) + Update.openRelease(releaseID, state: &state)
+            case .openIncident(let id, let facts):
+                effects = Update.open(incident: id, state: &state)
+                if facts { state.incident?.tab = .facts }
+            case .notice(let title, let lines):
+                state.dialog = Dialog(title: title, purpose: .notice, body: lines.map { DialogLine($0) }, footer: "Enter or Esc closes")
             case nil:
                 break
             }
@@ -363,14 +427,20 @@ extension Update {
             return reload + effects.filter { !reload.contains($0) }
         case .operationFailed(let message):
             if var dialog = state.dialog, !dialog.isQuestion {
-                dialog.error = message
+                // Focus the field the refusal names, so it is never left in a field out of sight.
+                let lower = message.lowercased()
+                let named = dialog.fields.first { lower.contains($0.label.lowercased()) }?.label
+                dialog.refuse(message, at: named)
                 state.dialog = dialog
             } else {
                 state.dialog = nil
             }
             Update.flash(message, error: true, state: &state)
-        default:
-            break
+        case .key, .click, .resize, .tick, .headerLoaded, .boardLoaded, .logLoaded, .incidentLoaded,
+             .incidentMissing, .dataVersion, .schedulerStatus, .themeLoaded, .failed, .notFound, .boardFound,
+             .formLoaded, .searchLoaded, .searchFailed, .logFilterChecked, .incidentChoicesLoaded, .exportPlanned,
+             .exportDone:
+            break  // the main update's own results
         }
         return []
     }

@@ -32,20 +32,40 @@ public struct Update: Sendable {
             let changed = width != state.width || height != state.height
             state.width = width
             state.height = height
-            return changed && !state.isTooSmall ? Update.reloadEffects(state) : []
+            guard changed, !state.isTooSmall else { return [] }
+            var effects = Update.reloadEffects(state)
+            // Keys typed while the window passed through "too small" are not lost: they run now, in order.
+            let pending = state.pendingKeys
+            state.pendingKeys = []
+            for key in pending { effects += handle(key: key, state: &state) }
+            return effects
         case .tick(let date):
             state.now = date
             if let flash = state.flash, flash.expires <= date { state.flash = nil }
-            return [.checkDataVersion]
+            return [.checkDataVersion, .checkScheduler]
         case .dataVersion(let version):
             defer { state.dataVersion = version }
             if let old = state.dataVersion, old != version { return Update.reloadEffects(state) }
+            return []
+        case .schedulerStatus(let problem):
+            // Shown once when it starts failing (the flash line), and on the schedule view while it lasts.
+            if let problem, problem != state.schedulerProblem { Update.flash(problem, error: true, state: &state) }
+            if problem == nil, state.schedulerProblem != nil {
+                Update.flash("The scheduler delivers again.", error: false, state: &state)
+            }
+            state.schedulerProblem = problem
             return []
         case .headerLoaded(let header):
             state.header = header
             return []
         case .boardLoaded(let result):
             state.board.apply(result)
+            return []
+        case .boardFound(let result, let text, let match, let total, let wrapped):
+            state.board.apply(result)
+            var message = total > 0 ? "Match \(match) of \(total) for \"\(text)\"" : "Found \"\(text)\""
+            if wrapped { message += ": passed the end, went on from the other end" }
+            Update.flash(message + " (Ctrl-N next, N previous).", error: false, state: &state)
             return []
         case .logLoaded(let incidentID, let result):
             if let incidentID {
@@ -85,6 +105,8 @@ public struct Update: Sendable {
         case .notFound(let text):
             Update.flash("No match for \"\(text)\".", error: true, state: &state)
             return []
+        case .formLoaded(let request, let data):
+            return Update.formLoaded(request, data, state: &state)
         case .releaseLoaded, .releaseMissing, .scheduleLoaded, .templatesLoaded, .operationDone, .operationFailed:
             return workflow(action, state: &state)
         case .searchLoaded, .searchFailed, .logFilterChecked, .incidentChoicesLoaded, .exportPlanned, .exportDone:
@@ -109,7 +131,8 @@ public struct Update: Sendable {
             switch key {
             case .char("q"): return perform(.quit, state: &state)
             case .ctrl("l"): state.redrawRequested = true
-            default: break
+            default:
+                if state.pendingKeys.count < DashboardState.pendingKeyLimit { state.pendingKeys.append(key) }
             }
             return []
         }
@@ -125,6 +148,8 @@ public struct Update: Sendable {
             return workflow(command, state: &state)
         case .clearSearch, .filterLog, .clearFilter, .export:
             return records(command, state: &state)
+        case .addFact, .editFact, .assignSpokesperson, .editIncident, .closeIncident, .updateRelease, .correctRelease:
+            return Update.action(command, state: &state)
         case .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm, .cancel, .alternate, .pick:
             return []
         case .quit:
@@ -161,32 +186,17 @@ public struct Update: Sendable {
         case .open:
             if state.activeSearch != nil { return openMatch(state: &state) }
             switch state.route {
-            case .board:
-                guard let row = state.board.selectedRow else { return [] }
-                return Update.open(incident: row.id, state: &state)
-            case .log:
-                guard let row = state.log.selectedRow else { return [] }
-                guard let id = row.incidentID else {
-                    Update.flash("This entry belongs to no incident.", error: false, state: &state)
-                    return []
-                }
-                return Update.open(incident: id, state: &state)
-            case .incident:
-                guard let incident = state.incident, incident.tab == .releases else { return [] }
-                let index = incident.selection[.releases] ?? 0
-                guard incident.releases.indices.contains(index) else { return [] }
-                return Update.openRelease(incident.releases[index].id, state: &state)
-            case .schedule:
-                guard let row = state.schedule.selectedRow else { return [] }
-                return Update.openRelease(row.releaseID, state: &state)
-            case .release:
-                return []
+            case .board: return BoardUpdate.open(state: &state)
+            case .log: return LogUpdate.open(state: &state)
+            case .incident: return IncidentUpdate.open(state: &state)
+            case .schedule: return ScheduleUpdate.open(state: &state)
+            case .release: return ReleaseUpdate.open(state: &state)
             }
         case .jump(let n):
             if case .incident = state.route {
                 guard let tab = IncidentTab(rawValue: n) else { return [] }
                 state.incident?.search = nil
-                return select(tab: tab, state: &state)
+                return IncidentUpdate.select(tab: tab, state: &state)
             }
             if n == 1 { return Update.go(to: .board, state: &state) }
             if n == 2 { return Update.go(to: .log, state: &state) }
@@ -198,7 +208,7 @@ public struct Update: Sendable {
             let i = all.firstIndex(of: incident.tab) ?? 0
             let next = all[(i + (command == .nextTab ? 1 : all.count - 1)) % all.count]
             state.incident?.search = nil
-            return select(tab: next, state: &state)
+            return IncidentUpdate.select(tab: next, state: &state)
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp:
             if state.showHelp {
                 let page = max(1, state.height - 8)
@@ -217,91 +227,35 @@ public struct Update: Sendable {
         }
     }
 
-    private func select(tab: IncidentTab, state: inout DashboardState) -> [Effect] {
-        guard var incident = state.incident else { return [] }
-        incident.tab = tab
-        state.incident = incident
-        if tab == .log, !incident.log.loaded {
-            return [.loadLog(incidentID: incident.id, .top, select: .first)]
+    /// Moves the selection or scrolls, on the screen's own update.
+    private func move(_ command: KeyCommand, state: inout DashboardState) -> [Effect] {
+        guard let movement = command.movement else { return [] }
+        switch state.route {
+        case .board: return BoardUpdate.move(movement, state: &state)
+        case .log: return LogUpdate.move(movement, state: &state)
+        case .release: return ReleaseUpdate.move(movement, state: &state)
+        case .schedule: return ScheduleUpdate.move(movement, state: &state)
+        case .incident: return IncidentUpdate.move(movement, state: &state)
         }
-        return []
     }
 
-    private func move(_ command: KeyCommand, state: inout DashboardState) -> [Effect] {
-        let height = state.listHeight
-        switch state.route {
-        case .board:
-            guard let (load, select) = Update.move(&state.board, command, height: height) else { return [] }
-            return [.loadBoard(load, select: select)]
-        case .log:
-            guard let (load, select) = Update.move(&state.log, command, height: height) else { return [] }
-            return [.loadLog(incidentID: nil, load, select: select)]
-        case .release:
-            guard var release = state.release else { return [] }
-            switch command {
-            case .moveDown: release.scroll += 1
-            case .moveUp: release.scroll -= 1
-            case .top: release.scroll = 0
-            case .bottom: release.scroll = Int.max / 2
-            case .pageDown: release.scroll += height
-            case .pageUp: release.scroll -= height
-            default: break
-            }
-            release.scroll = max(0, release.scroll)  // the view clamps the far end
-            state.release = release
-            return []
-        case .schedule:
-            let count = state.schedule.rows.count
-            guard count > 0 else { return [] }
-            let current = state.schedule.selected
-            var next = current
-            switch command {
-            case .moveDown: next = current + 1
-            case .moveUp: next = current - 1
-            case .top: next = 0
-            case .bottom: next = count - 1
-            case .pageDown: next = current + height
-            case .pageUp: next = current - height
-            default: break
-            }
-            state.schedule.selected = max(0, min(count - 1, next))
-            return []
-        case .incident:
-            guard var incident = state.incident else { return [] }
-            defer { state.incident = incident }
-            if incident.tab == .log {
-                guard let (load, select) = Update.move(&incident.log, command, height: height) else { return [] }
-                return [.loadLog(incidentID: incident.id, load, select: select)]
-            }
-            let count = incident.count(of: incident.tab)
-            guard count > 0 else { return [] }
-            let current = incident.selection[incident.tab] ?? 0
-            let next: Int
-            switch command {
-            case .moveDown: next = current + 1
-            case .moveUp: next = current - 1
-            case .top: next = 0
-            case .bottom: next = count - 1
-            case .pageDown: next = current + height
-            case .pageUp: next = current - height
-            default: next = current
-            }
-            incident.selection[incident.tab] = max(0, min(count - 1, next))
-            return []
-        }
+    /// The same for a key: nothing unless it is one of the six movements.
+    static func move<Row>(_ window: inout ListWindow<Row>, _ command: KeyCommand, height: Int) -> (WindowLoad<Row>, WindowSelection)? {
+        guard let movement = command.movement else { return nil }
+        return move(&window, movement, height: height)
     }
 
     /// Moves the selection in a windowed list; returns the load to ask for when the window must move.
-    static func move<Row>(_ window: inout ListWindow<Row>, _ command: KeyCommand, height: Int) -> (WindowLoad<Row>, WindowSelection)? {
-        switch command {
-        case .moveDown:
+    static func move<Row>(_ window: inout ListWindow<Row>, _ movement: Movement, height: Int) -> (WindowLoad<Row>, WindowSelection)? {
+        switch movement {
+        case .down:
             if window.selected + 1 < window.rows.count {
                 window.selected += 1
                 return nil
             }
             guard window.hasMoreBelow, let top = window.rows.first else { return nil }
             return (.scroll(from: top, by: 1), .last)
-        case .moveUp:
+        case .up:
             if window.selected > 0 {
                 window.selected -= 1
                 return nil
@@ -332,8 +286,6 @@ public struct Update: Sendable {
                 return nil
             }
             return (.scroll(from: top, by: -height), .index(window.selected))
-        default:
-            return nil
         }
     }
 
@@ -412,30 +364,12 @@ public struct Update: Sendable {
             return []
         }
         switch state.route {
-        case .board:
-            if state.board.rows.indices.contains(index) { state.board.selected = index }
-        case .log:
-            if state.log.rows.indices.contains(index) { state.log.selected = index }
-        case .schedule:
-            if state.schedule.rows.indices.contains(index) { state.schedule.selected = index }
-        case .release:
-            break
-        case .incident:
-            guard var incident = state.incident else { return [] }
-            if row == 2, let tab = IncidentTabsLayout.tab(atColumn: column) {
-                return select(tab: tab, state: &state)
-            }
-            switch incident.tab {
-            case .log:
-                if incident.log.rows.indices.contains(index) { incident.log.selected = index }
-            case .releases, .posts:
-                if index >= 0, index < incident.count(of: incident.tab) { incident.selection[incident.tab] = index }
-            case .facts, .overview:
-                break
-            }
-            state.incident = incident
+        case .board: return BoardUpdate.click(index: index, state: &state)
+        case .log: return LogUpdate.click(index: index, state: &state)
+        case .schedule: return ScheduleUpdate.click(index: index, state: &state)
+        case .release: return ReleaseUpdate.click(index: index, state: &state)
+        case .incident: return IncidentUpdate.click(row: row, column: column, index: index, state: &state)
         }
-        return []
     }
 
     // MARK: Navigation helpers (used by commands too)

@@ -21,6 +21,8 @@ public protocol DashboardSource: AnyObject {
     func findBoardRow(containing text: String, from cursor: BoardCursor?, direction: PageDirection) throws -> BoardRow?
     /// Number of board rows before `cursor` (its position, for "row N of M" after a search jump).
     func boardPosition(of cursor: BoardCursor) throws -> Int
+    /// How many board rows match `text` as `findBoardRow` does; with `before`, only those above that row (its match number - 1).
+    func boardMatchCount(containing text: String, before cursor: BoardCursor?) throws -> Int
     /// One incident's overview, or nil when there is no such incident.
     func incident(id: String) throws -> IncidentDetail?
     /// Up to `limit` facts of an incident, grouped by status (unverified, verified, disputed, retracted), oldest first within a group.
@@ -46,8 +48,10 @@ public protocol DashboardSource: AnyObject {
     /// Writes the export of `filter`'s records into the new folder `folder` (`~` is the home folder);
     /// throws one sentence when the folder exists, cannot be written or the disk is full.
     func export(_ filter: LogFilter, to folder: String) throws -> ExportResult
-    /// A number that changes whenever another connection commits (SQLite `PRAGMA data_version`); cheap, polled 4 times a second.
+    /// A number that changes whenever anyone commits: another process or this one (its scheduler, its actions); cheap, polled 4 times a second.
     func dataVersion() throws -> Int
+    /// Why the scheduler running in this process last failed (nil: fine, or none runs here).
+    func schedulerProblem() -> String?
 
     // The workflow (defaults in WorkflowModels.swift: read-only, nothing to show).
     /// One release as the release view shows it, or nil when there is no such release.
@@ -57,6 +61,8 @@ public protocol DashboardSource: AnyObject {
     /// The templates a release of this incident can be drafted from, and the one for its kind.
     func templateChoices(incidentID: String) throws -> (choices: [TemplateChoice], preselected: Int)
     func editableText(releaseID: String) throws -> String
+    /// What a form's pickers offer (the roster, the template's fact keys, named people...).
+    func formData(_ request: FormRequest) throws -> FormData
     /// Makes one change (one transaction); throws with one sentence when it is refused.
     func perform(_ operation: Operation) throws -> OperationOutcome
 }

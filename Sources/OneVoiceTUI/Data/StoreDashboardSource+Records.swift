@@ -16,7 +16,7 @@ extension StoreDashboardSource {
                                             after: cursor?.position, newer: direction == .backward, limit: limit)
         // Revisions and posts open their release: one read per kind for the page.
         var releases: [SearchItemType: [Int64: Int64]] = [:]
-        try database.read { session in
+        try workspace.dashboardRead { session in
             for type in [SearchItemType.revision, .post] {
                 releases[type] = try session.releaseIDs(of: type, ids: hits.filter { $0.type == type }.map(\.id))
             }
@@ -78,13 +78,7 @@ extension StoreDashboardSource {
     /// "incident-5-exported-20261122-140500", "2026-11-01-to-2026-11-18-exported-20261122-140500",
     /// "all-records-exported-…": what was asked, then when it was exported (agency time), so two exports never share a name.
     static func exportName(_ filter: LogFilter, now: Date, zone: TimeZone) -> String {
-        func stamp(_ date: Date, _ format: String) -> String {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = zone
-            formatter.dateFormat = format
-            return formatter.string(from: date)
-        }
+        func stamp(_ date: Date, _ format: String) -> String { LocalTime(timeZone: zone).format(date, format) }
         var parts: [String] = []
         if let id = filter.incidentID {
             parts.append("incident-" + String(id.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" }))

@@ -4,7 +4,7 @@ import OneVoiceCore
 /// The workflow over the real store: each write is one Core operation (one transaction with its log entry).
 extension StoreDashboardSource {
     /// The loudest trouble among an incident's posts, for the board.
-    func alert(session: StoreSession, incidentID: Int64) throws -> String? {
+    func alert(session: DashboardReader, incidentID: Int64) throws -> String? {
         let posts = try session.posts(incidentID: incidentID)
         let time = TimeText(zoneIdentifier: try session.agency()?.timeZoneIdentifier)
         if let missed = posts.first(where: { $0.state == .missed }) {
@@ -30,7 +30,7 @@ extension StoreDashboardSource {
 
     public func releaseDetail(id: String) throws -> ReleaseDetail? {
         guard let releaseID = Int64(id) else { return nil }
-        guard try database.read({ try $0.release(id: releaseID) }) != nil else { return nil }
+        guard try workspace.dashboardRead({ try $0.release(id: releaseID) }) != nil else { return nil }
         let state = try workspace.signOffState(releaseID: releaseID)
         let release = state.release
         let revision = state.revision
@@ -56,37 +56,28 @@ extension StoreDashboardSource {
             return RenditionPreview(slug: slug, channel: channel.displayName, text: text, length: check.length, limit: check.limit,
                                     problems: check.problems)
         }
-        let posts = try database.read { try $0.posts(releaseID: releaseID) }.map { post in
-            PostRow(id: "\(post.id)", channel: post.channel.displayName, releaseTitle: release.title, state: stateWords(post),
+        let posts = try workspace.dashboardRead { try $0.posts(releaseID: releaseID) }.map { post in
+            PostRow(id: "\(post.id)", channel: post.channel.displayName, releaseTitle: release.title, status: post.state,
+                    state: PostStateWords.words(post, now: workspace.clock.now()),
                     at: post.deliveredAt ?? post.scheduledAt, length: post.text.count, limit: nil)
         }
-        return ReleaseDetail(id: id, incidentID: "\(release.incidentID)", incidentTitle: incident.title, title: release.title,
-                             stage: Self.stage(release.status), revision: revision.number, text: revision.text,
-                             renditions: renditions, findings: findings, legalReviewRequired: state.legalReviewRequired,
-                             legalClearedBy: state.legalClearance?.actorHandle, approvedBy: state.approval?.actorHandle,
-                             spokesperson: state.spokesperson?.handle, contentHash: revision.contentHash, posts: posts)
-    }
-
-    func stateWords(_ post: Post) -> String {
-        switch post.state {
-        case .delivered: return "sent" + (post.publicURL.map { " \($0)" } ?? "")
-        case .handOff, .handOffOverdue, .needsCheck, .credentialsExpired:
-            return post.state.label + (post.lastError.map { ": \($0)" } ?? "")
-        case .failed:
-            let retry = post.nextAttemptAt.map { ", retry in \(LocalTime.span($0.timeIntervalSince(workspace.clock.now())))" } ?? ""
-            return "failed\(retry)" + (post.lastError.map { ": \($0)" } ?? "")
-        default: return post.state.label
-        }
+        var detail = ReleaseDetail(id: id, incidentID: "\(release.incidentID)", incidentTitle: incident.title, title: release.title,
+                                   stage: Self.stage(release.status), revision: revision.number, text: revision.text,
+                                   renditions: renditions, findings: findings, legalReviewRequired: state.legalReviewRequired,
+                                   legalClearedBy: state.legalClearance?.actorHandle, approvedBy: state.approval?.actorHandle,
+                                   spokesperson: state.spokesperson?.handle, contentHash: revision.contentHash, posts: posts)
+        detail.defaultChannels = release.templateID.flatMap { workspace.settings.templates.template(id: $0) }?.channels.map(\.slug) ?? []
+        return detail
     }
 
     public func scheduleRows(limit: Int) throws -> [ScheduleRow] {
-        try database.read { session in
+        try workspace.dashboardRead { session in
             var titles: [Int64: String] = [:]
             return try session.upcomingPosts(limit: limit).map { post in
                 if titles[post.releaseID] == nil { titles[post.releaseID] = try session.release(id: post.releaseID)?.title ?? "" }
                 return ScheduleRow(postID: "\(post.id)", releaseID: "\(post.releaseID)", incidentID: "\(post.incidentID)",
                                    releaseTitle: titles[post.releaseID] ?? "", channel: post.channel.displayName,
-                                   state: post.state == .failed ? "failed" : post.state.label, at: post.scheduledAt,
+                                   status: post.state, state: post.state == .failed ? "failed" : post.state.label, at: post.scheduledAt,
                                    retryAt: post.state == .failed ? post.nextAttemptAt : nil, lastError: post.lastError)
             }
         }
@@ -124,11 +115,8 @@ extension StoreDashboardSource {
         }
     }
 
-    /// An error as the one sentence the user reads.
-    static func sentence(_ error: Error) -> String {
-        if let error = error as? LocalizedError, let text = error.errorDescription { return text }
-        return String(describing: error)
-    }
+    /// An error as the one sentence the user reads (`ErrorSentence`, Core's one home for it).
+    static func sentence(_ error: Error) -> String { ErrorSentence.of(error) }
 
     private func performUnchecked(_ operation: Operation) throws -> OperationOutcome {
         let ws = workspace
@@ -145,6 +133,12 @@ extension StoreDashboardSource {
             let incident = try ws.openIncident(title: title, kind: kind, location: location,
                                                spokesperson: spokesperson.flatMap { $0.isEmpty ? nil : $0 })
             let id = "\(incident.id)"
+            // The first message: the kind's holding statement is drafted at once (a drafter may; else the picker).
+            if let template = ws.settings.templates.template(for: kind),
+               let holding = try? ws.draftRelease(incidentID: incident.id, templateID: template.id, holding: true) {
+                return OperationOutcome("Opened incident #\(incident.id) and drafted its holding statement (release #\(holding.id)): submit it (s).",
+                                        followUp: .draftedHolding(incidentID: id, releaseID: "\(holding.id)"))
+            }
             let templates = try templateChoices(incidentID: id)
             return OperationOutcome("Opened incident #\(incident.id).",
                                     followUp: .pickTemplate(incidentID: id, choices: templates.choices, preselected: templates.preselected))
@@ -200,6 +194,32 @@ extension StoreDashboardSource {
             let parsed = try EditableRelease.parse(file)
             let revision = try ws.editRelease(id: releaseID, text: parsed.text, renditions: parsed.renditions)
             return OperationOutcome("Saved revision \(revision.number) of release #\(id).")
+        case .addFact(let incidentID, let draft):
+            return try addFact(incidentID: incidentID, draft)
+        case .editFact(let factID, let draft):
+            return try editFact(factID: factID, draft)
+        case .assignSpokesperson(let incidentID, let handle):
+            return try assignSpokesperson(incidentID: incidentID, handle: handle)
+        case .editIncident(let incidentID, let draft):
+            return try editIncident(incidentID: incidentID, draft)
+        case .closeIncident(let incidentID):
+            return try closeIncident(incidentID)
+        case .followUp(let releaseID, let correction):
+            return try followUp(releaseID: releaseID, correction: correction)
+        case .addRumor(let incidentID, let text, let seenAt):
+            return try addRumor(incidentID: incidentID, text: text, seenAt: seenAt)
+        case .answerRumor(let rumorID, let factID):
+            return try answerRumor(rumorID: rumorID, factID: factID)
+        case .addNamedPerson(let incidentID, let name, let category):
+            return try addNamedPerson(incidentID: incidentID, name: name, category: category)
+        case .markNotified(let namedID):
+            return try markNotified(namedID: namedID)
+        case .addContact(let name, let email, let outlet):
+            return try addContact(name: name, email: email, outlet: outlet)
+        case .setMode(let exercise):
+            return try setMode(exercise: exercise)
+        case .addToRoster(let handle, let name, let roles, let publicKey):
+            return try addToRoster(handle: handle, name: name, roles: roles, publicKey: publicKey)
         }
     }
 }

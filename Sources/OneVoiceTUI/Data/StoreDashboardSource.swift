@@ -8,7 +8,8 @@ public final class StoreDashboardSource: DashboardSource {
     public internal(set) var workspace: Workspace
     /// Demo only: the workspace acting as a role or handle (nil outside the demo: `:as` explains).
     public let switchIdentity: (@Sendable (String) throws -> Workspace)?
-    var database: AppDatabase { workspace.database }
+    /// The scheduler this process runs beside the dashboard, whose failures the dashboard shows.
+    public var schedulerLoop: SchedulerLoop?
 
     public init(workspace: Workspace, switchIdentity: (@Sendable (String) throws -> Workspace)? = nil) {
         self.workspace = workspace
@@ -17,15 +18,15 @@ public final class StoreDashboardSource: DashboardSource {
 
     public func header() throws -> HeaderInfo {
         let identity = workspace.identity
-        return try database.read { session in
-            guard let agency = try session.agency() else { throw StoreError.notInitialised(path: database.path) }
+        return try workspace.dashboardRead { session in
+            guard let agency = try session.agency() else { throw StoreError.notInitialised(path: workspace.database.path) }
             let person = try identity.flatMap { try session.person(publicKey: $0.publicKeyBase64) }
             let next = try session.nextScheduledPost().flatMap { post, release -> NextReleaseInfo? in
                 post.scheduledAt.map { NextReleaseInfo(incidentID: "\(release.incidentID)", title: release.title, at: $0) }
             }
             return HeaderInfo(agencyName: agency.name, mode: agency.mode == .exercise ? .exercise : .live,
                               timeZoneIdentifier: agency.timeZoneIdentifier,
-                              operatorInfo: person.map { OperatorInfo(handle: $0.handle, role: Self.mainRole($0)) },
+                              operatorInfo: person.map { OperatorInfo(handle: $0.handle, roles: Set($0.roles)) },
                               nextRelease: next)
         }
     }
@@ -36,29 +37,37 @@ public final class StoreDashboardSource: DashboardSource {
     }
 
     public func boardCount() throws -> Int {
-        try database.read { try $0.incidentCount() }
+        try workspace.dashboardRead { try $0.incidentCount() }
     }
 
     public func boardRows(from cursor: BoardCursor?, direction: PageDirection, limit: Int) throws -> [BoardRow] {
-        try database.read { session in
+        try workspace.dashboardRead { session in
             try session.boardPage(after: cursor.flatMap(Self.position), backward: direction == .backward, limit: limit).map { entry in
                 var row = Self.row(entry)
                 if entry.postsNeedingAttention > 0 { row.alert = try alert(session: session, incidentID: entry.incident.id) }
+                if row.alert == nil, let doubted = try session.factToCorrect(incidentID: entry.incident.id) {
+                    // A released statement rests on a fact now disputed or retracted: it needs a correction.
+                    row.alert = "fact #\(doubted.fact.id) \(doubted.fact.status.rawValue): correct release #\(doubted.releaseID)"
+                }
                 return row
             }
         }
     }
 
     public func findBoardRow(containing text: String, from cursor: BoardCursor?, direction: PageDirection) throws -> BoardRow? {
-        try database.read { session in
+        try workspace.dashboardRead { session in
             try session.boardPage(after: cursor.flatMap(Self.position), backward: direction == .backward, limit: 1, matching: text)
                 .first.map(Self.row)
         }
     }
 
+    public func boardMatchCount(containing text: String, before cursor: BoardCursor?) throws -> Int {
+        try workspace.dashboardRead { try $0.boardMatchCount(matching: text, before: cursor.flatMap(Self.position)) }
+    }
+
     public func boardPosition(of cursor: BoardCursor) throws -> Int {
         guard let position = Self.position(cursor) else { return 0 }
-        return try database.read { try $0.boardRowsBefore(position) }
+        return try workspace.dashboardRead { try $0.boardRowsBefore(position) }
     }
 
     static func position(_ cursor: BoardCursor) -> BoardPosition? {
@@ -75,7 +84,7 @@ public final class StoreDashboardSource: DashboardSource {
 
     public func incident(id: String) throws -> IncidentDetail? {
         guard let incidentID = Int64(id) else { return nil }
-        return try database.read { session in
+        return try workspace.dashboardRead { session in
             guard let incident = try session.incident(id: incidentID) else { return nil }
             let counts = try session.incidentCounts(incidentID: incidentID)
             let spokesperson = try incident.spokespersonID.flatMap { try session.person(id: $0)?.handle }
@@ -112,7 +121,7 @@ public final class StoreDashboardSource: DashboardSource {
 
     public func facts(incidentID: String, limit: Int) throws -> [FactRow] {
         guard let id = Int64(incidentID) else { return [] }
-        return try database.read { session in
+        return try workspace.dashboardRead { session in
             let people = Dictionary(try session.allPeople().map { ($0.id, $0.handle) }, uniquingKeysWith: { a, _ in a })
             let order: [FactStatus] = [.unverified, .verified, .disputed, .retracted]
             let facts = try session.facts(incidentID: id).sorted {
@@ -129,7 +138,7 @@ public final class StoreDashboardSource: DashboardSource {
 
     public func releases(incidentID: String, limit: Int) throws -> [ReleaseRow] {
         guard let id = Int64(incidentID) else { return [] }
-        return try database.read { session in
+        return try workspace.dashboardRead { session in
             let approvers = try session.approvers(incidentID: id)
             let posts = try session.posts(incidentID: id)
             let order = ReleaseStatus.allCases
@@ -146,7 +155,7 @@ public final class StoreDashboardSource: DashboardSource {
 
     public func posts(incidentID: String, limit: Int) throws -> [PostRow] {
         guard let id = Int64(incidentID) else { return [] }
-        return try database.read { session in
+        return try workspace.dashboardRead { session in
             var titles: [Int64: String] = [:]
             let posts = try session.posts(incidentID: id).sorted {
                 ($0.scheduledAt ?? .distantFuture, $0.id) < ($1.scheduledAt ?? .distantFuture, $1.id)
@@ -154,25 +163,21 @@ public final class StoreDashboardSource: DashboardSource {
             return try posts.prefix(limit).map { post in
                 if titles[post.releaseID] == nil { titles[post.releaseID] = try session.release(id: post.releaseID)?.title ?? "" }
                 let check = PostValidator.validate(post.text, for: post.channel, limits: workspace.settings.limits)
-                var state = post.state == .delivered ? "sent" : post.state.label
-                if post.state == .failed {
-                    state = post.nextAttemptAt.map { "failed, retry \(LocalTime.span($0.timeIntervalSince(workspace.clock.now()))) — " } ?? "failed — "
-                    state += post.lastError ?? ""
-                }
                 return PostRow(id: "\(post.id)", channel: post.channel.displayName, releaseTitle: titles[post.releaseID] ?? "",
-                               state: state, at: post.deliveredAt ?? post.scheduledAt, length: check.length, limit: check.limit)
+                               status: post.state, state: PostStateWords.words(post, now: workspace.clock.now()),
+                               at: post.deliveredAt ?? post.scheduledAt, length: check.length, limit: check.limit)
             }
         }
     }
 
     public func logCount(_ filter: LogFilter) throws -> Int {
         let scope = try Self.scope(filter)
-        return try database.read { try $0.logCount(incidentID: scope.incidentID, since: scope.from, until: scope.to) }
+        return try workspace.dashboardRead { try $0.logCount(incidentID: scope.incidentID, since: scope.from, until: scope.to) }
     }
 
     public func logRows(_ filter: LogFilter, from cursor: LogCursor?, direction: PageDirection, limit: Int) throws -> [LogRow] {
         let scope = try Self.scope(filter)
-        return try database.read { session in
+        return try workspace.dashboardRead { session in
             try session.logWindow(incidentID: scope.incidentID, from: cursor?.sequence, backward: direction == .backward, limit: limit,
                                   since: scope.from, until: scope.to).map(Self.row)
         }
@@ -180,7 +185,7 @@ public final class StoreDashboardSource: DashboardSource {
 
     public func logPosition(of cursor: LogCursor, in filter: LogFilter) throws -> Int {
         let scope = try Self.scope(filter)
-        return try database.read { try $0.logEntriesNewer(than: cursor.sequence, incidentID: scope.incidentID, since: scope.from, until: scope.to) }
+        return try workspace.dashboardRead { try $0.logEntriesNewer(than: cursor.sequence, incidentID: scope.incidentID, since: scope.from, until: scope.to) }
     }
 
     /// The filter as Core's scope of a records request (the log view, its search and its export all use it).
@@ -200,7 +205,9 @@ public final class StoreDashboardSource: DashboardSource {
                incidentID: entry.incidentID.map { "\($0)" })
     }
 
+    public func schedulerProblem() -> String? { schedulerLoop?.lastProblem }
+
     public func dataVersion() throws -> Int {
-        try database.dataVersion()
+        try workspace.changeStamp()
     }
 }

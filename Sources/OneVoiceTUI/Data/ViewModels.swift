@@ -1,4 +1,5 @@
 import Foundation
+import OneVoiceCore
 
 /// Whether output is real (LIVE) or a drill (EXERCISE).
 public enum WorkspaceMode: String, Sendable, Equatable {
@@ -9,11 +10,26 @@ public enum WorkspaceMode: String, Sendable, Equatable {
 /// The signed-in operator.
 public struct OperatorInfo: Sendable, Equatable {
     public var handle: String
+    /// Every role held, as the top bar says it: "drafter+spokesperson" (or "no role").
     public var role: String
+    /// The roles held: what the dashboard checks before it opens a form the workspace would refuse.
+    public var roles: Set<Role>
+
+    /// From the roles' words joined with "+" ("drafter+spokesperson"); words that name no role are only shown.
     public init(handle: String, role: String) {
         self.handle = handle
         self.role = role
+        self.roles = Set(role.split(separator: "+").compactMap { Role(rawValue: String($0)) })
     }
+
+    public init(handle: String, roles: Set<Role>) {
+        self.handle = handle
+        self.roles = roles
+        self.role = roles.isEmpty ? "no role" : roles.sorted().map(\.rawValue).joined(separator: "+")
+    }
+
+    /// Whether the person holds one of `roles`.
+    public func holds(any roles: Set<Role>) -> Bool { !self.roles.isDisjoint(with: roles) }
 }
 
 /// The next release due to go out, for the top bar's countdown.
@@ -171,6 +187,9 @@ public enum ReleaseStage: String, Sendable, Equatable, CaseIterable {
     case approved
     case scheduled
     case released
+
+    /// As it reads after "Release #3 is …": "a draft", "in review", "approved"...
+    public var phrase: String { self == .draft ? "a draft" : rawValue }
 }
 
 /// One release of an incident (its latest revision).
@@ -198,17 +217,21 @@ public struct PostRow: Sendable, Equatable {
     public var id: String
     public var channel: String
     public var releaseTitle: String
-    /// Delivery state as words, e.g. "scheduled", "sent", "failed", "missed: awaiting sign-off".
+    /// The delivery state itself: what views test (`needsPerson`, `isWaiting`).
+    public var status: PostState
+    /// The state as words (`PostStateWords`), e.g. "scheduled", "sent", "failed, retry in 4m", "missed: awaiting sign-off".
     public var state: String
     public var at: Date?
     public var length: Int
     public var limit: Int?
 
-    public init(id: String, channel: String, releaseTitle: String, state: String, at: Date?, length: Int, limit: Int?) {
+    /// `state` defaults to the status's label ("sent" for delivered).
+    public init(id: String, channel: String, releaseTitle: String, status: PostState, state: String? = nil, at: Date?, length: Int, limit: Int?) {
         self.id = id
         self.channel = channel
         self.releaseTitle = releaseTitle
-        self.state = state
+        self.status = status
+        self.state = state ?? PostStateWords.words(status, nextAttemptAt: nil, lastError: nil, now: .distantPast)
         self.at = at
         self.length = length
         self.limit = limit

@@ -1,4 +1,5 @@
 import Foundation
+import OneVoiceCore
 
 /// One finding of the checks, placed in the text.
 public struct FindingRow: Sendable, Equatable {
@@ -65,6 +66,14 @@ public struct ReleaseDetail: Sendable, Equatable {
     public var contentHash: String
     /// The release's posts and their delivery state.
     public var posts: [PostRow]
+    /// The template's default channels (slugs): pre-ticked when scheduling; empty: every channel.
+    public var defaultChannels: [String] = []
+
+    /// The renditions the schedule form ticks first: the template's default channels, else all.
+    public var preTicked: Set<Int> {
+        let ticked = renditions.indices.filter { defaultChannels.contains(renditions[$0].slug) }
+        return ticked.isEmpty ? Set(renditions.indices) : Set(ticked)
+    }
 
     public init(id: String, incidentID: String, incidentTitle: String, title: String, stage: ReleaseStage, revision: Int, text: String,
                 renditions: [RenditionPreview], findings: [FindingRow], legalReviewRequired: Bool, legalClearedBy: String?,
@@ -97,6 +106,8 @@ public struct ScheduleRow: Sendable, Equatable {
     public var incidentID: String
     public var releaseTitle: String
     public var channel: String
+    /// The delivery state itself: what views test.
+    public var status: PostState
     /// "scheduled", "held", "failed", "missed: awaiting sign-off", "overdue: confirm to send", "delivering".
     public var state: String
     public var at: Date?
@@ -104,8 +115,9 @@ public struct ScheduleRow: Sendable, Equatable {
     public var retryAt: Date?
     public var lastError: String?
 
-    public init(postID: String, releaseID: String, incidentID: String, releaseTitle: String, channel: String, state: String,
-                at: Date?, retryAt: Date?, lastError: String?) {
+    public init(postID: String, releaseID: String, incidentID: String, releaseTitle: String, channel: String, status: PostState,
+                state: String, at: Date?, retryAt: Date?, lastError: String?) {
+        self.status = status
         self.postID = postID
         self.releaseID = releaseID
         self.incidentID = incidentID
@@ -117,11 +129,8 @@ public struct ScheduleRow: Sendable, Equatable {
         self.lastError = lastError
     }
 
-    /// Failed, missed, overdue (a hand-off too), to check (may have gone out) or held for expired credentials:
-    /// shown in the error colour.
-    public var isTrouble: Bool {
-        ["failed", "missed", "overdue", "check", "held: credentials"].contains { state.hasPrefix($0) }
-    }
+    /// Failed, missed or overdue: shown in the error colour (`PostState.needsPerson`, as on every screen).
+    public var isTrouble: Bool { status.needsPerson }
 }
 
 /// A pre-plan template offered in the draft picker.
@@ -155,6 +164,26 @@ public enum Operation: Sendable, Equatable {
     case releaseNow(String)
     /// Saves the file a person edited (`EditableRelease` format).
     case saveEditedRelease(String, file: String)
+    case addFact(incidentID: String, FactDraft)
+    /// Corrects an unverified fact.
+    case editFact(factID: String, FactDraft)
+    /// Assigns or hands over the incident's one spokesperson (a roster handle).
+    case assignSpokesperson(incidentID: String, handle: String)
+    case editIncident(incidentID: String, IncidentDraft)
+    case closeIncident(String)
+    /// Starts a CORRECTION (or an UPDATE) of a released release: a new draft that points back to it.
+    case followUp(releaseID: String, correction: Bool)
+    case addRumor(incidentID: String, text: String, seenAt: String)
+    /// Links a rumor to the verified fact that answers it and drafts the answer.
+    case answerRumor(rumorID: String, factID: String)
+    case addNamedPerson(incidentID: String, name: String, category: String)
+    /// Records that the next of kin of a named person were notified.
+    case markNotified(namedID: String)
+    case addContact(name: String, email: String, outlet: String)
+    /// Switches the whole workspace between EXERCISE and LIVE (admin).
+    case setMode(exercise: Bool)
+    /// Adds a person to the roster (admin); removing and changing roles are CLI-only for now.
+    case addToRoster(handle: String, name: String, roles: [String], publicKey: String)
 }
 
 /// What happened, for the flash line, and where to go next.
@@ -163,6 +192,12 @@ public struct OperationOutcome: Sendable, Equatable {
         /// An incident was opened: show it and offer its templates.
         case pickTemplate(incidentID: String, choices: [TemplateChoice], preselected: Int)
         case openRelease(String)
+        /// A new incident and its holding statement, drafted at once: show the statement (Esc goes to the incident).
+        case draftedHolding(incidentID: String, releaseID: String)
+        /// Show this incident (its Facts tab when `facts`).
+        case openIncident(String, facts: Bool)
+        /// Show a list (the roster, the media list) in a notice.
+        case notice(title: String, lines: [String])
     }
     public var message: String
     public var followUp: FollowUp?
@@ -182,6 +217,9 @@ public struct OperationError: Error, Sendable, Equatable, CustomStringConvertibl
 /// The writes and the extra reads of the workflow. Sources that cannot write (tests' fakes, read-only) keep the defaults.
 extension DashboardSource {
     public func releaseDetail(id: String) throws -> ReleaseDetail? { nil }
+    public func schedulerProblem() -> String? { nil }
+    /// Sources that cannot count matches say 0: the search still finds and wraps, without "N of M".
+    public func boardMatchCount(containing text: String, before cursor: BoardCursor?) throws -> Int { 0 }
     public func scheduleRows(limit: Int) throws -> [ScheduleRow] { [] }
     public func templateChoices(incidentID: String) throws -> (choices: [TemplateChoice], preselected: Int) { ([], 0) }
     /// The release as the editor shows it (`EditableRelease.render`).
@@ -189,6 +227,9 @@ extension DashboardSource {
         throw OperationError("This dashboard is read-only.")
     }
     public func perform(_ operation: Operation) throws -> OperationOutcome {
+        throw OperationError("This dashboard is read-only.")
+    }
+    public func formData(_ request: FormRequest) throws -> FormData {
         throw OperationError("This dashboard is read-only.")
     }
 }

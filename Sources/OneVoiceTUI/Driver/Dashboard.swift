@@ -84,11 +84,13 @@ public enum Dashboard {
         ov_timeout(tickMilliseconds)
         if ov_mousemask(ov_all_mouse_events()) != 0 { _ = ov_mouseinterval(0) }
 
-        var depth = ColorDepth.detect(colors: Int(ov_colors()), hasColors: ov_has_colors() != 0, environment: options.environment)
+        // COLORS and COLOR_PAIRS are only known once colour is started: start it first (unless NO_COLOR
+        // asks for none), then ask how many there are.
+        var depth = ColorDepth.none
         var defaultColors = true
-        if depth != .none {
-            if ov_start_color() == ov_err() { depth = .none }
+        if ColorDepth.wanted(environment: options.environment), ov_has_colors() != 0, ov_start_color() != ov_err() {
             defaultColors = ov_use_default_colors() != ov_err()
+            depth = ColorDepth.detect(colors: Int(ov_colors()), hasColors: true, environment: options.environment)
         }
         let painter = Painter(depth: depth, maxPairs: Int(ov_color_pairs()), defaultColorsAllowed: defaultColors)
 
@@ -100,9 +102,13 @@ public enum Dashboard {
                                        keymap: options.keymap, commands: options.commands)
         let environment = options.environment
         program.editor = { text in
-            // Lend the terminal to the editor, then take it back (the next frame repaints everything).
+            // Lend the terminal to the editor (it runs in our foreground process group), then take it back:
+            // the saved program mode comes back and the next frame repaints everything.
+            _ = ov_def_prog_mode()
             _ = ov_endwin()
             defer {
+                _ = ov_reset_prog_mode()
+                _ = ov_flushinp()
                 _ = ov_clearok(true)
                 painter.invalidate()
                 _ = ov_doupdate()

@@ -46,6 +46,10 @@ final class Painter {
         for (i, scalar) in cell.text.unicodeScalars.enumerated() {
             if i == 0 {
                 scalars.append(scalar.value)
+            } else if scalar.value == 0x200D {
+                // A ZWJ sequence (a family, a profession): ncurses keeps one spacing character a cell, so the joiner
+                // and what it joins would spill into the next cells. Draw its first emoji in the sequence's two cells.
+                break
             } else if DisplayWidth.of(scalar: scalar) == 0, scalars.count < 5 {
                 scalars.append(scalar.value)  // combining marks and selectors ride on the base
             }

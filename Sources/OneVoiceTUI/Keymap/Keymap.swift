@@ -29,6 +29,8 @@ public enum KeyCommand: Hashable, Sendable {
     case newIncident, draft
     case verifyFact, disputeFact, retractFact, clear
     case edit, submit, approve, schedule, hold, releaseNow, cancelRelease
+    // The PIO's other actions.
+    case addFact, editFact, assignSpokesperson, editIncident, closeIncident, updateRelease, correctRelease
     // Dialogs.
     case nextField, previousField, choiceDown, choiceUp, toggle, confirm, cancel, alternate
     /// 1-9 in a dialog: pick or tick the Nth option.
@@ -96,6 +98,13 @@ public struct Keymap: Sendable {
         KeyBinding([.char("d")], .disputeFact, [.facts], help: "Dispute the selected fact", hint: "dispute"),
         KeyBinding([.char("x")], .retractFact, [.facts], help: "Retract the selected fact", hint: "retract"),
         KeyBinding([.char("c")], .clear, [.facts, .release], help: "Clear for release (legal): the fact, or this revision", hint: "clear"),
+        KeyBinding([.char("a")], .addFact, [.facts], help: "Add a fact: its template key (picked), statement, named source and kind", hint: "add"),
+        KeyBinding([.char("e")], .editFact, [.facts], help: "Correct the selected fact while it is unverified", hint: "edit"),
+        KeyBinding([.char("P")], .assignSpokesperson, [.incident], help: "Assign or hand over the spokesperson (picked from the roster)", hint: "spokesperson"),
+        KeyBinding([.char("E")], .editIncident, [.incident], help: "Edit the incident: title, kind (type-ahead), severity, location"),
+        KeyBinding([.char("C")], .closeIncident, [.incident], help: "Close the incident (asks first; its records stay)"),
+        KeyBinding([.char("u")], .updateRelease, [.release], help: "Start an UPDATE of this released release (a new draft pointing back to it)"),
+        KeyBinding([.char("C")], .correctRelease, [.release], help: "Start a CORRECTION of this released release (a new draft pointing back to it)"),
         KeyBinding([.char("e")], .edit, [.release], help: "Edit the text and every channel's text in $VISUAL/$EDITOR", hint: "edit"),
         KeyBinding([.char("s")], .submit, [.release], help: "Submit the draft for review", hint: "submit"),
         KeyBinding([.char("a")], .approve, [.release], help: "Approve (spokesperson): shows exactly what you sign", hint: "approve"),

@@ -7,9 +7,16 @@ public enum ColorDepth: Equatable, Sendable {
     /// 256 colours; truecolor terminals are driven in this mode too.
     case palette256
 
-    /// The depth for a terminal reporting `colors` colours, honouring NO_COLOR (set and non-empty).
+    /// False when NO_COLOR is set and non-empty: then colour is never started.
+    public static func wanted(environment: [String: String]) -> Bool {
+        guard let noColor = environment["NO_COLOR"] else { return true }
+        return noColor.isEmpty
+    }
+
+    /// The depth for a terminal reporting `colors` colours (ncurses' COLORS, known only after `start_color()`),
+    /// honouring NO_COLOR (set and non-empty).
     public static func detect(colors: Int, hasColors: Bool, environment: [String: String]) -> ColorDepth {
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .none }
+        if !wanted(environment: environment) { return .none }
         guard hasColors else { return .none }
         if colors >= 256 { return .palette256 }
         if colors >= 16 { return .sixteen }

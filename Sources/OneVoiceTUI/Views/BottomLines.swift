@@ -12,6 +12,8 @@ enum BottomLines {
         var shown: [(key: String, word: String, minor: Bool)]
         if state.prompt != nil {
             shown = [("Enter", "run", false), ("Esc", "cancel", false), ("Ctrl-U", "clear", false)]
+        } else if let dialog = state.dialog {
+            shown = dialog.hints
         } else {
             shown = keymap.hints(for: state.keyContexts)
         }

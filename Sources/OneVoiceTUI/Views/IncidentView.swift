@@ -194,7 +194,7 @@ enum IncidentView {
         let offset = scrollOffset(selectedLine: selected, lineCount: incident.posts.count, height: height)
         for (i, post) in incident.posts.enumerated().dropFirst(offset).prefix(height) {
             let over = post.limit.map { post.length > $0 } ?? false
-            let failing = post.state.hasPrefix("failed") || post.state.hasPrefix("missed")
+            let failing = post.status.needsPerson
             let cells: [(String, Style)] = [
                 (post.channel, theme[.text]),
                 (post.state, failing ? theme[.flashError] : theme[.text]),

@@ -1,4 +1,5 @@
 import Foundation
+import OneVoiceCore
 
 /// One release: a title line, the sign-off line, then the text with its findings highlighted in place,
 /// the findings, every channel's text with its live counter, and the posts. Two columns on wide screens.
@@ -159,7 +160,7 @@ enum ReleaseView {
         let theme = context.theme
         var out = [StyledLine(), StyledLine("Posts (\(d.posts.count))", theme[.columnHeader])]
         for post in d.posts {
-            let trouble = post.state.hasPrefix("failed") || post.state.hasPrefix("missed") || post.state.hasPrefix("overdue")
+            let trouble = post.status.needsPerson
             let when = post.at.map { context.time.dayAndClock($0) } ?? "—"
             out += TextWrap.lines("\(DisplayWidth.pad(post.channel, to: 11)) \(when)  \(post.state)", width: width,
                                   style: trouble ? theme[.flashError] : theme[.text])

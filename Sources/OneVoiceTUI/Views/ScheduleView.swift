@@ -1,4 +1,5 @@
 import Foundation
+import OneVoiceCore
 
 /// The schedule: a strip of the next 24 hours with every waiting post on it, then the posts with
 /// countdowns and states; failed and missed posts in the error colour.
@@ -18,6 +19,10 @@ enum ScheduleView {
         let sw = DisplayWidth.of(summary)
         screen.write(summary, row: 1, column: max(0, context.width - sw - 1), style: trouble > 0 ? theme[.flashError] : theme[.muted])
         drawStrip(context, rows: rows, into: &screen)
+        if let problem = context.state.schedulerProblem {
+            // The blank line under the strip: this dashboard's own scheduler is failing.
+            screen.write(DisplayWidth.truncate(" " + problem, to: context.width), row: listTop - 2, column: 0, style: theme[.flashError])
+        }
 
         let layout = Column.layout([
             Column(title: "When", width: 11),
@@ -41,7 +46,7 @@ enum ScheduleView {
                 (row.at.map { context.time.dayAndClock($0) } ?? "—", theme[.text]),
                 (row.at.map { TimeText.countdown(to: $0, now: context.now) } ?? "", theme[.muted]),
                 (row.channel, theme[.text]),
-                (state, row.isTrouble ? theme[.flashError] : row.state == "held" ? theme[.warning] : theme[.text]),
+                (state, row.isTrouble ? theme[.flashError] : row.status == .held ? theme[.warning] : theme[.text]),
                 ("#\(row.releaseID) \(row.releaseTitle)", theme[.title]),
             ]
             TableDrawer.row(cells, layout: layout, row: listTop + i - offset, selected: i == schedule.selected, context: context, into: &screen)
@@ -87,7 +92,7 @@ enum ScheduleView {
             if row.isTrouble {
                 screen.write("✖", row: 3, column: x, style: theme[.flashError])
             } else if screen[3, x].text != "✖" {
-                screen.write(row.state == "held" ? "‖" : "●", row: 3, column: x, style: row.state == "held" ? theme[.warning] : theme[.title])
+                screen.write(row.status == .held ? "‖" : "●", row: 3, column: x, style: row.status == .held ? theme[.warning] : theme[.title])
             }
         }
         if later > 0 { screen.write("+\(later) later", row: 3, column: left + width + 1, style: theme[.muted], maxWidth: 7) }

@@ -1,11 +1,12 @@
 import Foundation
+import OneVoiceCore
 
 /// Times as the dashboard shows them: in the agency's zone, with the zone's abbreviation.
 public struct TimeText: Sendable, Equatable {
     public let zone: TimeZone
     private let calendar: Calendar
-    private let standardName: String?
-    private let daylightName: String?
+    /// Core's one formatter of agency-zone times (the CLI, exports and this dashboard all say times its way).
+    private let local: LocalTime
 
     public init(zoneIdentifier: String?) {
         let zone = zoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
@@ -13,42 +14,27 @@ public struct TimeText: Sendable, Equatable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         self.calendar = calendar
-        // Foundation on Linux answers "GMT-6" from abbreviation(for:); the en_US short names are "CST"/"CDT".
-        let english = Locale(identifier: "en_US")
-        self.standardName = zone.localizedName(for: .shortStandard, locale: english)
-        self.daylightName = zone.localizedName(for: .shortDaylightSaving, locale: english)
+        self.local = LocalTime(timeZone: zone)
     }
 
     public static func == (a: TimeText, b: TimeText) -> Bool { a.zone.identifier == b.zone.identifier }
 
-    /// The zone's abbreviation at `date` ("CST", "CDT"; "GMT+1" where the zone has none).
-    public func abbreviation(_ date: Date) -> String {
-        let name = zone.isDaylightSavingTime(for: date) ? daylightName : standardName
-        return name ?? zone.abbreviation(for: date) ?? zone.identifier
-    }
+    /// The zone's abbreviation at `date` ("CST", "CDT").
+    public func abbreviation(_ date: Date) -> String { local.abbreviation(date) }
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// "14:05".
-    public func clock(_ date: Date) -> String {
-        let c = calendar.dateComponents([.hour, .minute], from: date)
-        return "\(Self.two(c.hour ?? 0)):\(Self.two(c.minute ?? 0))"
-    }
+    public func clock(_ date: Date) -> String { local.format(date, "HH:mm") }
 
     /// "14:05 CST".
-    public func clockWithZone(_ date: Date) -> String { "\(clock(date)) \(abbreviation(date))" }
+    public func clockWithZone(_ date: Date) -> String { local.time(date) }
 
     /// "11-22 14:05" (month-day and time).
-    public func dayAndClock(_ date: Date) -> String {
-        let c = calendar.dateComponents([.month, .day], from: date)
-        return "\(Self.two(c.month ?? 0))-\(Self.two(c.day ?? 0)) \(clock(date))"
-    }
+    public func dayAndClock(_ date: Date) -> String { local.format(date, "MM-dd HH:mm") }
 
     /// "2026-11-22 14:05".
-    public func full(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year], from: date)
-        return "\(c.year ?? 0)-\(dayAndClock(date))"
-    }
+    public func full(_ date: Date) -> String { local.format(date, "yyyy-MM-dd HH:mm") }
 
     /// A time of day if it is today, else month-day: "14:05" or "11-23".
     public func short(_ date: Date, now: Date) -> String {

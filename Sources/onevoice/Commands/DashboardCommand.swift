@@ -26,11 +26,17 @@ struct DashboardCommand: ParsableCommand {
         // Before seeding a demo or starting the scheduler: piped output gets the one-sentence pointer to the CLI.
         guard isatty(0) != 0, isatty(1) != 0 else { throw DashboardError.notATerminal }
         let workspace = try demo ? DemoWorkspace.open(actingAs: actAs) : store.readableWorkspace()
-        let scheduler = try? Scheduler.standard(workspace: workspace)
-        if let scheduler { SchedulerThread.start(scheduler) }
-        defer { scheduler?.stop() }
+        // The dashboard delivers too while it is open (the lease keeps it to one deliverer at a time);
+        // its failures show on the flash line and the schedule view.
+        let loop = (try? Scheduler.standard(workspace: workspace)).map { SchedulerLoop(scheduler: $0) }
+        loop?.start()
+        defer {
+            loop?.requestStop()
+            loop?.scheduler.stop()
+        }
         let options = DashboardOptions(themeName: theme ?? workspace.settings.theme, themesDirectory: ThemesFolder.find())
         let source = StoreDashboardSource(workspace: workspace, switchIdentity: demo ? DemoWorkspace.switcher(workspace) : nil)
+        source.schedulerLoop = loop
         let exit = try Dashboard.run(source: source, options: options)
         if case .signal(let number) = exit { throw ExitCode(128 + number) }
     }
@@ -76,19 +82,5 @@ enum ThemesFolder {
         candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Themes"))
         candidates.append(XDGPaths().configDirectory.appendingPathComponent("themes"))
         return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
-    }
-}
-
-/// The dashboard delivers too while it is open (the lease keeps it to one deliverer at a time).
-enum SchedulerThread {
-    static func start(_ scheduler: Scheduler) {
-        let thread = Thread {
-            while true {
-                _ = try? scheduler.tick()
-                Thread.sleep(forTimeInterval: 0.5)
-            }
-        }
-        thread.stackSize = 1 << 20
-        thread.start()
     }
 }

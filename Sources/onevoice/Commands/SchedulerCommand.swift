@@ -31,22 +31,19 @@ struct SchedulerCommand: ParsableCommand {
                 return
             }
             StopSignal.install()
-            if !store.json { print("Scheduler running on \(workspace.database.path); Ctrl-C stops it.") }
-            while !StopSignal.requested {
-                do {
-                    let report = try scheduler.tick()
-                    if report.delivered + report.failed + report.missed + report.awaitingConfirmation + report.handedOff + report.needsCheck > 0 {
-                        if store.json { Output.json(TickSummary(report)) } else {
-                            print("\(Timestamps.iso8601(Date())) delivered \(report.delivered), failed \(report.failed), missed \(report.missed), "
-                                  + "awaiting confirmation \(report.awaitingConfirmation), to post by hand \(report.handedOff), to check \(report.needsCheck)")
-                        }
-                    }
-                } catch let error as StoreError where error == .busy(path: workspace.database.path) {
-                    // Another process held the database too long: try again on the next pass.
+            if !store.json { print("Scheduler running on \(workspace.database.path); Ctrl-C stops it. Each pass that delivers or fails prints a line.") }
+            // Each line goes out as it is printed, also into a pipe or a log file (fflush(nil): every stream).
+            fflush(nil)
+            let loop = SchedulerLoop(scheduler: scheduler, interval: interval)
+            loop.run(shouldStop: { StopSignal.requested }) { pass in
+                switch pass {
+                case .worked(let report):
+                    if store.json { Output.json(TickSummary(report)) } else { print("\(Timestamps.iso8601(Date())) \(report.summary)") }
+                    fflush(nil)
+                case .failed(let sentence):
+                    FileHandle.standardError.write(Data("\(Timestamps.iso8601(Date())) \(sentence)\n".utf8))
                 }
-                usleep(useconds_t(max(0.05, interval) * 1_000_000))
             }
-            scheduler.stop()
         }
     }
 

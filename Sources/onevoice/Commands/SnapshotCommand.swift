@@ -49,6 +49,7 @@ struct SnapshotCommand: ParsableCommand {
             guard let id else { throw ValidationError("There is no incident to show.") }
             snapshotView = .incident("\(id)", tab: IncidentTab(rawValue: tab) ?? .overview)
         }
-        print(SnapshotRenderer.render(view: snapshotView, source: source, width: width, height: height, now: workspace.clock.now()))
+        // The text ends with its last line's newline: exactly `height` lines.
+        print(SnapshotRenderer.render(view: snapshotView, source: source, width: width, height: height, now: workspace.clock.now()), terminator: "")
     }
 }

@@ -1,30 +1,10 @@
 import Foundation
+import OneVoiceTUI
 
-/// Opens a file in the user's editor the way git does: $VISUAL, then $EDITOR, then vi, run through the shell.
+/// Opens a file in the user's editor the way git does ($VISUAL, then $EDITOR, then vi), in the terminal's
+/// foreground process group: the same runner as the dashboard's `e`.
 enum Editor {
     static func edit(_ initial: String, suffix: String = ".txt") throws -> String {
-        let env = ProcessInfo.processInfo.environment
-        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("onevoice-\(UUID().uuidString)\(suffix)")
-        try Data(initial.utf8).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$1\"", editor, url.path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw EditorError.failed(editor: editor, status: process.terminationStatus)
-        }
-        return try String(contentsOf: url, encoding: .utf8)
-    }
-
-    enum EditorError: Error, CustomStringConvertible {
-        case failed(editor: String, status: Int32)
-        var description: String {
-            switch self {
-            case .failed(let editor, let status): "The editor (\(editor)) exited with status \(status); nothing was saved."
-            }
-        }
+        try ExternalEditor.edit(initial, environment: ProcessInfo.processInfo.environment, suffix: suffix)
     }
 }

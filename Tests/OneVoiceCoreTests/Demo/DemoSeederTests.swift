@@ -27,3 +27,19 @@ struct DemoSeederTests {
         #expect(try again.incidents().count == incidents.count)
     }
 }
+
+@Suite("Demo records log order")
+struct DemoLogOrderTests {
+    /// The records log lists entries newest first by their number; in the demo their times must agree,
+    /// or the "newest first" log reads out of order.
+    @Test func theDemoLogIsInTimeOrder() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("onevoice-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let workspace = try DemoSeeder(directory: directory).seed()
+        let entries = try workspace.database.read { try $0.logWindow(incidentID: nil, from: nil, backward: false, limit: 100_000) }
+        #expect(entries.count > 20)
+        let times = entries.reversed().map(\.time)
+        let outOfOrder = zip(times, times.dropFirst()).filter { $0 > $1 }.count
+        #expect(outOfOrder == 0, "\(outOfOrder) entries are older than the entry before them")
+    }
+}

@@ -1,4 +1,4 @@
-import OneVoiceCore
+@testable import OneVoiceCore
 
 /// Realistic sentences each built-in rule must catch, and ordinary release language no rule
 /// may flag.

@@ -33,4 +33,20 @@ struct OneVoiceCommand: ParsableCommand {
         ],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// ArgumentParser's own main, except that an error's sentence (which may quote stored text or what
+    /// was typed) reaches the terminal with control and escape characters shown, never obeyed.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { Output.error(message) }
+            exit(withError: code)
+        }
+    }
 }
+

@@ -75,7 +75,8 @@ extension Workspace {
     /// Legal's clearance of the exact content under review.
     @discardableResult
     public func clearRelease(id: Int64, note: String = "") throws -> Attestation {
-        try database.write { session in
+        try TextInput.check(note, as: .note)
+        return try database.write { session in
             let person = try actor(in: session, allowed: [.legal], to: "clear a release")
             let state = try signOffState(session, releaseID: id)
             guard state.release.status == .inReview else {
@@ -98,7 +99,8 @@ extension Workspace {
     /// the same transaction, if the release changed since.
     public func approveRelease(id: Int64, acknowledging acknowledged: [String] = [], note: String = "",
                                expectedContentHash: String? = nil) throws -> Attestation {
-        try database.write { session in
+        try TextInput.check(note, as: .note)
+        return try database.write { session in
             let person = try caller(in: session)
             let state = try signOffState(session, releaseID: id)
             if let expectedContentHash, expectedContentHash != state.revision.contentHash {

@@ -40,6 +40,8 @@ public final class Scheduler: Sendable {
         public var failed = 0
         public var missed = 0
         public var awaitingConfirmation = 0
+        /// Due posts that cannot be read back: skipped (the others go out) and named here.
+        public var unreadable: [UnreadableRow] = []
     }
 
     public init(database: AppDatabase, clock: any WallClock = SystemClock(), deliverer: any Deliverer,
@@ -66,7 +68,8 @@ public final class Scheduler: Sendable {
             return report
         }
         let due = try database.read { session in
-            try session.duePosts(now: now, staleBefore: now.addingTimeInterval(-2 * configuration.leaseDuration), limit: configuration.batch)
+            try session.duePosts(now: now, staleBefore: now.addingTimeInterval(-2 * configuration.leaseDuration), limit: configuration.batch,
+                                 unreadable: &report.unreadable)
         }
         for candidate in due {
             // A slow delivery can outlast the lease: check it again, and claim with the time now, not

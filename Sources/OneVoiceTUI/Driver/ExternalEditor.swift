@@ -1,20 +1,21 @@
 import Foundation
+import OneVoiceCore
 
 /// Runs the person's editor on a temporary file, the way git does: $VISUAL, then $EDITOR, then vi, through the shell.
 /// (The CLI's `Editor` does the same for `onevoice release edit`.)
 enum ExternalEditor {
     static func edit(_ initial: String, environment: [String: String], suffix: String = ".txt") throws -> String {
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("onevoice-\(UUID().uuidString)\(suffix)")
-        try Data(initial.utf8).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
+        let draft = try PrivateDraftFile(text: initial, suffix: suffix)
+        defer { draft.remove() }
+        let url = draft.url
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "\(editor) \"$1\"", editor, url.path]
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw EditorFailed(editor: editor, status: process.terminationStatus) }
-        return try String(contentsOf: url, encoding: .utf8)
+        return try draft.read()
     }
 
     struct EditorFailed: Error, CustomStringConvertible {

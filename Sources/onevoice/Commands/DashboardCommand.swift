@@ -16,7 +16,7 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: ArgumentHelp("In the demo, act as this role or handle: admin, drafter, verifier, legal, spokesperson, pio (drafter and spokesperson).", valueName: "role"))
     var actAs: String = "spokesperson"
 
-    @Option(help: "A colour theme: default, high-contrast, light, monochrome, or a file name in the themes folder.")
+    @Option(help: "A colour theme by name: default, high-contrast, light, monochrome, or NAME for NAME.toml in ~/.config/onevoice/themes.")
     var theme: String?
 
     @OptionGroup var store: StoreOptions
@@ -28,7 +28,7 @@ struct DashboardCommand: ParsableCommand {
         let scheduler = try? Scheduler.standard(workspace: workspace)
         if let scheduler { SchedulerThread.start(scheduler) }
         defer { scheduler?.stop() }
-        let options = DashboardOptions(themeName: theme ?? workspace.settings.theme, themesDirectory: ThemesFolder.find())
+        let options = DashboardOptions(themeName: theme ?? workspace.settings.theme, themesDirectory: nil)
         let source = StoreDashboardSource(workspace: workspace, switchIdentity: demo ? DemoWorkspace.switcher(workspace) : nil)
         let exit = try Dashboard.run(source: source, options: options)
         if case .signal(let number) = exit { throw ExitCode(128 + number) }
@@ -63,18 +63,6 @@ enum DemoWorkspace {
             }
             return workspace.acting(as: try IdentityKey.load(from: url))
         }
-    }
-}
-
-/// Where theme files are: $ONEVOICE_THEMES, the repository's Themes/ when run from it, or the config folder.
-enum ThemesFolder {
-    static func find() -> URL? {
-        let env = ProcessInfo.processInfo.environment
-        var candidates: [URL] = []
-        if let dir = env["ONEVOICE_THEMES"], !dir.isEmpty { candidates.append(URL(fileURLWithPath: dir)) }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Themes"))
-        candidates.append(XDGPaths().configDirectory.appendingPathComponent("themes"))
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 }
 

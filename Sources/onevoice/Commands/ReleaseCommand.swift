@@ -108,14 +108,8 @@ struct ReleaseCommand: ParsableCommand {
             let current = try workspace.revision(releaseID: id)
             let content: String
             if let textFile {
-                if textFile == "-" {
-                    content = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-                } else {
-                    guard let text = try? String(contentsOfFile: textFile, encoding: .utf8) else {
-                        throw ValidationError("Cannot read \(textFile) as UTF-8 text.")
-                    }
-                    content = text
-                }
+                content = textFile == "-" ? try TextInput.readStandardInput()
+                                          : try TextInput.read(contentsOf: URL(fileURLWithPath: textFile))
             } else {
                 content = try Editor.edit(EditableRelease.render(current, title: release.title))
             }

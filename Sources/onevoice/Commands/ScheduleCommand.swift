@@ -15,7 +15,8 @@ struct ScheduleCommand: ParsableCommand {
 
         func run() throws {
             let workspace = try store.readableWorkspace()
-            let posts = try workspace.upcomingPosts()
+            let (posts, unreadable) = try workspace.upcomingPostsNamingUnreadable()
+            for row in unreadable { Output.error("Skipped: \(row).") }
             if store.json { Output.json(posts); return }
             let local = LocalTime(timeZone: try workspace.agency().timeZone)
             Output.table(["POST", "RELEASE", "CHANNEL", "TIME", "STATE"], posts.map {

@@ -24,6 +24,7 @@ struct SchedulerCommand: ParsableCommand {
             if once {
                 let report = try scheduler.tick()
                 scheduler.stop()
+                for row in report.unreadable { Output.error("Skipped: \(row).") }
                 if store.json { Output.json(TickSummary(report)); return }
                 if !report.hadLease { print("Another scheduler holds the lease; nothing was delivered by this one.") }
                 print("Delivered \(report.delivered), failed \(report.failed), missed \(report.missed), awaiting confirmation \(report.awaitingConfirmation).")
@@ -31,9 +32,14 @@ struct SchedulerCommand: ParsableCommand {
             }
             StopSignal.install()
             if !store.json { print("Scheduler running on \(workspace.database.path); Ctrl-C stops it.") }
+            var named: [UnreadableRow] = []
             while !StopSignal.requested {
                 do {
                     let report = try scheduler.tick()
+                    if report.unreadable != named {
+                        for row in report.unreadable where !named.contains(row) { Output.error("Skipped: \(row).") }
+                        named = report.unreadable
+                    }
                     if report.delivered + report.failed + report.missed + report.awaitingConfirmation > 0 {
                         if store.json { Output.json(TickSummary(report)) } else {
                             print("\(Timestamps.iso8601(Date())) delivered \(report.delivered), failed \(report.failed), missed \(report.missed), awaiting confirmation \(report.awaitingConfirmation)")

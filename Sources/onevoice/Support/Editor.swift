@@ -1,13 +1,14 @@
 import Foundation
+import OneVoiceCore
 
 /// Opens a file in the user's editor the way git does: $VISUAL, then $EDITOR, then vi, run through the shell.
 enum Editor {
     static func edit(_ initial: String, suffix: String = ".txt") throws -> String {
         let env = ProcessInfo.processInfo.environment
         let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("onevoice-\(UUID().uuidString)\(suffix)")
-        try Data(initial.utf8).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
+        let draft = try PrivateDraftFile(text: initial, suffix: suffix)
+        defer { draft.remove() }
+        let url = draft.url
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "\(editor) \"$1\"", editor, url.path]
@@ -16,7 +17,7 @@ enum Editor {
         guard process.terminationStatus == 0 else {
             throw EditorError.failed(editor: editor, status: process.terminationStatus)
         }
-        return try String(contentsOf: url, encoding: .utf8)
+        return try draft.read()
     }
 
     enum EditorError: Error, CustomStringConvertible {

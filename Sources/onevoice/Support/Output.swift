@@ -12,12 +12,13 @@ enum Output {
             try container.encode(Timestamps.iso8601(date))
         }
         // Our own value types always encode.
-        print(String(decoding: try! encoder.encode(value), as: UTF8.self))
+        Swift.print(TerminalText.safeJSON(String(decoding: try! encoder.encode(value), as: UTF8.self)))
     }
 
     /// Prints rows as columns separated by two spaces, padded by display width.
+    /// Each cell is shown on one line, with control and invisible characters shown visibly.
     static func table(_ header: [String], _ rows: [[String]]) {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map { TerminalText.safe($0, singleLine: true) } }
         var widths = [Int](repeating: 0, count: header.count)
         for row in all {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
@@ -31,7 +32,7 @@ enum Output {
     }
 
     static func error(_ sentence: String) {
-        FileHandle.standardError.write(Data((sentence + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.safe(sentence) + "\n").utf8))
     }
 }
 

@@ -179,17 +179,19 @@ struct ScheduleChange: Encodable {
 }
 
 extension Workspace {
-    /// How far ahead a release may be scheduled.
-    public static let scheduleHorizon: TimeInterval = 366 * 86_400
+    /// How far ahead a release may be scheduled: five years (an annual campaign planned well ahead fits;
+    /// a slip of the year, or a year past 9999 that could not even be read back, does not).
+    public static let scheduleHorizon: TimeInterval = 5 * 366 * 86_400
 
-    /// A post's time must fall between the incident's opening and a year from now: anything else is a
+    /// A post's time must fall between the incident's opening and five years from now: anything else is a
     /// typing slip (or an attack on the store: a year past 9999 cannot even be stored and read back).
     func checkScheduleWindow(_ time: Date, incident: Incident, timeZone: TimeZone?) throws {
-        let earliest = incident.openedAt
+        // (Never later than now: a time still ahead cannot be before the incident, whatever a clock set back says.)
+        let earliest = min(incident.openedAt, clock.now())
         let latest = clock.now().addingTimeInterval(Self.scheduleHorizon)
         guard time >= earliest, time <= latest else {
             let local = LocalTime(timeZone: timeZone ?? TimeZone(identifier: "UTC")!)
-            throw StoreError.invalid("A release of incident #\(incident.id) can be scheduled from \(local.dateTime(earliest)) (when the incident opened) to \(local.dateTime(latest)) (a year from now); pick a time in that range.")
+            throw StoreError.invalid("A release of incident #\(incident.id) can be scheduled from \(local.dateTime(earliest)) (when the incident opened) to \(local.dateTime(latest)) (five years from now); pick a time in that range.")
         }
     }
 }

@@ -72,13 +72,17 @@ public struct ThemeLibrary: Sendable {
             let url = directory.appendingPathComponent("\(name).toml")
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
+            guard size <= TextInput.fileLimit else {
+                return Loaded(theme: .fallback, warning: "\(url.path) line 1: larger than \(TextInput.fileLimit / 1024) KB, too large for a theme; using the default theme.")
+            }
             do {
-                let text = try TextInput.read(contentsOf: url)
+                let text = try String(contentsOf: url, encoding: .utf8)
                 return Loaded(theme: try ThemeParser.parse(text, file: url.path, base: Theme.fallback), warning: nil)
             } catch let error as ThemeError {
                 return Loaded(theme: .fallback, warning: "\(error.description); using the default theme.")
             } catch {
-                return Loaded(theme: .fallback, warning: "\(error)".replacingOccurrences(of: " (nothing was saved).", with: "") + "; using the default theme.")
+                return Loaded(theme: .fallback, warning: "\(url.path): cannot be read as UTF-8 text; using the default theme.")
             }
         }
         if let builtin = BuiltinThemes.all.first(where: { $0.name == name }) {

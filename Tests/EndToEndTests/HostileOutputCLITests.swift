@@ -83,6 +83,21 @@ struct HostileOutputCLITests {
         #expect(try cli.run(["archive", "verify"]).status == 0)
     }
 
+    @Test func wrongPathsAndThemesAreNamedForWhatTheyAre() throws {
+        let cli = try CLIRunner()
+        let theme = try cli.run(["dashboard", "--theme", "../../x"])
+        #expect(theme.status == 64)
+        #expect(theme.stderr.contains("--theme takes a theme name"), "\(theme.stderr)")
+        let device = try cli.run(["incident", "list", "--db", "/dev/null"])
+        #expect(device.status == 1)
+        #expect(device.stderr.contains("/dev/null is a device, not a database file"), "\(device.stderr)")
+        #expect(!device.stderr.contains("full"))
+        let folder = try cli.run(["incident", "list", "--db", cli.home.path])
+        #expect(folder.stderr.contains("is a folder, not a database file"), "\(folder.stderr)")
+        let initFolder = try cli.run(["init", "--agency", "X", "--timezone", "UTC", "--db", cli.home.path])
+        #expect(initFolder.stderr.contains("is a folder, not a database file"), "\(initFolder.stderr)")
+    }
+
     static func sqlite(_ path: String, _ sql: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")

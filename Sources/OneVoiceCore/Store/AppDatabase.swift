@@ -42,11 +42,7 @@ public struct AppDatabase: Sendable {
         do {
             // Look first through a read-only handle: opening the pool writes (GRDB makes sure the -wal file
             // exists), and a file that is not ours, or from a newer OneVoice, must be left exactly as it is.
-            var probeConfig = Configuration()
-            probeConfig.readonly = true
-            probeConfig.busyMode = .timeout(busyTimeout)
-            probeConfig.label = "onevoice-probe"
-            let probe = try DatabaseQueue(path: path, configuration: probeConfig)
+            let probe = try DatabaseQueue(path: path, configuration: readOnlyConfiguration(label: "onevoice-probe"))
             let migrator = Migrations.migrator
             try checkIdentity(of: probe, path: path)
             if try probe.read({ try migrator.hasBeenSuperseded($0) }) {
@@ -78,11 +74,7 @@ public struct AppDatabase: Sendable {
             return try open(at: url)
         }
         do {
-            var config = Configuration()
-            config.readonly = true
-            config.busyMode = .timeout(busyTimeout)
-            config.label = "onevoice-readonly"
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration(label: "onevoice-readonly"))
             try checkIdentity(of: queue, path: path)
             let migrator = Migrations.migrator
             let (superseded, complete) = try queue.read { db in
@@ -96,6 +88,15 @@ public struct AppDatabase: Sendable {
         } catch {
             throw StoreError.wrap(error, path: path)
         }
+    }
+
+    /// A connection that never writes, waiting its turn like any other.
+    private static func readOnlyConfiguration(label: String) -> Configuration {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = label
+        return config
     }
 
     /// Refuses a path that is not a regular file (a folder, /dev/null, a FIFO) with the real cause.

@@ -21,6 +21,12 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        if let theme, !ThemeLibrary.isValidName(theme) {
+            throw ValidationError("--theme takes a theme name (lower-case letters, digits, '-' and '_'), not a path; put NAME.toml in ~/.config/onevoice/themes and pass NAME.")
+        }
+    }
+
     func run() throws {
         // Before seeding a demo or starting the scheduler: piped output gets the one-sentence pointer to the CLI.
         guard isatty(0) != 0, isatty(1) != 0 else { throw DashboardError.notATerminal }

@@ -6,7 +6,7 @@ import Testing
 /// text where a number or a date belongs): whatever is asked then works or fails in one sentence,
 /// never crashes; the board keeps the other incidents and the scheduler delivers the other posts.
 @Suite("Faults: a bad row in each table", .serialized)
-struct BadRowTests {
+struct FaultBadRowTests {
     static let damages: [(table: String, column: String, value: String)] = [
         ("agency", "createdAt", "'10000-01-01 00:00:00.000'"),
         ("person", "addedAt", "'10000-01-01 00:00:00.000'"),

@@ -55,6 +55,16 @@ public enum TextInput {
         return try decode(data ?? Data(), from: "file \(url.path)")
     }
 
+    /// Reads a file the TOML readers locate problems in themselves (the config, a template, a rules
+    /// file): one larger than `fileLimit` is refused before it is read; the rest must be UTF-8.
+    public static func readSource(contentsOf url: URL) throws -> String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        if let size = attributes?[.size] as? Int, size > fileLimit {
+            throw TextInputError.fileTooLarge(source: "file \(url.path)", limit: fileLimit)
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
     /// Reads standard input the same way.
     public static func readStandardInput() throws -> String {
         let data = (try? FileHandle.standardInput.read(upToCount: fileLimit + 1)) ?? nil

@@ -74,6 +74,24 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 0.5)
     }
 
+    @Test func largeConfigTemplateAndRulesFilesAreRefusedBeforeTheyAreRead() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ov-bigsrc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent("config.toml")
+        // A sparse 200 MB file: reading it whole would take seconds and the memory with it.
+        #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 200 << 20)
+        try handle.close()
+        let start = Date()
+        #expect(throws: TextInputError.fileTooLarge(source: "file \(url.path)", limit: TextInput.fileLimit)) {
+            try TextInput.readSource(contentsOf: url)
+        }
+        #expect(throws: AgencyConfigError.self) { try AgencyConfig.load(from: url, environment: [:]) }
+        #expect(!TemplateChecker.check(url).isEmpty)
+        #expect(Date().timeIntervalSince(start) < 0.5)
+    }
+
     @Test func workspaceOperationsRefuseBadTextAndSaveNothing() throws {
         let agency = try TestAgency()
         let incident = try agency.admin.openIncident(title: "Elm Street closure", kind: .roadClosure, location: "Elm Street")

@@ -145,8 +145,11 @@ extension StoreSession {
     }
 
     /// The next scheduled post and its release, for the top bar's countdown.
+    /// A post whose time cannot be read back is passed over (the scheduler names it).
     public func nextScheduledPost() throws -> (post: Post, release: Release)? {
-        guard let post = try Post.fetchOne(db, sql: "SELECT * FROM post WHERE state = 'scheduled' ORDER BY scheduledAt LIMIT 1"),
+        let posts = try fetchReadable(Post.self, table: "post",
+                                      sql: "SELECT * FROM post WHERE state = 'scheduled' ORDER BY scheduledAt LIMIT 20")
+        guard let post = posts.min(by: { ($0.scheduledAt ?? .distantFuture) < ($1.scheduledAt ?? .distantFuture) }),
               let release = try release(id: post.releaseID) else { return nil }
         return (post, release)
     }
@@ -160,6 +163,7 @@ extension StoreSession {
             WHERE pressRelease.incidentID = ? AND attestation.verdict = 'approved' AND attestation.supersededAt IS NULL
             ORDER BY attestation.id
             """, arguments: [incidentID])
-        return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { _, last in last })
+        return Dictionary(try rows.map { (try $0.decode(Int64.self, atIndex: 0), try $0.decode(String.self, atIndex: 1)) },
+                          uniquingKeysWith: { _, last in last })
     }
 }

@@ -371,7 +371,9 @@ extension StoreSession {
 
     /// The earliest time something is scheduled to go out.
     public func nextScheduledTime() throws -> Date? {
-        try Date.fetchOne(db, sql: "SELECT MIN(scheduledAt) FROM post WHERE state = 'scheduled'")
+        // A time that cannot be read back (sorted first as text) is passed over, not thrown.
+        let values = try DatabaseValue.fetchAll(db, sql: "SELECT scheduledAt FROM post WHERE state = 'scheduled' ORDER BY scheduledAt LIMIT 20")
+        return values.compactMap { Date.fromDatabaseValue($0) }.min()
     }
 
     /// Takes the scheduler lease when it is free, expired or already ours; false when someone else holds it.

@@ -52,6 +52,12 @@ struct FaultBadRowTests {
             if damage.table == "incident" {
                 #expect(board?.map(\.incident.id).contains(other.id) == true, "\(label): the board lost the other incident")
             }
+            if damage.table == "post" {
+                // The dashboard's top bar before the scheduler runs: the readable post is next.
+                let next = attempt("next post") { try team.database.read { try $0.nextScheduledPost() } }
+                #expect(next??.post.releaseID == second.id, "\(label): the top bar lost the next post")
+                #expect(attempt("next time") { try team.database.read { try $0.nextScheduledTime() } } != nil)
+            }
             let report = attempt("scheduler") { try team.scheduler(SchedulerRecordingDeliverer()).tick() }
             if damage.table == "post" {
                 #expect(report?.delivered == 1, "\(label): the other post was not delivered")

@@ -98,6 +98,35 @@ struct HostileOutputCLITests {
         #expect(initFolder.stderr.contains("is a folder, not a database file"), "\(initFolder.stderr)")
     }
 
+    /// Run as another user (root may write anything): the database file and its folder read-only.
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv"))
+    func aReadOnlyDatabaseAnswersEveryReadCommand() throws {
+        let cli = try CLIRunner()
+        #expect(try cli.run(["init", "--agency", "Riverton PD", "--timezone", "America/Chicago"]).status == 0)
+        _ = try cli.json(["incident", "open", "--title", "Elm Park", "--kind", "general", "--location", "Elm Street"])
+        _ = try cli.json(["fact", "add", "1", "--text", "One adult was hurt.", "--source", "Lt. Ortiz", "--source-kind", "incident-commander"])
+        let fm = FileManager.default
+        let file = cli.databasePath
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        try fm.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file)
+        for dir in [folder, folder.deletingLastPathComponent(), cli.home] {
+            try fm.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)
+        }
+        defer {
+            for dir in [cli.home, folder.deletingLastPathComponent(), folder] {
+                try? fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
+            }
+        }
+        let nobody = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        for command in [["incident", "list"], ["incident", "show", "1"], ["fact", "list", "1"], ["archive", "verify"],
+                        ["schedule", "list"], ["archive", "search", "adult"], ["roster", "list"]] {
+            let result = try cli.start(command + ["--db", file], wrapper: nobody).finish()
+            #expect(result.status == 0, "\(command.joined(separator: " ")): \(result.stderr)")
+        }
+        let listed = try cli.start(["incident", "list", "--db", file], wrapper: nobody).finish()
+        #expect(listed.stdout.contains("Elm Park"))
+    }
+
     static func sqlite(_ path: String, _ sql: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")

@@ -74,8 +74,7 @@ public struct AppDatabase: Sendable {
             return try open(at: url)
         }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration(label: "onevoice-readonly"))
-            try checkIdentity(of: queue, path: path)
+            let queue = try readOnlyQueue(path: path)
             let migrator = Migrations.migrator
             let (superseded, complete) = try queue.read { db in
                 (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
@@ -87,6 +86,22 @@ public struct AppDatabase: Sendable {
             throw error
         } catch {
             throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// A read-only connection that has passed the identity check. In a read-only folder without the
+    /// -shm file beside the database, SQLite reads a WAL database only as immutable (and nobody can
+    /// write it there anyway): that is the second try.
+    private static func readOnlyQueue(path: String) throws -> DatabaseQueue {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration(label: "onevoice-readonly"))
+            try checkIdentity(of: queue, path: path)
+            return queue
+        } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
+            let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+            let queue = try DatabaseQueue(path: uri, configuration: readOnlyConfiguration(label: "onevoice-immutable"))
+            try checkIdentity(of: queue, path: path)
+            return queue
         }
     }
 

@@ -162,6 +162,11 @@ extension Workspace {
         try database.read { try $0.upcomingPosts(limit: limit) }
     }
 
+    /// Incidents and waiting posts that cannot be read back, named (for a screen's warning line).
+    public func unreadableRows() throws -> [UnreadableRow] {
+        try database.read { try $0.unreadableRows() }
+    }
+
     /// The waiting posts, and those among them that cannot be read (named, so a person can act).
     public func upcomingPostsNamingUnreadable(limit: Int = 200) throws -> (posts: [Post], unreadable: [UnreadableRow]) {
         try database.read { session in

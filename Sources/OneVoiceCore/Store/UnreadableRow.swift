@@ -42,3 +42,15 @@ extension StoreSession {
         return firstLine.count > 160 ? String(firstLine.prefix(160)) + "…" : firstLine
     }
 }
+
+extension StoreSession {
+    /// The incidents and waiting posts that cannot be read back: what the board and the schedule
+    /// leave out, named so a screen can say so (one pass over the incidents, and over the posts
+    /// still waiting to go out).
+    public func unreadableRows() throws -> [UnreadableRow] {
+        var unreadable: [UnreadableRow] = []
+        _ = try fetchReadable(Incident.self, table: "incident", sql: "SELECT * FROM incident", unreadable: &unreadable)
+        _ = try upcomingPosts(limit: 100_000, unreadable: &unreadable)
+        return unreadable
+    }
+}

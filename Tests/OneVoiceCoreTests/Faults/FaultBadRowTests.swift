@@ -51,6 +51,11 @@ struct FaultBadRowTests {
             let board = attempt("board") { try team.database.read { try $0.boardPage(after: nil, limit: 40) } }
             if damage.table == "incident" {
                 #expect(board?.map(\.incident.id).contains(other.id) == true, "\(label): the board lost the other incident")
+                let named = attempt("unreadable rows") { try workspace.unreadableRows() }
+                // (Text in an integer column reads as 0, as SQLite converts it: readable, so not named.)
+                if damage.column == "openedAt" {
+                    #expect(named?.map(\.table) == ["incident"], "\(label): \(String(describing: named))")
+                }
             }
             if damage.table == "post" {
                 // The dashboard's top bar before the scheduler runs: the readable post is next.

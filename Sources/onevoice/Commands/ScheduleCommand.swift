@@ -39,6 +39,10 @@ struct ScheduleCommand: ParsableCommand {
             if let out {
                 try FileSafety.writeAtomically(Data(calendar.utf8), to: URL(fileURLWithPath: out))
                 if !store.json { print("Wrote the schedule to \(out).") }
+            } else if isatty(1) != 0 {
+                // On a terminal the calendar is for reading: CRLF line ends become plain ones, and stored
+                // text shows its control characters instead of sending them.
+                print(calendar.replacingOccurrences(of: "\r\n", with: "\n"), terminator: "")
             } else {
                 FileHandle.standardOutput.write(Data(calendar.utf8))
             }

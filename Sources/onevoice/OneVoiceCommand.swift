@@ -58,7 +58,10 @@ struct OneVoiceCommand: ParsableCommand {
                 Output.jsonError(sentence, exitCode: code.rawValue)
                 Foundation.exit(code.rawValue)
             }
-            exit(withError: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty { Output.error(message) }
+            exit(withError: code)
         }
     }
 }
+

@@ -8,7 +8,14 @@ import TestSupport
 /// limit on the writing process (RLIMIT_FSIZE with SIGXFSZ ignored, so write() fails with EFBIG).
 @Suite("Faults: a full disk", .serialized)
 struct FaultDiskTests {
-    static let big = String(repeating: "The investigation is ongoing, and more information will follow. ", count: 1_500)
+    /// A release text near its 65,536-character limit: with its channel texts and search index, a
+    /// write far larger than the space left. (Facts are limited to 2,000 characters: too small for this.)
+    static let big = String(repeating: "The investigation is ongoing, and more information will follow. ", count: 950)
+
+    /// The big write: a new revision of a release, its text on standard input.
+    static func bigWrite(_ incident: Int) -> (arguments: [String], stdin: String) {
+        (["release", "edit", "1", "--text-file", "-"], big)
+    }
 
 
     /// A refused write: exit 1 and one sentence saying the disk is full.
@@ -40,6 +47,7 @@ struct FaultDiskTests {
         let incident = try #require((try cli.json(["incident", "open", "--title", "Elm Park", "--kind", "general"], environment: environment) as? [String: Any])?["id"] as? Int)
         let earlier = "Two people were taken to Mercy Hospital."
         _ = try cli.json(["fact", "add", "\(incident)", "--text", earlier, "--source", "Lt. Ortiz", "--source-kind", "incident-commander"], environment: environment)
+        _ = try cli.json(["release", "draft", "\(incident)"], environment: environment)
 
         // Fill the disk, leaving a few pages free, then ask for a write that needs more.
         let filler = mountPoint.appendingPathComponent("filler")
@@ -47,8 +55,7 @@ struct FaultDiskTests {
         statvfs(mountPoint.path, &stats)
         let free = Int(stats.f_bavail) * Int(stats.f_frsize)
         try Data(count: max(0, free - 12 * 1024)).write(to: filler)
-        let result = try cli.start(["fact", "add", "\(incident)", "--text", Self.big, "--source", "Lt. Ortiz", "--source-kind", "incident-commander"],
-                                   environment: environment).finish()
+        let result = try cli.start(Self.bigWrite(incident).arguments, stdin: Self.bigWrite(incident).stdin, environment: environment).finish()
         expectRefusedCleanly(result)
         // While the disk stays full even a reader may not open (SQLite must grow the -shm index beside the
         // database); if so it says the same sentence.
@@ -68,11 +75,11 @@ struct FaultDiskTests {
         let incident = try #require((try cli.json(["incident", "open", "--title", "Elm Park", "--kind", "general"]) as? [String: Any])?["id"] as? Int)
         let earlier = "Two people were taken to Mercy Hospital."
         _ = try cli.json(["fact", "add", "\(incident)", "--text", earlier, "--source", "Lt. Ortiz", "--source-kind", "incident-commander"])
+        _ = try cli.json(["release", "draft", "\(incident)"])
 
         // No file of the writer may grow past 64 KB; SIGXFSZ is ignored, so the write fails with EFBIG.
         let limit = ["/bin/bash", "-c", "trap '' XFSZ; ulimit -f 64; exec \"$@\"", "limited"]
-        let result = try cli.start(["fact", "add", "\(incident)", "--text", Self.big, "--source", "Lt. Ortiz", "--source-kind", "incident-commander"],
-                                   wrapper: limit).finish()
+        let result = try cli.start(Self.bigWrite(incident).arguments, stdin: Self.bigWrite(incident).stdin, wrapper: limit).finish()
         expectRefusedCleanly(result)
         try expectIntact(cli: cli, environment: [:], incident: incident, earlier: earlier)
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The schedule as iCalendar and the delivered website posts as Atom, read back by standard parsers
 /// (Python's icalendar and feedparser, which CI installs).
@@ -82,8 +83,15 @@ struct SchedulerExportTests {
         try Data().write(to: outURL)
         try Data().write(to: errURL)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
+        let python: String
+        switch PythonEnvironment.python {
+        case .success(let path): python = path
+        case .failure(let error):
+            Issue.record("\(error)")
+            return nil
+        }
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", script]
         process.standardInput = try FileHandle(forReadingFrom: inURL)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)

@@ -130,3 +130,44 @@ import Testing
         }
     }
 }
+
+/// Theme names and folders: only names, only the user's and the installed folders.
+@Suite struct ThemeNameTests {
+    @Test(arguments: ["../../x", "/etc/passwd", "x.toml", "a/b", "", "..", ".hidden", "UPPER", "sp ace", "nul\u{0}", "esc\u{1B}[2J",
+                      String(repeating: "a", count: 65)])
+    func aPathOrOddNameIsNotATheme(_ name: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ov-themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("inner"), withIntermediateDirectories: true)
+        // A file the name would reach if it were taken as a path.
+        try Data("name = \"planted\"\n".utf8).write(to: dir.appendingPathComponent("x.toml"))
+        let loaded = ThemeLibrary(directory: dir.appendingPathComponent("inner")).load(name: name)
+        #expect(loaded.theme == .fallback)
+        #expect(loaded.warning?.contains("is not a theme name") == true)
+        #expect(loaded.warning?.unicodeScalars.contains { $0.value < 0x20 } == false)
+    }
+
+    @Test func theUsersFolderComesFirstAndTheWorkingDirectoryNever() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("ov-home-\(UUID().uuidString)")
+        let user = home.appendingPathComponent("config/onevoice/themes")
+        try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
+        try Data("name = \"mine\"\n[styles]\ntext = { fg = \"red\", bg = \"default\" }\n".utf8).write(to: user.appendingPathComponent("mine.toml"))
+        let library = ThemeLibrary.standard(environment: ["XDG_CONFIG_HOME": home.appendingPathComponent("config").path, "HOME": home.path],
+                                            executable: URL(fileURLWithPath: "/opt/onevoice/bin/onevoice"))
+        #expect(library.directories.map(\.path) == [user.path, "/opt/onevoice/share/onevoice/themes"])
+        #expect(library.load(name: "mine").theme.name == "mine")
+        #expect(!library.directories.contains { $0.path.hasPrefix(FileManager.default.currentDirectoryPath + "/Themes") })
+    }
+
+    /// Found by the long property run: a stray ''' hid the style from the line finder.
+    @Test func aStyleErrorAfterATripleQuoteStillNamesALine() {
+        let text = "name = \"x\"\n# '''\n[styles]\ntext = { fg = \"nope\", bg = \"default\" }\n"
+        do {
+            _ = try ThemeParser.parse(text, file: "t.toml", base: nil)
+            Issue.record("a bad colour parsed")
+        } catch let error as ThemeError {
+            #expect(error.line != nil, "\(error)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+}

@@ -5,7 +5,8 @@ extension Workspace {
     /// Incidents keep the mode they were opened in.
     @discardableResult
     public func setWorkspaceMode(_ mode: WorkspaceMode, note: String = "") throws -> Agency {
-        try write { session in
+        try TextInput.check(note, as: .note)
+        return try write { session in
             let admin = try actor(in: session, allowed: [.admin], to: "switch between exercise and live")
             guard var agency = try session.agency() else { throw StoreError.notInitialised(path: database.path) }
             guard agency.mode != mode else {

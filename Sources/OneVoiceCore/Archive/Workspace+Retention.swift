@@ -26,6 +26,7 @@ extension Workspace {
     public func dispose(kind: RecordKind, id: Int64, reason: String, policy: RetentionPolicy = RetentionPolicy()) throws -> Disposal {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw StoreError.invalid("Say why the record is disposed of (--reason), for the record.") }
+        try TextInput.check(reason, as: .note)
         guard kind.isDisposable else {
             throw IdentityError.refused("\(kind.rawValue.capitalized) records are kept permanently and cannot be disposed of.")
         }

@@ -166,7 +166,7 @@ public struct AgencyConfig: Sendable, Equatable {
         if isDirectory.boolValue { throw .unreadable(file: url.path, reason: "it is a folder, not a file") }
         let source: String
         do {
-            source = try String(contentsOf: url, encoding: .utf8)
+            source = try TextInput.readSource(contentsOf: url)
         } catch {
             throw .unreadable(file: url.path, reason: error.localizedDescription)
         }

@@ -3,6 +3,8 @@ import Foundation
 extension Workspace {
     @discardableResult
     public func addContact(name: String, email: String, outlet: String = "") throws -> Contact {
+        try TextInput.check(name, as: .name)
+        try TextInput.check(outlet, as: .name)
         guard Contact.isPlausibleEmail(email) else { throw StoreError.invalid("\"\(email)\" is not an e-mail address.") }
         return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson, .admin], to: "change the media list")
@@ -21,7 +23,8 @@ extension Workspace {
     /// Takes a contact off the list; the record keeps them, with the reason.
     @discardableResult
     public func removeContact(id: Int64, reason: String) throws -> Contact {
-        try write { session in
+        try TextInput.check(reason, as: .note)
+        return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson, .admin], to: "change the media list")
             guard var contact = try session.contact(id: id), contact.removedAt == nil else {
                 throw StoreError.notFound(what: "contact #\(id) on the media list")

@@ -4,6 +4,7 @@ extension Workspace {
     /// Verifies, disputes or retracts a fact: a signed statement by a verifier who did not record it.
     @discardableResult
     public func setFactStatus(factID: Int64, to status: FactStatus, note: String = "") throws -> Fact {
+        try TextInput.check(note, as: .note)
         guard status != .unverified else {
             throw StoreError.invalid("A fact cannot be put back to unverified; dispute or retract it instead.")
         }
@@ -62,7 +63,8 @@ extension Workspace {
     /// Legal's clearance of a verified fact for release.
     @discardableResult
     public func clearFact(factID: Int64, note: String = "") throws -> Fact {
-        try write { session in
+        try TextInput.check(note, as: .note)
+        return try write { session in
             let person = try actor(in: session, allowed: [.legal], to: "clear a fact for release")
             guard var fact = try session.fact(id: factID) else { throw StoreError.notFound(what: "fact #\(factID)") }
             guard fact.status == .verified else {

@@ -8,6 +8,9 @@ extension Workspace {
         let source = source.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw StoreError.invalid("The fact needs its text (--text).") }
         guard !source.isEmpty else { throw StoreError.invalid("Every fact needs a named source (--source).") }
+        try TextInput.check(text, as: .factText)
+        try TextInput.check(source, as: .source)
+        try TextInput.check(key, as: .name)
         if let key, !Fact.isValidKey(key) {
             throw StoreError.invalid("\"\(key)\" is not a usable fact key; use lower-case letters, digits, '-' or '_'.")
         }

@@ -6,7 +6,9 @@ public enum IdentityError: Error, Equatable, CustomStringConvertible, LocalizedE
     case unreadableKey
     case unreadableKeyFile(path: String)
     case keyExists(path: String)
+    case keyTooOpen(path: String, mode: Int)
     case notInRoster(publicKey: String)
+    case removedFromRoster(handle: String)
     case notAllowed(action: String, needs: [Role], handle: String, has: [Role])
     case refused(String)
 
@@ -20,8 +22,12 @@ public enum IdentityError: Error, Equatable, CustomStringConvertible, LocalizedE
             "The file \(path) is not an Ed25519 private key in PEM form; point --identity at the key `onevoice key generate` wrote."
         case .keyExists(let path):
             "A key already exists at \(path); choose another path with --out, or keep using the existing key."
+        case .keyTooOpen(let path, let mode):
+            "The key \(path) can be read by others (mode 0\(String(mode, radix: 8))); run `chmod 600 \(path)` and try again."
         case .notInRoster(let key):
             "Your key (\(key.prefix(12))…) is not in this database's roster; ask an admin to run `onevoice roster add` with it."
+        case .removedFromRoster(let handle):
+            "Your key belongs to \(handle), who was removed from the roster; ask an admin if that is a mistake (nothing was changed)."
         case .notAllowed(let action, let needs, let handle, let has):
             "Only \(Self.describe(needs)) can \(action); \(handle) has \(has.isEmpty ? "no role" : "the " + has.map(\.rawValue).joined(separator: ", ") + " role\(has.count == 1 ? "" : "s")")."
         case .refused(let sentence):

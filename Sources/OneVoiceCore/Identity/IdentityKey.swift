@@ -38,28 +38,51 @@ public struct IdentityKey: Sendable {
         return "-----BEGIN PRIVATE KEY-----\n\(body)\n-----END PRIVATE KEY-----\n"
     }
 
+    /// Reads exactly one PEM block and nothing else: text before or after it (a pasted e-mail, a second
+    /// key, stray bytes) is refused rather than skipped, so what is used is exactly what was written.
     public init(pemRepresentation pem: String) throws {
-        let lines = pem.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let begin = lines.firstIndex(of: "-----BEGIN PRIVATE KEY-----"),
-              let end = lines.firstIndex(of: "-----END PRIVATE KEY-----"), begin < end,
-              let der = Data(base64Encoded: lines[(begin + 1)..<end].joined()),
+        let lines = pem.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        // Blank lines may only surround the block (a file ends with a newline; editors add one more).
+        guard let first = lines.firstIndex(where: { !$0.isEmpty }),
+              let last = lines.lastIndex(where: { !$0.isEmpty }),
+              lines[first] == "-----BEGIN PRIVATE KEY-----", lines[last] == "-----END PRIVATE KEY-----", first < last
+        else { throw IdentityError.unreadableKey }
+        let body = lines[(first + 1)..<last]
+        guard !body.isEmpty, body.allSatisfy({ line in
+                  !line.isEmpty && line.unicodeScalars.allSatisfy { Self.base64Scalars.contains($0) }
+              }),
+              let der = Data(base64Encoded: body.joined()),
               der.count == Self.pkcs8Prefix.count + 32,
               Array(der.prefix(Self.pkcs8Prefix.count)) == Self.pkcs8Prefix
         else { throw IdentityError.unreadableKey }
         try self.init(rawRepresentation: der.suffix(32))
     }
 
-    /// Reads a key file; the errors say what to do next.
+    private static let base64Scalars = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=".unicodeScalars)
+
+    /// Reads a key file; the errors say what to do next. Like ssh, a key that the group or others
+    /// may read (or write) is refused until its mode is 0600.
     public static func load(from url: URL) throws -> IdentityKey {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw IdentityError.missingKey(path: url.path)
         }
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        guard let data = try? Data(contentsOf: url), data.count <= 64 * 1024,
+              let text = String(data: data, encoding: .utf8)
+        else {
             throw IdentityError.unreadableKeyFile(path: url.path)
         }
-        do { return try IdentityKey(pemRepresentation: text) } catch {
+        let key: IdentityKey
+        do { key = try IdentityKey(pemRepresentation: text) } catch {
             throw IdentityError.unreadableKeyFile(path: url.path)
         }
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { throw IdentityError.unreadableKeyFile(path: url.path) }
+        let mode = Int(info.st_mode) & 0o777
+        if mode & 0o077 != 0 {
+            throw IdentityError.keyTooOpen(path: url.path, mode: mode)
+        }
+        return key
     }
 
     /// Writes the key with mode 0600, atomically; refuses to overwrite an existing key.

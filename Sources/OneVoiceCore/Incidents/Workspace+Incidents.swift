@@ -7,6 +7,8 @@ extension Workspace {
                              severity: Int = 2) throws -> Incident {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw StoreError.invalid("The incident needs a title (--title).") }
+        try TextInput.check(title, as: .title)
+        try TextInput.check(location, as: .location)
         guard (1...4).contains(severity) else { throw StoreError.invalid("Severity runs from 1 (minor) to 4 (critical).") }
         return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson, .admin], to: "open an incident")

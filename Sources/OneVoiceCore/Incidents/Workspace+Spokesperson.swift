@@ -4,7 +4,8 @@ extension Workspace {
     /// Assigns or hands over the incident's one spokesperson: a signed, logged statement by whoever makes the change.
     @discardableResult
     public func assignSpokesperson(incidentID: Int64, handle: String, note: String = "") throws -> Incident {
-        try write { session in
+        try TextInput.check(note, as: .note)
+        return try write { session in
             guard var incident = try session.incident(id: incidentID) else { throw StoreError.notFound(what: "incident #\(incidentID)") }
             let person = try caller(in: session)
             // Command staff (admin) assigns; the current spokesperson may hand over; a drafter may fill an empty seat.

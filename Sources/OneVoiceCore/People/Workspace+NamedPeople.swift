@@ -6,6 +6,7 @@ extension Workspace {
     public func addNamedPerson(incidentID: Int64, name: String, category: NamedPersonCategory) throws -> NamedPerson {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw StoreError.invalid("Give the person's name (--name).") }
+        try TextInput.check(name, as: .name)
         return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .verifier, .spokesperson], to: "record a named person")
             guard try session.incident(id: incidentID) != nil else { throw StoreError.notFound(what: "incident #\(incidentID)") }
@@ -21,7 +22,8 @@ extension Workspace {
     /// Records that the next of kin were notified: a verifier's signed statement.
     @discardableResult
     public func markNextOfKinNotified(namedPersonID: Int64, note: String = "") throws -> NamedPerson {
-        try write { session in
+        try TextInput.check(note, as: .note)
+        return try write { session in
             let person = try actor(in: session, allowed: [.verifier], to: "confirm a next-of-kin notification")
             guard var named = try session.namedPerson(id: namedPersonID) else {
                 throw StoreError.notFound(what: "named person #\(namedPersonID)")

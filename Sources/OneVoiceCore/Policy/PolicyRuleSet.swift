@@ -68,7 +68,7 @@ public struct PolicyRuleSet: Sendable, Equatable {
 
     private static func read(_ url: URL) throws(PolicyRuleError) -> String {
         do {
-            return try String(contentsOf: url, encoding: .utf8)
+            return try TextInput.readSource(contentsOf: url)
         } catch {
             throw .unreadable(file: url.path, reason: error.localizedDescription)
         }

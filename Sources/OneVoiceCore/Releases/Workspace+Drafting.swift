@@ -36,6 +36,8 @@ extension Workspace {
     /// current revision is made again from the template's short text or the new text.
     @discardableResult
     public func editRelease(id: Int64, text: String, renditions explicit: [String: String]? = nil, cap: CAPFields? = nil) throws -> ReleaseRevision {
+        // Refused before the renditions are remade from it (a long text would make them slowly).
+        try TextInput.check(text, as: .releaseText)
         let release = try self.release(id: id)
         let current = try revision(releaseID: id)
         // The same text keeps its renditions (a change of CAP fields alone does not remake them).

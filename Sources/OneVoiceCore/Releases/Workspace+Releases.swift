@@ -6,7 +6,10 @@ extension Workspace {
     public func createRelease(incidentID: Int64, title: String, text: String, renditions: [String: String],
                               templateID: String? = nil, isHolding: Bool = false, kind: ReleaseKind = .original,
                               parentID: Int64? = nil, makeRenditions: ((Release) -> [String: String])? = nil) throws -> Release {
-        try write { session in
+        try TextInput.check(title, as: .title)
+        try TextInput.check(text, as: .releaseText)
+        for rendition in renditions.values { try TextInput.check(rendition, as: .rendition) }
+        return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson], to: "draft a release")
             guard let incident = try session.incident(id: incidentID) else { throw StoreError.notFound(what: "incident #\(incidentID)") }
             let now = clock.now()
@@ -37,6 +40,8 @@ extension Workspace {
     @discardableResult
     public func reviseRelease(id: Int64, text: String, renditions: [String: String], cap: CAPFields? = nil) throws -> ReleaseRevision {
         if let problem = cap?.problem { throw StoreError.invalid(problem) }
+        try TextInput.check(text, as: .releaseText)
+        for rendition in renditions.values { try TextInput.check(rendition, as: .rendition) }
         return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson], to: "edit a release")
             guard var release = try session.release(id: id) else { throw StoreError.notFound(what: "release #\(id)") }

@@ -6,15 +6,35 @@ extension Workspace {
         try database.read { session in try checkRelease(session, id: id, revision: number) }
     }
 
-    func checkRelease(_ session: StoreSession, id: Int64, revision number: Int? = nil) throws -> [Finding] {
+    func checkRelease(_ session: StoreSession, id: Int64, revision number: Int? = nil, reusing earlier: CheckedRelease? = nil) throws -> [Finding] {
+        try checkedRelease(session, id: id, revision: number, reusing: earlier).findings
+    }
+
+    /// The findings and what they were computed from. When `earlier` was computed from exactly the same
+    /// release, revision, incident, facts and named people, its findings are used as they are: the
+    /// check (slow on a long text) runs before a write, and inside it only this comparison does.
+    func checkedRelease(_ session: StoreSession, id: Int64, revision number: Int? = nil, reusing earlier: CheckedRelease? = nil) throws -> CheckedRelease {
         guard let release = try session.release(id: id) else { throw StoreError.notFound(what: "release #\(id)") }
         guard let incident = try session.incident(id: release.incidentID),
               let revision = try session.revision(releaseID: id, number: number ?? release.currentRevision)
         else { throw StoreError.notFound(what: "revision \(number ?? release.currentRevision) of release #\(id)") }
+        let facts = try session.facts(incidentID: incident.id)
+        let namedPeople = try session.namedPeople(incidentID: incident.id)
+        if let earlier, earlier.release == release, earlier.revision == revision, earlier.incident == incident,
+           earlier.facts == facts, earlier.namedPeople == namedPeople {
+            return earlier
+        }
         let subject = ReleaseChecker.Subject(release: release, revision: revision, incident: incident,
-                                             facts: try session.facts(incidentID: incident.id),
-                                             namedPeople: try session.namedPeople(incidentID: incident.id), now: clock.now())
-        return ReleaseChecker(settings: settings).check(subject)
+                                             facts: facts, namedPeople: namedPeople, now: clock.now())
+        return CheckedRelease(release: release, revision: revision, incident: incident, facts: facts, namedPeople: namedPeople,
+                              findings: ReleaseChecker(settings: settings).check(subject))
+    }
+
+    /// Runs the release's checks on a snapshot, outside any write: what submit, clear and approve reuse
+    /// inside their transaction when nothing changed meanwhile (nil when the release cannot be read;
+    /// the write then says why).
+    func precheckRelease(id: Int64) -> CheckedRelease? {
+        try? database.read { session in try checkedRelease(session, id: id) }
     }
 
     /// Where a release stands on its way to sign-off.
@@ -37,14 +57,14 @@ extension Workspace {
         try database.read { session in try signOffState(session, releaseID: releaseID) }
     }
 
-    func signOffState(_ session: StoreSession, releaseID: Int64) throws -> SignOffState {
+    func signOffState(_ session: StoreSession, releaseID: Int64, reusing earlier: CheckedRelease? = nil) throws -> SignOffState {
         guard let release = try session.release(id: releaseID) else { throw StoreError.notFound(what: "release #\(releaseID)") }
         guard let incident = try session.incident(id: release.incidentID),
               let revision = try session.revision(releaseID: releaseID, number: release.currentRevision)
         else { throw StoreError.notFound(what: "the current revision of release #\(releaseID)") }
         let current = try session.attestations(subjectType: "release", subjectID: releaseID)
             .filter { $0.supersededAt == nil && $0.signs(release, revision, incident) }
-        return SignOffState(release: release, revision: revision, findings: try checkRelease(session, id: releaseID),
+        return SignOffState(release: release, revision: revision, findings: try checkRelease(session, id: releaseID, reusing: earlier),
                             legalReviewRequired: ReleaseChecker(settings: settings).requiresLegalReview(release, incident: incident),
                             legalClearance: current.last { $0.verdict == "cleared" },
                             approval: current.last { $0.verdict == "approved" },
@@ -55,9 +75,10 @@ extension Workspace {
     /// Moves a draft into review; refused while a blocking finding stands.
     @discardableResult
     public func submitRelease(id: Int64) throws -> Release {
-        try write { session in
+        let checked = precheckRelease(id: id)
+        return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .spokesperson], to: "submit a release for review")
-            let state = try signOffState(session, releaseID: id)
+            let state = try signOffState(session, releaseID: id, reusing: checked)
             guard state.release.status == .draft else {
                 throw IdentityError.refused("Release #\(id) is \(state.release.status.predicate), not a draft; only drafts go into review.")
             }
@@ -78,9 +99,11 @@ extension Workspace {
     /// Legal's clearance of the exact content under review.
     @discardableResult
     public func clearRelease(id: Int64, note: String = "") throws -> Attestation {
-        try write { session in
+        try TextInput.check(note, as: .note)
+        let checked = precheckRelease(id: id)
+        return try write { session in
             let person = try actor(in: session, allowed: [.legal], to: "clear a release")
-            let state = try signOffState(session, releaseID: id)
+            let state = try signOffState(session, releaseID: id, reusing: checked)
             guard state.release.status == .inReview else {
                 throw IdentityError.refused("Release #\(id) is \(state.release.status.predicate); legal clears releases that are in review.")
             }
@@ -101,9 +124,11 @@ extension Workspace {
     /// the same transaction, if the release changed since.
     public func approveRelease(id: Int64, acknowledging acknowledged: [String] = [], note: String = "",
                                expectedContentHash: String? = nil) throws -> Attestation {
-        try write { session in
+        try TextInput.check(note, as: .note)
+        let checked = precheckRelease(id: id)
+        return try write { session in
             let person = try caller(in: session)
-            let state = try signOffState(session, releaseID: id)
+            let state = try signOffState(session, releaseID: id, reusing: checked)
             if let expectedContentHash, expectedContentHash != state.revision.contentHash {
                 throw IdentityError.refused("Release #\(id) changed since it was shown (now revision \(state.revision.number)); look at it again before approving.")
             }

@@ -5,6 +5,8 @@ extension Workspace {
     public func addRumor(incidentID: Int64, text: String, seenAt: String) throws -> Rumor {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw StoreError.invalid("Give the rumor's text (--text).") }
+        try TextInput.check(text, as: .rumorText)
+        try TextInput.check(seenAt, as: .location)
         return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .verifier, .spokesperson], to: "record a rumor")
             guard try session.incident(id: incidentID) != nil else { throw StoreError.notFound(what: "incident #\(incidentID)") }

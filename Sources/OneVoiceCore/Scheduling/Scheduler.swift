@@ -54,6 +54,8 @@ public final class Scheduler: Sendable {
         public var handedOff = 0
         /// Held for a person: it may have gone out (no answer, or a claim left by a killed scheduler).
         public var needsCheck = 0
+        /// Due posts that cannot be read back: skipped (the others go out) and named here.
+        public var unreadable: [UnreadableRow] = []
     }
 
     public init(database: AppDatabase, clock: any WallClock = SystemClock(), deliverer: any Deliverer,
@@ -83,7 +85,8 @@ public final class Scheduler: Sendable {
         }
         try markOverdueHandOffs(now: now)
         let due = try database.read { session in
-            try session.duePosts(now: now, staleBefore: now.addingTimeInterval(-2 * configuration.leaseDuration), limit: configuration.batch)
+            try session.duePosts(now: now, staleBefore: now.addingTimeInterval(-2 * configuration.leaseDuration), limit: configuration.batch,
+                                 unreadable: &report.unreadable)
         }
         for candidate in due {
             // A slow delivery can outlast the lease: check it again, and claim with the time now, not

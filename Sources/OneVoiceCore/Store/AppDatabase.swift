@@ -8,7 +8,16 @@ import GRDB
 /// writer wait its turn instead of failing with "database is locked".
 public struct AppDatabase: Sendable {
     public let path: String
-    let writer: DatabasePool
+    /// A pool (WAL readers beside the writer); a read-only queue when the file cannot be written.
+    let writer: any DatabaseWriter
+    /// Whether this handle only reads (the file or its folder is read-only): writes are refused.
+    public let isReadOnly: Bool
+
+    init(path: String, writer: any DatabaseWriter, isReadOnly: Bool = false) {
+        self.path = path
+        self.writer = writer
+        self.isReadOnly = isReadOnly
+    }
 
     /// How long a writer waits for another process before giving up.
     public static let busyTimeout: TimeInterval = 30
@@ -21,6 +30,7 @@ public struct AppDatabase: Sendable {
             guard create else { throw StoreError.noDatabase(path: path) }
             try createEmptyFile(at: url)
         }
+        try refuseNonFile(path)
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
@@ -32,11 +42,7 @@ public struct AppDatabase: Sendable {
         do {
             // Look first through a read-only handle: opening the pool writes (GRDB makes sure the -wal file
             // exists), and a file that is not ours, or from a newer OneVoice, must be left exactly as it is.
-            var probeConfig = Configuration()
-            probeConfig.readonly = true
-            probeConfig.busyMode = .timeout(busyTimeout)
-            probeConfig.label = "onevoice-probe"
-            let probe = try DatabaseQueue(path: path, configuration: probeConfig)
+            let probe = try DatabaseQueue(path: path, configuration: readOnlyConfiguration(label: "onevoice-probe"))
             let migrator = Migrations.migrator
             try checkIdentity(of: probe, path: path)
             if try probe.read({ try migrator.hasBeenSuperseded($0) }) {
@@ -53,6 +59,72 @@ public struct AppDatabase: Sendable {
             return AppDatabase(path: path, writer: pool)
         } catch {
             throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// Opens the database for a command that only reads. A file that can be written opens as `open` does;
+    /// one that cannot (mode 0444, a read-only mount, a folder where the -wal file cannot be made) opens
+    /// read-only, without migrating or writing anything, instead of failing.
+    public static func openForReading(at url: URL) throws -> AppDatabase {
+        let path = url.path
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        try refuseNonFile(path)
+        let folder = url.deletingLastPathComponent().path
+        if access(path, W_OK) == 0 && access(folder, W_OK) == 0 {
+            return try open(at: url)
+        }
+        do {
+            let queue = try readOnlyQueue(path: path)
+            let migrator = Migrations.migrator
+            let (superseded, complete) = try queue.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            }
+            if superseded { throw StoreError.newerSchema(path: path) }
+            guard complete else { throw StoreError.readOnlyNeedsUpgrade(path: path) }
+            return AppDatabase(path: path, writer: queue, isReadOnly: true)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// A read-only connection that has passed the identity check. In a read-only folder without the
+    /// -shm file beside the database, SQLite reads a WAL database only as immutable (and nobody can
+    /// write it there anyway): that is the second try.
+    private static func readOnlyQueue(path: String) throws -> DatabaseQueue {
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: readOnlyConfiguration(label: "onevoice-readonly"))
+            try checkIdentity(of: queue, path: path)
+            return queue
+        } catch let error as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
+            let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+            let queue = try DatabaseQueue(path: uri, configuration: readOnlyConfiguration(label: "onevoice-immutable"))
+            try checkIdentity(of: queue, path: path)
+            return queue
+        }
+    }
+
+    /// A connection that never writes, waiting its turn like any other.
+    private static func readOnlyConfiguration(label: String) -> Configuration {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = label
+        return config
+    }
+
+    /// Refuses a path that is not a regular file (a folder, /dev/null, a FIFO) with the real cause.
+    static func refuseNonFile(_ path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw StoreError.notAFile(path: path, kind: "a folder")
+        case S_IFCHR, S_IFBLK: throw StoreError.notAFile(path: path, kind: "a device")
+        case S_IFIFO: throw StoreError.notAFile(path: path, kind: "a pipe")
+        case S_IFSOCK: throw StoreError.notAFile(path: path, kind: "a socket")
+        default: throw StoreError.notAFile(path: path, kind: "not a regular file")
         }
     }
 
@@ -90,6 +162,7 @@ public struct AppDatabase: Sendable {
     /// record that `body` writes must be recorded by a log entry it appends, signed by `signer`: a change
     /// that leaves a row unrecorded is a programming error and is rolled back whole.
     func write<T>(signer: IdentityKey? = nil, _ body: (StoreSession) throws -> T) throws -> T {
+        if isReadOnly { throw StoreError.readOnly(path: path) }
         do {
             return try writer.write { db in
                 let session = StoreSession(db: db, signer: signer)

@@ -11,6 +11,8 @@ public enum StoreError: Error, CustomStringConvertible, LocalizedError, Equatabl
     case diskFull(path: String)
     case busy(path: String)
     case readOnly(path: String)
+    case readOnlyNeedsUpgrade(path: String)
+    case notAFile(path: String, kind: String)
     case cannotOpen(path: String, detail: String)
     case notFound(what: String)
     case invalid(String)
@@ -35,6 +37,10 @@ public enum StoreError: Error, CustomStringConvertible, LocalizedError, Equatabl
             "The database at \(path) stayed busy for too long; try again in a moment (nothing was changed)."
         case .readOnly(let path):
             "The database at \(path) cannot be written (read-only file or folder); check its permissions."
+        case .readOnlyNeedsUpgrade(let path):
+            "The database at \(path) is read-only and was written by an older OneVoice; make it writable once so it can be upgraded (nothing was changed)."
+        case .notAFile(let path, let kind):
+            "\(path) is \(kind), not a database file; point --db at a OneVoice database file (nothing was changed)."
         case .cannotOpen(let path, let detail):
             "Could not open the database at \(path): \(detail)."
         case .notFound(let what):

@@ -27,10 +27,11 @@ extension StoreSession {
             ORDER BY rowid \(newer ? "ASC" : "DESC")
             LIMIT ?
             """, arguments: [match, lowest, highest, limit])
-        let hits = rows.map { row in
-            SearchHit(type: SearchItemType(rawValue: row["type"]) ?? .log, id: row["itemID"], incidentID: row["incidentID"],
-                      time: Timestamps.date(milliseconds: row["time"]), label: row["label"], markedSnippet: row["snippet"],
-                      position: row["rowid"])
+        // A row that cannot be read is left out of the hits rather than failing the whole search.
+        let hits = rows.compactMap { row -> SearchHit? in
+            do { return SearchHit(type: SearchItemType(rawValue: (try row.decode(forColumn: "type"))) ?? .log, id: (try row.decode(forColumn: "itemID")), incidentID: (try row.decode(forColumn: "incidentID")),
+                      time: Timestamps.date(milliseconds: (try row.decode(forColumn: "time"))), label: (try row.decode(forColumn: "label")), markedSnippet: (try row.decode(forColumn: "snippet")),
+                      position: (try row.decode(forColumn: "rowid"))) } catch { return nil }
         }
         return newer ? hits.reversed() : hits
     }
@@ -225,9 +226,9 @@ extension StoreSession {
             FROM logEntry WHERE \(condition)
             """, arguments: arguments) else { return (0, nil, nil, nil, [], []) }
         func ids(_ list: String?) -> Set<Int64> { Set((list ?? "").split(separator: ",").compactMap { Int64($0) }) }
-        let last: Int64? = row["last"]
+        let last: Int64? = (try row.decode(forColumn: "last"))
         let lastTime = try last.flatMap { try Int64.fetchOne(db, sql: "SELECT time FROM logEntry WHERE seq = ?", arguments: [$0]) }
-        return (row["n"], row["first"], last, lastTime, ids(row["incidents"]), ids(row["actors"]))
+        return ((try row.decode(forColumn: "n")), (try row.decode(forColumn: "first")), last, lastTime, ids((try row.decode(forColumn: "incidents"))), ids((try row.decode(forColumn: "actors"))))
     }
 
     public func people(ids: Set<Int64>) throws -> [Person] {
@@ -284,9 +285,9 @@ extension StoreSession {
                 AND NOT EXISTS (SELECT 1 FROM disposal d WHERE d.subjectType = '\(kind.rawValue)' AND d.subjectID = x.id))
             WHERE basis < ? ORDER BY basis, id
             """, arguments: [cutoff])
-        return rows.map { row in
-            RetentionItem(kind: kind, id: row["id"], incidentID: row["incidentID"], summary: row["summary"] ?? "",
-                          retainedSince: row["basis"], disposableFrom: row["basis"])
+        return rows.compactMap { row -> RetentionItem? in
+            do { return RetentionItem(kind: kind, id: (try row.decode(forColumn: "id")), incidentID: (try row.decode(forColumn: "incidentID")), summary: (try row.decode(forColumn: "summary")) ?? "",
+                          retainedSince: (try row.decode(forColumn: "basis")), disposableFrom: (try row.decode(forColumn: "basis"))) } catch { return nil }
         }
     }
 

@@ -42,9 +42,15 @@ extension StoreSession {
         let sql = Self.boardSelect + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY \(order) LIMIT ?"
         arguments += [limit]
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-        let entries = try rows.map { row in
-            BoardEntry(incident: try Incident(row: row), spokesperson: row["spokespersonHandle"], unverifiedFacts: row["unverifiedCount"],
-                       awaitingSignOff: row["reviewCount"], nextReleaseAt: row["nextAt"], postsNeedingAttention: row["attentionCount"])
+        // One unreadable row (a time no calendar can show, text where a number belongs) costs only its
+        // own line: the board shows the rest; `unreadableRows()` names it.
+        let entries = rows.compactMap { row -> BoardEntry? in
+            guard let incident = try? Incident(row: row) else { return nil }
+            let nextAt = Date.fromDatabaseValue(row["nextAt"] as DatabaseValue)
+            return BoardEntry(incident: incident, spokesperson: try? row.decode(forColumn: "spokespersonHandle"),
+                              unverifiedFacts: (try? row.decode(forColumn: "unverifiedCount")) ?? 0,
+                              awaitingSignOff: (try? row.decode(forColumn: "reviewCount")) ?? 0, nextReleaseAt: nextAt,
+                              postsNeedingAttention: (try? row.decode(forColumn: "attentionCount")) ?? 0)
         }
         return backward ? entries.reversed() : entries
     }
@@ -60,11 +66,11 @@ extension StoreSession {
     public func incidentCounts(incidentID: Int64) throws -> (facts: [FactStatus: Int], releases: [ReleaseStatus: Int], posts: Int) {
         var facts: [FactStatus: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM fact WHERE incidentID = ? GROUP BY status", arguments: [incidentID]) {
-            if let status = FactStatus(rawValue: row["status"]) { facts[status] = row["n"] }
+            if let status = FactStatus(rawValue: (try row.decode(forColumn: "status"))) { facts[status] = (try row.decode(forColumn: "n")) }
         }
         var releases: [ReleaseStatus: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM pressRelease WHERE incidentID = ? GROUP BY status", arguments: [incidentID]) {
-            if let status = ReleaseStatus(rawValue: row["status"]) { releases[status] = row["n"] }
+            if let status = ReleaseStatus(rawValue: (try row.decode(forColumn: "status"))) { releases[status] = (try row.decode(forColumn: "n")) }
         }
         let posts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM post WHERE incidentID = ?", arguments: [incidentID]) ?? 0
         return (facts, releases, posts)
@@ -139,8 +145,11 @@ extension StoreSession {
     }
 
     /// The next scheduled post and its release, for the top bar's countdown.
+    /// A post whose time cannot be read back is passed over (the scheduler names it).
     public func nextScheduledPost() throws -> (post: Post, release: Release)? {
-        guard let post = try Post.fetchOne(db, sql: "SELECT * FROM post WHERE state = 'scheduled' ORDER BY scheduledAt LIMIT 1"),
+        let posts = try fetchReadable(Post.self, table: "post",
+                                      sql: "SELECT * FROM post WHERE state = 'scheduled' ORDER BY scheduledAt LIMIT 20")
+        guard let post = posts.min(by: { ($0.scheduledAt ?? .distantFuture) < ($1.scheduledAt ?? .distantFuture) }),
               let release = try release(id: post.releaseID) else { return nil }
         return (post, release)
     }
@@ -154,6 +163,7 @@ extension StoreSession {
             WHERE pressRelease.incidentID = ? AND attestation.verdict = 'approved' AND attestation.supersededAt IS NULL
             ORDER BY attestation.id
             """, arguments: [incidentID])
-        return Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { _, last in last })
+        return Dictionary(try rows.map { (try $0.decode(Int64.self, atIndex: 0), try $0.decode(String.self, atIndex: 1)) },
+                          uniquingKeysWith: { _, last in last })
     }
 }

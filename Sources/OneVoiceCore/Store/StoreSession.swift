@@ -55,6 +55,33 @@ extension StoreSession {
         try Person.fetchAll(db, sql: "SELECT * FROM person WHERE removedAt IS NULL ORDER BY handle")
     }
 
+    /// The removed person who held this public key, if any (to say why their key no longer works).
+    public func removedPerson(publicKey: String) throws -> Person? {
+        try Person.fetchOne(db, sql: "SELECT * FROM person WHERE publicKey = ? AND removedAt IS NOT NULL", arguments: [publicKey])
+    }
+
+    public func removePerson(id: Int64, reason: String, at time: Date) throws {
+        try db.execute(sql: "UPDATE person SET removedAt = ?, removalReason = ? WHERE id = ? AND removedAt IS NULL",
+                       arguments: [time, reason, id])
+    }
+
+    public func setRoles(personID: Int64, roles: [Role]) throws {
+        guard var person = try person(id: personID) else { return }
+        person.roles = roles.sorted()
+        try person.update(db)
+    }
+
+    /// How many people on the roster (not removed) hold the admin role.
+    public func adminCount() throws -> Int {
+        try roster().filter { $0.has(.admin) }.count
+    }
+
+    /// The lowest-numbered incident that is not closed whose spokesperson is this person, if any.
+    public func openIncidentSpokenFor(personID: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM incident WHERE spokespersonID = ? AND status != 'closed'",
+                           arguments: [personID])
+    }
+
     public func handleOrPublicKeyTaken(handle: String, publicKey: String) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM person WHERE handle = ? OR publicKey = ?)",
                           arguments: [handle, publicKey]) ?? false
@@ -192,7 +219,7 @@ extension StoreSession {
     /// The recorded head of the chain: the last entry's number and hash.
     public func logHead() throws -> (seq: Int64, hash: String)? {
         guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM logHead WHERE id = 1") else { return nil }
-        return (row["seq"], row["hash"])
+        return ((try row.decode(forColumn: "seq")), (try row.decode(forColumn: "hash")))
     }
 
     public func logCount() throws -> Int {
@@ -340,33 +367,58 @@ extension StoreSession {
     }
 
     public func posts(releaseID: Int64) throws -> [Post] {
-        try Post.fetchAll(db, sql: "SELECT * FROM post WHERE releaseID = ? ORDER BY scheduledAt, id", arguments: [releaseID])
+        try fetchReadable(Post.self, table: "post", sql: "SELECT * FROM post WHERE releaseID = ? ORDER BY scheduledAt, id", arguments: [releaseID])
+    }
+
+    /// The readable posts of a release; the ids of those that cannot be read go to `unreadable`.
+    public func posts(releaseID: Int64, unreadable: inout [UnreadableRow]) throws -> [Post] {
+        try fetchReadable(Post.self, table: "post", sql: "SELECT * FROM post WHERE releaseID = ? ORDER BY scheduledAt, id",
+                          arguments: [releaseID], unreadable: &unreadable)
+    }
+
+    /// Puts a post that cannot be read back into `state` (and, when given, a readable time), if it is
+    /// still waiting: how a person cancels, holds or reschedules a post whose stored time is damaged.
+    /// Returns whether it changed.
+    public func setWaitingPostState(id: Int64, to state: PostState, scheduledAt: Date?) throws -> Bool {
+        try db.execute(sql: """
+            UPDATE post SET state = ?, scheduledAt = COALESCE(?, scheduledAt), nextAttemptAt = NULL
+            WHERE id = ? AND state IN ('scheduled', 'held', 'missed', 'awaiting_confirmation', 'failed')
+            """, arguments: [state.rawValue, scheduledAt, id])
+        return db.changesCount > 0
     }
 
     public func posts(incidentID: Int64) throws -> [Post] {
-        try Post.fetchAll(db, sql: "SELECT * FROM post WHERE incidentID = ? ORDER BY scheduledAt DESC, id DESC", arguments: [incidentID])
+        try fetchReadable(Post.self, table: "post", sql: "SELECT * FROM post WHERE incidentID = ? ORDER BY scheduledAt DESC, id DESC",
+                          arguments: [incidentID])
     }
 
     /// Posts waiting for their time (scheduled, held, failed with a retry, or waiting for a person), soonest first.
     public func upcomingPosts(limit: Int) throws -> [Post] {
-        try Post.fetchAll(db, sql: """
+        var ignored: [UnreadableRow] = []
+        return try upcomingPosts(limit: limit, unreadable: &ignored)
+    }
+
+    /// The same, naming the waiting posts that cannot be read.
+    public func upcomingPosts(limit: Int, unreadable: inout [UnreadableRow]) throws -> [Post] {
+        try fetchReadable(Post.self, table: "post", sql: """
             SELECT * FROM post WHERE state IN ('scheduled', 'held', 'failed', 'awaiting_confirmation', 'missed', 'delivering',
                                                'hand_off', 'hand_off_overdue', 'needs_check', 'credentials_expired')
             ORDER BY scheduledAt, id LIMIT ?
-            """, arguments: [limit])
+            """, arguments: [limit], unreadable: &unreadable)
     }
 
     /// Posts whose time has come: scheduled ones due now, failed ones due for a retry, and claims
     /// older than `staleBefore` (their scheduler died mid-delivery). Uses the (state, scheduledAt) index.
-    public func duePosts(now: Date, staleBefore: Date, limit: Int) throws -> [Post] {
-        try Post.fetchAll(db, sql: """
+    /// A row that cannot be read is skipped and named in `unreadable`: the others still go out.
+    public func duePosts(now: Date, staleBefore: Date, limit: Int, unreadable: inout [UnreadableRow]) throws -> [Post] {
+        try fetchReadable(Post.self, table: "post", sql: """
             SELECT * FROM post WHERE state = 'scheduled' AND scheduledAt <= ?
             UNION ALL
             SELECT * FROM post WHERE state = 'failed' AND nextAttemptAt IS NOT NULL AND nextAttemptAt <= ?
             UNION ALL
             SELECT * FROM post WHERE state = 'delivering' AND claimedAt < ?
             ORDER BY scheduledAt, id LIMIT ?
-            """, arguments: [now, now, staleBefore, limit])
+            """, arguments: [now, now, staleBefore, limit], unreadable: &unreadable)
     }
 
     /// Hand-offs not marked posted whose time was before `before`: they become overdue.
@@ -398,7 +450,9 @@ extension StoreSession {
 
     /// The earliest time something is scheduled to go out.
     public func nextScheduledTime() throws -> Date? {
-        try Date.fetchOne(db, sql: "SELECT MIN(scheduledAt) FROM post WHERE state = 'scheduled'")
+        // A time that cannot be read back (sorted first as text) is passed over, not thrown.
+        let values = try DatabaseValue.fetchAll(db, sql: "SELECT scheduledAt FROM post WHERE state = 'scheduled' ORDER BY scheduledAt LIMIT 20")
+        return values.compactMap { Date.fromDatabaseValue($0) }.min()
     }
 
     /// Takes the scheduler lease when it is free, expired or already ours; false when someone else holds it.
@@ -417,7 +471,7 @@ extension StoreSession {
 
     public func schedulerLease() throws -> (holder: String, expiresAt: Date)? {
         guard let row = try Row.fetchOne(db, sql: "SELECT holder, expiresAt FROM schedulerLease WHERE id = 1") else { return nil }
-        return (row["holder"], row["expiresAt"])
+        return ((try row.decode(forColumn: "holder")), (try row.decode(forColumn: "expiresAt")))
     }
 }
 

@@ -5,7 +5,7 @@ public enum TemplateChecker {
     public static func check(_ fileURL: URL) -> [TemplateProblem] {
         let source: String
         do {
-            source = try String(contentsOf: fileURL, encoding: .utf8)
+            source = try TextInput.readSource(contentsOf: fileURL)
         } catch {
             return [TemplateProblem(kind: .unreadable, file: fileURL.path, line: 1, column: 1,
                                     message: "cannot read the template file (\(error.localizedDescription)); check the path and that it is UTF-8.")]

@@ -83,7 +83,7 @@ public struct TemplateLibrary: Sendable {
             let name = label(file)
             let source: String
             do {
-                source = try String(contentsOf: file, encoding: .utf8)
+                source = try TextInput.readSource(contentsOf: file)
             } catch {
                 problems.append(TemplateProblem(kind: .unreadable, file: name, line: 1, column: 1,
                                                 message: "cannot read the template file (\(error.localizedDescription))."))

@@ -7,6 +7,7 @@ extension Workspace {
                                   clock: any WallClock = SystemClock(), anchors: AnchorStore = .standard) throws -> Workspace {
         let name = agencyName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw StoreError.invalid("The agency needs a name (--agency).") }
+        try TextInput.check(name, as: .name)
         guard TimeZone(identifier: timeZoneIdentifier) != nil, timeZoneIdentifier.contains("/") || timeZoneIdentifier == "UTC" else {
             throw StoreError.invalid("\"\(timeZoneIdentifier)\" is not a time zone name; use an IANA name such as America/Chicago.")
         }

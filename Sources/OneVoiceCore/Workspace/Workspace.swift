@@ -60,6 +60,9 @@ public struct Workspace: Sendable {
     func caller(in session: StoreSession) throws -> Person {
         guard let identity else { throw IdentityError.missingKey(path: identityPath) }
         guard let person = try session.person(publicKey: identity.publicKeyBase64) else {
+            if let removed = try session.removedPerson(publicKey: identity.publicKeyBase64) {
+                throw IdentityError.removedFromRoster(handle: removed.handle)
+            }
             throw IdentityError.notInRoster(publicKey: identity.publicKeyBase64)
         }
         return person

@@ -21,7 +21,7 @@ public enum DashboardError: Error, Equatable, CustomStringConvertible {
 public struct DashboardOptions {
     /// `--theme NAME`; nil: the config file's `theme`, else "default".
     public var themeName: String?
-    /// Where `*.toml` themes live (the repo's `Themes/` in development); built-ins are used when nil or missing.
+    /// A folder of `*.toml` themes to use instead of the user's and the installed ones (tests); nil: those.
     public var themesDirectory: URL?
     public var environment: [String: String]
     public var clock: () -> Date
@@ -94,7 +94,7 @@ public enum Dashboard {
         }
         let painter = Painter(depth: depth, maxPairs: Int(ov_color_pairs()), defaultColorsAllowed: defaultColors)
 
-        let library = ThemeLibrary(directory: options.themesDirectory)
+        let library = options.themesDirectory.map { ThemeLibrary(directory: $0) } ?? .standard(environment: options.environment)
         let selection = ThemeLibrary.selectedName(commandLine: options.themeName, environment: options.environment)
         let loaded = library.load(name: selection.name)
         let program = DashboardProgram(source: source, width: Int(ov_cols()), height: Int(ov_lines()), theme: loaded.theme,

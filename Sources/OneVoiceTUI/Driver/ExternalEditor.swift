@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import OneVoiceCore
 
 /// Runs the person's editor on a temporary file, the way git does: $VISUAL, then $EDITOR, then vi, through the shell.
 /// The editor runs in this process's own process group, which holds the terminal's foreground, so it reads the tty;

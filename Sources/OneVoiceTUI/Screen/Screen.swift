@@ -1,3 +1,5 @@
+import OneVoiceCore
+
 /// One cell of the grid: a grapheme, its width, and its style.
 /// A wide grapheme occupies its cell and the next; the next holds a continuation marker.
 public struct Cell: Hashable, Sendable {
@@ -47,10 +49,12 @@ public struct Screen: Equatable, Sendable {
     }
 
     /// Writes `text` at (row, column) clipped to `maxWidth` cells (and the screen edge); returns the cells used.
-    /// A wide grapheme that would not fit is replaced by a space; control characters are drawn as "?".
+    /// A wide grapheme that would not fit is replaced by a space; control characters are drawn as "?";
+    /// bidi and zero-width characters are shown as `\u{202E}`-style escapes (`TerminalText.showingInvisibles`).
     @discardableResult
     public mutating func write(_ text: String, row: Int, column: Int, style: Style, maxWidth: Int? = nil) -> Int {
         guard row >= 0, row < height, column < width else { return 0 }
+        let text = TerminalText.showingInvisibles(text)
         let limit = min(width, column + (maxWidth ?? width))
         var x = column
         for ch in text {

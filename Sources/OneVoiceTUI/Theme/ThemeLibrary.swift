@@ -2,13 +2,46 @@ import OneVoiceCore
 import Foundation
 import TOMLKit
 
-/// Finds themes by name: `NAME.toml` in a themes directory first, then the built-in copies.
+/// Finds themes by name: `NAME.toml` in the user's themes folder, then in the installed themes folder,
+/// then the built-in copies. Nothing else is searched: not the working directory (a planted `Themes/`),
+/// and a name is only a name (`../x`, `/etc/x` or `x.toml` are refused, never read).
 public struct ThemeLibrary: Sendable {
-    /// The directory holding `*.toml` themes (the repo's `Themes/` in development), if any.
-    public var directory: URL?
+    /// The folders holding `*.toml` themes, searched in order.
+    public var directories: [URL]
+
+    /// The first folder searched, if any.
+    public var directory: URL? { directories.first }
 
     public init(directory: URL?) {
-        self.directory = directory
+        self.directories = directory.map { [$0] } ?? []
+    }
+
+    public init(directories: [URL]) {
+        self.directories = directories
+    }
+
+    /// The user's themes (`$XDG_CONFIG_HOME/onevoice/themes` or `~/.config/onevoice/themes`), then the
+    /// installed ones (`share/onevoice/themes` beside the program's `bin/`).
+    public static func standard(environment: [String: String], executable: URL? = Bundle.main.executableURL) -> ThemeLibrary {
+        var directories: [URL] = []
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
+            directories.append(URL(fileURLWithPath: xdg).appendingPathComponent("onevoice/themes"))
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            directories.append(URL(fileURLWithPath: home).appendingPathComponent(".config/onevoice/themes"))
+        }
+        if let executable {
+            directories.append(executable.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("share/onevoice/themes"))
+        }
+        return ThemeLibrary(directories: directories)
+    }
+
+    /// A theme name: 1 to 64 lower-case letters, digits, '-' or '_' (what `theme = "..."` and `--theme` take).
+    public static func isValidName(_ name: String) -> Bool {
+        guard (1...64).contains(name.unicodeScalars.count) else { return false }
+        return name.unicodeScalars.allSatisfy { s in
+            ("a"..."z").contains(s) || ("0"..."9").contains(s) || s == "-" || s == "_"
+        }
     }
 
     /// A loaded theme and, when something was wrong, one sentence for the user (the default theme is used then).
@@ -17,28 +50,39 @@ public struct ThemeLibrary: Sendable {
         public var warning: String?
     }
 
-    /// Names of the themes on offer (directory and built-ins), sorted.
+    /// Names of the themes on offer (folders and built-ins), sorted.
     public var names: [String] {
         var set = Set(BuiltinThemes.all.map(\.name))
-        if let directory, let items = try? FileManager.default.contentsOfDirectory(atPath: directory.path) {
-            for item in items where item.hasSuffix(".toml") { set.insert(String(item.dropLast(5))) }
+        for directory in directories {
+            guard let items = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }
+            for item in items where item.hasSuffix(".toml") && Self.isValidName(String(item.dropLast(5))) {
+                set.insert(String(item.dropLast(5)))
+            }
         }
         return set.sorted()
     }
 
     /// Loads the theme `name`; never fails: a broken or missing theme gives the default theme and a warning naming file and line.
     public func load(name: String) -> Loaded {
-        if let directory {
+        guard Self.isValidName(name) else {
+            let shown = TerminalText.safe(String(name.prefix(80)), singleLine: true)
+            return Loaded(theme: .fallback, warning: "\"\(shown)\" is not a theme name (lower-case letters, digits, '-' and '_'; available: \(names.joined(separator: ", "))); using the default theme.")
+        }
+        for directory in directories {
             let url = directory.appendingPathComponent("\(name).toml")
-            if FileManager.default.fileExists(atPath: url.path) {
-                do {
-                    let text = try String(contentsOf: url, encoding: .utf8)
-                    return Loaded(theme: try ThemeParser.parse(text, file: url.path, base: Theme.fallback), warning: nil)
-                } catch let error as ThemeError {
-                    return Loaded(theme: .fallback, warning: "\(error.description); using the default theme.")
-                } catch {
-                    return Loaded(theme: .fallback, warning: "\(url.path): cannot be read as UTF-8 text; using the default theme.")
-                }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
+            guard size <= TextInput.fileLimit else {
+                return Loaded(theme: .fallback, warning: "\(url.path) line 1: larger than \(TextInput.fileLimit / 1024) KB, too large for a theme; using the default theme.")
+            }
+            do {
+                let text = try String(contentsOf: url, encoding: .utf8)
+                return Loaded(theme: try ThemeParser.parse(text, file: url.path, base: Theme.fallback), warning: nil)
+            } catch let error as ThemeError {
+                return Loaded(theme: .fallback, warning: "\(error.description); using the default theme.")
+            } catch {
+                return Loaded(theme: .fallback, warning: "\(url.path): cannot be read as UTF-8 text; using the default theme.")
             }
         }
         if let builtin = BuiltinThemes.all.first(where: { $0.name == name }) {

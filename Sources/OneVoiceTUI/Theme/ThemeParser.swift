@@ -41,7 +41,8 @@ public enum ThemeParser {
         let locator = TOMLKeyLocator(source: text)
         // A root key's line, or a table's header (`[[rule]]` is the table "rule").
         func lineOf(root key: String) -> Int? {
-            (locator.position(ofKey: key) ?? locator.position(ofTable: key))?.line
+            // Found by the long property run: a stray ''' can hide a key from the locator; then the best guess.
+            (locator.position(ofKey: key) ?? locator.position(ofTable: key) ?? locator.bestPosition(ofKey: key)).line
         }
         let name = table["name"]?.string ?? (file as NSString).deletingPathExtension
         var theme = Theme(name: name, styles: base?.styles ?? [:])
@@ -55,7 +56,8 @@ public enum ThemeParser {
             return theme
         }
         for key in styles.keys {
-            let line = (locator.position(ofKey: key, table: "styles") ?? locator.position(ofTable: "styles.\(key)"))?.line
+            let line = (locator.position(ofKey: key, table: "styles") ?? locator.position(ofTable: "styles.\(key)")
+                        ?? locator.bestPosition(ofKey: key, table: "styles")).line
             guard let role = ThemeRole(rawValue: key) else {
                 throw ThemeError(file: file, line: line, message: "unknown style \"\(key)\"; known: \(ThemeRole.allCases.map(\.rawValue).joined(separator: ", "))")
             }

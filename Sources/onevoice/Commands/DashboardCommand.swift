@@ -16,11 +16,17 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: ArgumentHelp("In the demo, act as this role or handle: admin, drafter, verifier, legal, spokesperson, pio (drafter and spokesperson).", valueName: "role"))
     var actAs: String = "spokesperson"
 
-    @Option(help: "A colour theme: default, high-contrast, light, monochrome, or a file name in the themes folder.",
+    @Option(help: "A colour theme by name: default, high-contrast, light, monochrome, or NAME for NAME.toml in ~/.config/onevoice/themes.",
             completion: Completions.themes)
     var theme: String?
 
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let theme, !ThemeLibrary.isValidName(theme) {
+            throw ValidationError("--theme takes a theme name (lower-case letters, digits, '-' and '_'), not a path; put NAME.toml in ~/.config/onevoice/themes and pass NAME.")
+        }
+    }
 
     func run() throws {
         // Before seeding a demo or starting the scheduler: piped output gets the one-sentence pointer to the CLI.
@@ -34,7 +40,7 @@ struct DashboardCommand: ParsableCommand {
             loop?.requestStop()
             loop?.scheduler.stop()
         }
-        let options = DashboardOptions(themeName: theme ?? workspace.settings.theme, themesDirectory: ThemesFolder.find())
+        let options = DashboardOptions(themeName: theme ?? workspace.settings.theme, themesDirectory: nil)
         let source = StoreDashboardSource(workspace: workspace, switchIdentity: demo ? DemoWorkspace.switcher(workspace) : nil)
         source.schedulerLoop = loop
         let exit = try Dashboard.run(source: source, options: options)
@@ -73,14 +79,3 @@ enum DemoWorkspace {
     }
 }
 
-/// Where theme files are: $ONEVOICE_THEMES, the repository's Themes/ when run from it, or the config folder.
-enum ThemesFolder {
-    static func find() -> URL? {
-        let env = ProcessInfo.processInfo.environment
-        var candidates: [URL] = []
-        if let dir = env["ONEVOICE_THEMES"], !dir.isEmpty { candidates.append(URL(fileURLWithPath: dir)) }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Themes"))
-        candidates.append(XDGPaths().configDirectory.appendingPathComponent("themes"))
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
-    }
-}

@@ -81,10 +81,7 @@ struct PostCommand: ParsableCommand {
         func run() throws {
             var input = text ?? "-"
             if input == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                guard let decoded = String(data: data, encoding: .utf8) else {
-                    throw ValidationError("Standard input is not UTF-8 text.")
-                }
+                let decoded = try TextInput.readStandardInput()
                 // A trailing newline from `echo` or a file is not part of the post.
                 input = decoded.hasSuffix("\n") ? String(decoded.dropLast()) : decoded
             }

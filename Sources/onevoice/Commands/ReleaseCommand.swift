@@ -147,14 +147,8 @@ struct ReleaseCommand: ParsableCommand {
                 return
             }
             if let textFile {
-                if textFile == "-" {
-                    content = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-                } else {
-                    guard let text = try? String(contentsOfFile: textFile, encoding: .utf8) else {
-                        throw ValidationError("Cannot read \(textFile) as UTF-8 text.")
-                    }
-                    content = text
-                }
+                content = textFile == "-" ? try TextInput.readStandardInput()
+                                          : try TextInput.read(contentsOf: URL(fileURLWithPath: textFile))
             } else {
                 content = try Editor.edit(EditableRelease.render(current, title: release.title))
             }

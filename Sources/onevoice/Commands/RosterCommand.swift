@@ -6,7 +6,7 @@ struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "The people who may act, by the keys they hold.",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, List.self, Remove.self, Roles.self]
     )
 
     struct Add: ParsableCommand {
@@ -31,6 +31,43 @@ struct RosterCommand: ParsableCommand {
             if store.json { Output.json(CreatedID(id: person.id)) } else {
                 print("Added \(person.handle) (\(person.displayName)) as \(Role.list(person.roles)).")
             }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take a person off the roster (admins only); their key can do nothing afterwards.")
+
+        @Argument(help: "Their handle.")
+        var handle: String
+
+        @Option(help: "Why (kept with the roster and in the records log).")
+        var reason: String
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let removal = try store.writableWorkspace().removeFromRoster(handle: handle, reason: reason)
+            if store.json { Output.json(removal); return }
+            print("Removed \(TerminalText.safe(removal.handle)) from the roster.")
+        }
+    }
+
+    struct Roles: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Replace a person's roles (admins only).")
+
+        @Argument(help: "Their handle.")
+        var handle: String
+
+        @Option(help: "A role they hold from now on: admin, drafter, verifier, legal or spokesperson (repeat for several).")
+        var role: [Role]
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let change = try store.writableWorkspace().setRoles(handle: handle, roles: role)
+            if store.json { Output.json(change); return }
+            print("\(TerminalText.safe(change.handle)) now has \(Role.list(change.to)) (was \(Role.list(change.from))).")
         }
     }
 

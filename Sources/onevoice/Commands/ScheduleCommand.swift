@@ -15,7 +15,8 @@ struct ScheduleCommand: ParsableCommand {
 
         func run() throws {
             let workspace = try store.readableWorkspace()
-            let posts = try workspace.upcomingPosts()
+            let (posts, unreadable) = try workspace.upcomingPostsNamingUnreadable()
+            for row in unreadable { Output.error("Skipped: \(row).") }
             if store.json { Output.json(posts); return }
             let local = LocalTime(timeZone: try workspace.agency().timeZone)
             Output.table(["POST", "RELEASE", "CHANNEL", "TIME", "STATE"], posts.map {
@@ -38,6 +39,10 @@ struct ScheduleCommand: ParsableCommand {
             if let out {
                 try FileSafety.writeAtomically(Data(calendar.utf8), to: URL(fileURLWithPath: out))
                 if !store.json { print("Wrote the schedule to \(out).") }
+            } else if isatty(1) != 0 {
+                // On a terminal the calendar is for reading: CRLF line ends become plain ones, and stored
+                // text shows its control characters instead of sending them.
+                print(calendar.replacingOccurrences(of: "\r\n", with: "\n"), terminator: "")
             } else {
                 FileHandle.standardOutput.write(Data(calendar.utf8))
             }

@@ -24,6 +24,7 @@ struct SchedulerCommand: ParsableCommand {
             if once {
                 let report = try scheduler.tick()
                 scheduler.stop()
+                for row in report.unreadable { Output.error("Skipped: \(row).") }
                 if store.json { Output.json(TickSummary(report)); return }
                 if !report.hadLease { print("Another scheduler holds the lease; nothing was delivered by this one.") }
                 print("Delivered \(report.delivered), failed \(report.failed), missed \(report.missed), awaiting confirmation \(report.awaitingConfirmation), "

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OneVoiceCore
+import OneVoiceTUI
 
 /// What shell completion offers for option values: template ids, channels and themes, read when the
 /// shell asks (so a template added in ~/.config/onevoice/templates is offered too).
@@ -23,13 +24,9 @@ enum Completions {
         return Channel.allCases.map(\.slug).filter { $0.hasPrefix(last) && !typed.contains($0) }.map { head + $0 }
     }
 
-    /// The built-in themes and the .toml files of the themes folder.
+    /// The built-in themes and those of the user's and the installed themes folders.
     static let themes = CompletionKind.custom { _, _, prefix in
-        var names = builtInThemes
-        if let folder = ThemesFolder.find(),
-           let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            names += files.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
-        }
+        let names = builtInThemes + ThemeLibrary.standard(environment: ProcessInfo.processInfo.environment).names
         return Array(Set(names)).filter { $0.hasPrefix(prefix) }.sorted()
     }
 }

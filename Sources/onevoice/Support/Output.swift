@@ -8,12 +8,13 @@ import OneVoiceTUI
 /// export): camelCase keys as the records carry them, keys sorted, times as UTC ISO 8601.
 enum Output {
     static func json(_ value: some Encodable) {
-        print(CanonicalJSON.pretty(value))
+        Swift.print(TerminalText.safeJSON(CanonicalJSON.pretty(value)))
     }
 
     /// Prints rows as columns separated by two spaces, padded by display width.
+    /// Each cell is shown on one line, with control and invisible characters shown visibly.
     static func table(_ header: [String], _ rows: [[String]]) {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map { TerminalText.safe($0, singleLine: true) } }
         var widths = [Int](repeating: 0, count: header.count)
         for row in all {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
@@ -27,7 +28,7 @@ enum Output {
     }
 
     static func error(_ sentence: String) {
-        FileHandle.standardError.write(Data((sentence + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.safe(sentence) + "\n").utf8))
     }
 
     /// An error under `--json`: one JSON value on standard output, `{"error": {"exitCode": n, "message": ...}}`,

@@ -36,11 +36,12 @@ struct StoreOptions: ParsableArguments {
         return Workspace(database: database, identity: key, identityPath: identityURL.path, settings: settings)
     }
 
-    /// The workspace for a command that only reads: a key is used when there is one.
+    /// The workspace for a command that only reads: a key is used when there is one, and a database
+    /// file that cannot be written is opened read-only.
     func readableWorkspace() throws -> Workspace {
         let settings = try workspaceSettings()
         let key = try? IdentityKey.load(from: identityURL)
-        let database = try AppDatabase.open(at: databaseURL)
+        let database = try AppDatabase.openForReading(at: databaseURL)
         return Workspace(database: database, identity: key, identityPath: identityURL.path, settings: settings)
     }
 }

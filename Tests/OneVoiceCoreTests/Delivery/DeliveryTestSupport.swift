@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import OneVoiceCore
 
 /// Items, folders and outside checkers (python3) for the delivery tests.
@@ -37,13 +38,8 @@ enum Python {
         var stderr: String
     }
 
-    static let executable: String? = {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(dir)/python3"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }()
+    /// The virtual environment under .build/pyvenv with the validators (made on first use).
+    static let executable: String? = try? PythonEnvironment.python.get()
 
     static func run(_ script: String, arguments: [String] = [], input: Data = Data()) throws -> Output {
         guard let executable else { throw PythonMissing() }
@@ -69,12 +65,12 @@ enum Python {
     /// True when `module` imports; otherwise records a failure naming the pip command that fixes it.
     static func require(_ module: String, install: String) throws -> Bool {
         guard executable != nil else {
-            Issue.record("python3 is not installed; the delivery format checks need it (apt-get install python3).")
+            if case .failure(let error) = PythonEnvironment.python { Issue.record("\(error)") }
             return false
         }
         let result = try run("import \(module)")
         if result.status != 0 {
-            Issue.record("The Python package \(module) is missing; install it with: \(install)")
+            Issue.record("The Python package \(module) is missing from \(executable ?? "python3") (\(install)): \(result.stderr)")
             return false
         }
         return true

@@ -57,6 +57,7 @@ struct PermissionTests {
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         #expect(throws: IdentityError.keyExists(path: url.path)) { try IdentityKey().save(to: url) }
         try Data("garbage".utf8).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
         #expect(throws: IdentityError.unreadableKeyFile(path: url.path)) { try IdentityKey.load(from: url) }
     }
 }

@@ -54,7 +54,7 @@ struct PropertyConfigTests {
     }
 
     @Test func aMutatedConfigGivesAConfigOrLocatedProblems() async {
-        await propertyCheck(count: 250, input: Self.mutants) { mutant in
+        await propertyCheck(count: propertyBudget(250), input: Self.mutants) { mutant in
             do {
                 let (config, _) = try AgencyConfig.parse(source: mutant.source, file: mutant.file, environment: [:])
                 #expect((0...1440).contains(config.graceMinutes))

@@ -29,7 +29,7 @@ struct PropertyCountingTests {
     }
 
     @Test func everyChannelValidatesAnyText() async {
-        await propertyCheck(count: 150, input: Self.mixed) { text in
+        await propertyCheck(count: propertyBudget(150), input: Self.mixed) { text in
             for channel in Channel.allCases {
                 let check = PostValidator.validate(text, for: channel)
                 #expect(check.channel == channel)
@@ -47,7 +47,7 @@ struct PropertyCountingTests {
     }
 
     @Test func xParseAndMastodonCountAreConsistent() async {
-        await propertyCheck(count: 150, input: Self.mixed) { text in
+        await propertyCheck(count: propertyBudget(150), input: Self.mixed) { text in
             let result = XTextCounter.parse(text)
             #expect(result.weightedLength >= 0)
             #expect(result.weightedLength == XTextCounter.weightedLength(text))
@@ -68,7 +68,7 @@ struct PropertyCountingTests {
 
     @Test func appendingAnASCIILetterAddsOneOnX() async {
         let letter = Gen<Character>.letter
-        await propertyCheck(count: 200, input: Self.linkFree, letter) { text, letter in
+        await propertyCheck(count: propertyBudget(200), input: Self.linkFree, letter) { text, letter in
             #expect(XTextCounter.weightedLength(text + String(letter)) == XTextCounter.weightedLength(text) + 1)
         }
     }
@@ -104,7 +104,7 @@ struct PropertyCountingTests {
     })
 
     @Test func everyLinkCounts23WhateverItsLength() async {
-        await propertyCheck(count: 150, input: Self.urlCases) { c in
+        await propertyCheck(count: propertyBudget(150), input: Self.urlCases) { c in
             let text = c.prefix + c.url + c.suffix
             let rest = c.prefix + c.suffix
             let parsed = XTextCounter.parse(text)
@@ -146,13 +146,13 @@ struct PropertyCountingTests {
 
     /// Korean written as syllables or as the jamo they decompose to counts the same.
     @Test func hangulSyllablesAndTheirJamoCountTheSameOnX() async {
-        await propertyCheck(count: 150, input: Self.hangul) { text in
+        await propertyCheck(count: propertyBudget(150), input: Self.hangul) { text in
             #expect(XTextCounter.weightedLength(text.decomposedStringWithCanonicalMapping) == XTextCounter.weightedLength(text))
         }
     }
 
     @Test func nfcAndNfdFormsCountTheSameOnX() async {
-        await propertyCheck(count: 150, input: Self.withoutConjoiningJamo) { text in
+        await propertyCheck(count: propertyBudget(150), input: Self.withoutConjoiningJamo) { text in
             let length = XTextCounter.weightedLength(text)
             #expect(XTextCounter.weightedLength(text.precomposedStringWithCanonicalMapping) == length)
             #expect(XTextCounter.weightedLength(text.decomposedStringWithCanonicalMapping) == length)
@@ -170,7 +170,7 @@ struct PropertyCountingTests {
     }
 
     @Test func cjkTextCountsTwicePerScalarOnX() async {
-        await propertyCheck(count: 150, input: Self.cjk) { text in
+        await propertyCheck(count: propertyBudget(150), input: Self.cjk) { text in
             let parsed = XTextCounter.parse(text)
             #expect(parsed.weightedLength == 2 * text.unicodeScalars.count)
             #expect(parsed.valid == (text.unicodeScalars.count <= 140))

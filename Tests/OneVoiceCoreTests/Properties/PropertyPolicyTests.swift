@@ -99,7 +99,7 @@ struct PropertyPolicyTests {
     }
 
     @Test func findingsOnAnyTextPointAtWhatTheyQuote() async {
-        await propertyCheck(count: 80, input: Self.cases) { c in
+        await propertyCheck(count: propertyBudget(80), input: Self.cases) { c in
             let findings = PolicyChecker.check(text: c.text, ruleSet: Self.builtInRules, context: c.context)
             Self.expectLocated(findings, in: c.text)
             if c.text.contains("{{") {
@@ -111,7 +111,7 @@ struct PropertyPolicyTests {
     static let mutants = propertyMutants(of: [("rules.toml", builtInSource)])
 
     @Test func aMutatedRulesFileGivesRulesOrOneLocatedError() async {
-        await propertyCheck(count: 60, input: Self.mutants) { mutant in
+        await propertyCheck(count: propertyBudget(60), input: Self.mutants) { mutant in
             Self.checkRulesMutant(mutant, strictLines: !mutant.source.contains("\r"))
         }
     }

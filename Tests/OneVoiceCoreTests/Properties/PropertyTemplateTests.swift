@@ -36,7 +36,7 @@ struct PropertyTemplateTests {
     }
 
     @Test func aMutatedTemplateGivesATemplateOrLocatedProblems() async {
-        await propertyCheck(count: 250, input: Self.mutants) { mutant in
+        await propertyCheck(count: propertyBudget(250), input: Self.mutants) { mutant in
             let (template, problems) = TemplateParser.parse(source: mutant.source, file: mutant.file)
             #expect((template == nil) == !problems.isEmpty, "a template and problems, or neither")
             // Lines as TOML and editors number them (see `slotProblemLinesCountOnlyLineFeeds`).

@@ -38,7 +38,7 @@ struct PropertyThemeTests {
     }
 
     @Test func aMutatedThemeParsesOrFailsWithAFileAndLine() async {
-        await propertyCheck(count: 300, input: Self.mutants) { mutant in
+        await propertyCheck(count: propertyBudget(300), input: Self.mutants) { mutant in
             do {
                 let theme = try ThemeParser.parse(mutant.source, file: mutant.file, base: Theme.fallback)
                 #expect(Set(theme.styles.keys) == Set(ThemeRole.allCases), "a role lost its style")
@@ -64,7 +64,7 @@ struct PropertyThemeTests {
         let library = ThemeLibrary(directory: directory)
         let url = directory.appendingPathComponent("mutant.toml")
 
-        await propertyCheck(count: 150, input: Self.mutants) { mutant in
+        await propertyCheck(count: propertyBudget(150), input: Self.mutants) { mutant in
             do {
                 try Data(mutant.source.utf8).write(to: url)
             } catch {

@@ -55,7 +55,7 @@ struct DashboardRecordsTmuxTests {
         #expect(written.contains("SHA-256 of manifest.json: \(Hashing.sha256Hex(manifestData))"), "\(written)")
         let check = try tmux.runner.run(["archive", "check-export", folder.path])
         #expect(check.status == 0, "check-export failed: \(check.stdout) \(check.stderr)")
-        #expect(check.stdout.hasPrefix("The export holds"), "\(check.stdout)")
+        #expect(check.stdout.contains("\nThe export holds"), "\(check.stdout)")
         let manifest = String(decoding: manifestData, as: UTF8.self)
         #expect(manifest.contains("\"incidentID\" : \(incident)\n"), "the manifest names the incident")
 

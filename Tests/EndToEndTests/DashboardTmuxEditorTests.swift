@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import OneVoiceCore
 
 /// `e` lends the terminal to $VISUAL: the editor runs in the terminal's foreground process group and reads the
 /// tty itself (keys typed meanwhile never reach the dashboard), its file is private, and the dashboard comes back.
 @Suite(.serialized, .enabled(if: DashboardTmux.available, "needs tmux"))
 struct DashboardTmuxEditorTests {
-    /// An editor that reads one line from /dev/tty and puts it first in the file; it notes the modes of the
+    /// An editor that reads one line from /dev/tty and puts it first in the release text (after the file's header); it notes the modes of the
     /// file and its folder, and whether it had the terminal's foreground.
     static func editorScript(notes: String) -> String {
         """
@@ -15,7 +16,7 @@ struct DashboardTmuxEditorTests {
         ps -o tpgid= -o pgid= -p $$ >> '\(notes)'
         printf 'EDITOR READS THE TTY> ' > /dev/tty
         IFS= read -r line < /dev/tty || exit 3
-        { printf '%s\\n' "$line"; cat "$1"; } > "$1.new" && cat "$1.new" > "$1" && rm -f "$1.new"
+        awk -v l="$line" '{ print } $0 == "\(EditableRelease.headerEnd)" { print l }' "$1" > "$1.new" && cat "$1.new" > "$1" && rm -f "$1.new"
         """
     }
 

@@ -14,7 +14,7 @@ extension Workspace {
         if let key, !Fact.isValidKey(key) {
             throw StoreError.invalid("\"\(key)\" is not a usable fact key; use lower-case letters, digits, '-' or '_'.")
         }
-        return try database.write { session in
+        return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .verifier, .spokesperson], to: "correct a fact")
             guard var fact = try session.fact(id: factID) else { throw StoreError.notFound(what: "fact #\(factID)") }
             guard fact.status == .unverified else {

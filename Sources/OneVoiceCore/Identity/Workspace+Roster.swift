@@ -34,7 +34,7 @@ extension Workspace {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw StoreError.invalid("Say why with --reason; the roster keeps it.") }
         try TextInput.check(reason, as: .note)
-        return try database.write { session in
+        return try write { session in
             let admin = try actor(in: session, allowed: [.admin], to: "change the roster")
             let person = try rosterMember(handle, in: session)
             if person.has(.admin), try session.adminCount() <= 1 {
@@ -56,7 +56,7 @@ extension Workspace {
     public func setRoles(handle: String, roles: [Role]) throws -> RosterRoleChange {
         let roles = Array(Set(roles)).sorted()
         guard !roles.isEmpty else { throw StoreError.invalid("Give at least one role with --role; to take someone off the roster use `onevoice roster remove`.") }
-        return try database.write { session in
+        return try write { session in
             let admin = try actor(in: session, allowed: [.admin], to: "change the roster")
             let person = try rosterMember(handle, in: session)
             if person.has(.admin), !roles.contains(.admin), try session.adminCount() <= 1 {

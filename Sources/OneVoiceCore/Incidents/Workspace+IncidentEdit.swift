@@ -9,7 +9,7 @@ extension Workspace {
         let location = location.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw StoreError.invalid("The incident needs a title.") }
         guard (1...4).contains(severity) else { throw StoreError.invalid("Severity runs from 1 (minor) to 4 (critical).") }
-        return try database.write { session in
+        return try write { session in
             let person = try actor(in: session, allowed: [.spokesperson, .drafter, .admin], to: "edit an incident")
             guard var incident = try session.incident(id: id) else { throw StoreError.notFound(what: "incident #\(id)") }
             guard incident.status != .closed else {

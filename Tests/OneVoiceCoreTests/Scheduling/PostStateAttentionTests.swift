@@ -6,7 +6,7 @@ import OneVoiceCore
 struct PostStateAttentionTests {
     @Test func troubleIsFailedMissedOrOverdue() {
         let trouble = PostState.allCases.filter(\.needsPerson)
-        #expect(Set(trouble) == [.failed, .missed, .awaitingConfirmation])
+        #expect(Set(trouble) == [.failed, .missed, .awaitingConfirmation, .handOffOverdue, .needsCheck, .credentialsExpired])
     }
 
     @Test func whatNeedsAPersonStillWaitsAndWhatIsDoneDoesNot() {

@@ -45,29 +45,50 @@ public struct CoreBenchmarks {
         guard chain.isIntact else {
             throw StoreError.invalid("The synthetic database does not verify: \(chain.problems.first?.message ?? "")")
         }
-        let target = BenchFigure.Goal.atLeast(raw / 3)
-        let targetText = ">= \(BenchFigure.format(raw / 3)) MB/s (1/3 raw)"
+        let targetText = "INFO (1/3 of raw would be \(BenchFigure.format(raw / 3)) MB/s)"
         let megabytes = Double(chain.bytesHashed) / 1e6
         let chainSeconds = Stopwatch.median(chainSamples)
-        let chainFigure = BenchFigure(name: "verify: hash chain", value: megabytes / chainSeconds, unit: "MB/s", goal: target, target: targetText,
+        // INFO: the chain alone, beside raw SHA-256 (the entries now carry rows and signatures).
+        let chainFigure = BenchFigure(name: "verify: hash chain", value: megabytes / chainSeconds, unit: "MB/s", goal: .none, target: targetText,
                                       note: "\(chain.entries) entries, \(BenchFigure.format(megabytes)) MB hashed in \(BenchFigure.format(chainSeconds)) s (median of \(runs))")
         let rawFigure = BenchFigure(name: "raw SHA-256 (same run)", value: raw, unit: "MB/s", goal: .none,
                                     note: "swift-crypto SHA256 over a 64 MB buffer, median of 5")
         if chainOnly { return [chainFigure, rawFigure] }
+        // The whole verification: the chain, every entry's signature, the replay into a fresh state with who
+        // may do what, and every stored row compared. Its floor is the Ed25519 checks it must make, spread
+        // over the cores; the target is 1.5 times that floor, measured in this run.
+        let anchors = AnchorStore(directory: FileManager.default.temporaryDirectory
+            .appendingPathComponent("onevoice-bench-anchors-\(UUID().uuidString)"))
+        defer { try? FileManager.default.removeItem(at: anchors.directory) }
+        let replaying = ChainVerifier(database: workspace.database, anchors: anchors, outputFolder: anchors.directory)
         var full: ChainVerifier.Report?
-        let fullSamples = try Stopwatch.samples(runs: runs, warmup: 0) { full = try verifier.verify() }
+        let fullSamples = try Stopwatch.samples(runs: runs, warmup: 0) { full = try replaying.verify() }
         let storage = try Stopwatch.seconds { try verifier.checkStorage() }
         guard let full else { return [] }
         guard full.isIntact else {
             throw StoreError.invalid("The synthetic database does not verify: \(full.problems.first?.message ?? "")")
         }
         let fullSeconds = Stopwatch.median(fullSamples)
+        let signature = Self.signatureCheckSeconds()
+        let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+        let signatures = full.signaturesChecked + full.attestations
+        let floor = Double(signatures) * signature / cores
+        // The check since the checkpoint the full run noted: the chain re-hashed, nothing new to replay.
+        let checkpoint = try replaying.latestCheckpoint()
+        var incremental: ChainVerifier.Report?
+        let incrementalSamples = try Stopwatch.samples(runs: runs, warmup: 0) {
+            if let checkpoint { incremental = try replaying.verifyIncremental(since: checkpoint) }
+        }
+        let incrementalSeconds = Stopwatch.median(incrementalSamples)
         return [
             chainFigure,
-            // Not held to the SHA-256 target: public-key checks, not hashing, are most of its time.
-            BenchFigure(name: "verify: chain + signatures", value: megabytes / fullSeconds, unit: "MB/s", goal: .none,
-                        note: "ChainVerifier.verify: also \(full.attestations) Ed25519 signatures and \(full.revisions) revision hashes, \(BenchFigure.format(fullSeconds)) s (median of \(runs))"),
-            BenchFigure(name: "Ed25519 signature check", value: Self.signatureCheckSeconds() * 1e6, unit: "us", goal: .none,
+            BenchFigure(name: "verify: whole (replay)", value: fullSeconds, unit: "s", goal: .below(1.5 * floor),
+                        target: "<= \(BenchFigure.format(1.5 * floor)) s (1.5 x \(signatures) Ed25519 checks / \(Int(cores)) cores)",
+                        note: "chain, \(full.signaturesChecked) entry and \(full.attestations) attestation signatures, replay of every entry and comparison of every row, median of \(runs)"),
+            BenchFigure(name: "verify: incremental", value: incrementalSeconds, unit: "s", goal: .below(3),
+                        target: "<= 3 s",
+                        note: incremental.map { "since the checkpoint at entry \(checkpoint?.seq ?? 0): the chain of \($0.entries) entries re-hashed, \($0.signaturesChecked) new entries checked" } ?? "no checkpoint was noted"),
+            BenchFigure(name: "Ed25519 signature check", value: signature * 1e6, unit: "us", goal: .none,
                         note: "swift-crypto Curve25519 isValidSignature on one core, median of 5 x 200"),
             BenchFigure(name: "verify: storage check", value: storage, unit: "s", goal: .none,
                         note: "PRAGMA quick_check over the whole file, which archive verify runs first"),

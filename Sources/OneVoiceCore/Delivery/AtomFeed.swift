@@ -41,6 +41,8 @@ public struct AtomEntry: Sendable, Hashable, Codable {
     public var relatedID: String?
     /// The release's own page (the entry's `alternate` link), if the agency publishes one.
     public var link: String?
+    /// The records log's head when this entry went out (`ChainAnchor.token`), as a category of its own scheme.
+    public var chainAnchor: String?
 
     public init(id: String, title: String, text: String, published: Date, updated: Date, category: ReleaseKind? = nil, relatedID: String? = nil,
                 link: String? = nil) {
@@ -68,6 +70,7 @@ public struct AtomEntry: Sendable, Hashable, Codable {
         self.init(id: item.publishedID ?? Self.id(settings: settings, releaseID: item.releaseID, isExercise: item.isExercise),
                   title: item.markedTitle, text: item.markedText, published: item.sentAt, updated: item.sentAt,
                   category: item.releaseKind == .original ? nil : item.releaseKind, relatedID: related, link: link)
+        chainAnchor = item.chainAnchor
     }
 }
 
@@ -114,6 +117,7 @@ public enum AtomFeedWriter {
             }
             if let link = entry.link { x += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(e(link))\"/>\n" }
             if let related = entry.relatedID { x += "    <link rel=\"related\" href=\"\(e(related))\"/>\n" }
+            if let anchor = entry.chainAnchor { x += "    <category scheme=\"urn:onevoice:records-log\" term=\"\(e(anchor))\"/>\n" }
             x += "    <content type=\"text\">\(e(DeliveryText.unixLines(entry.text)))</content>\n"
             x += "  </entry>\n"
         }

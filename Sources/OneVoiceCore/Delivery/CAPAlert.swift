@@ -125,6 +125,14 @@ public enum CAPAlertWriter {
         el("description", DeliveryText.unixLines(item.markedText), indent: i)
         if let instruction = item.instruction, !instruction.isEmpty { el("instruction", DeliveryText.unixLines(instruction), indent: i) }
         if let web = item.webURL, let url = URL(string: web), url.scheme != nil { el("web", url.absoluteString, indent: i) }
+        // The records log's head and the founding key, so a copy of the alert anchors the public record.
+        for (name, value) in [("onevoice-chain", item.chainAnchor), ("onevoice-founding-key", item.foundingKeyFingerprint)] {
+            guard let value else { continue }
+            x += "    <parameter>\n"
+            el("valueName", name, indent: "      ")
+            el("value", value, indent: "      ")
+            x += "    </parameter>\n"
+        }
         x += "    <area>\n"
         el("areaDesc", area.isEmpty ? "Jurisdiction of \(DeliveryText.singleLine(item.agencyName))" : area, indent: "      ")
         x += "    </area>\n"

@@ -88,6 +88,9 @@ public enum MediaMessageWriter {
             headers.append(header("In-Reply-To", parent))
             headers.append(header("References", thread.joined(separator: "\r\n ")))
         }
+        // The records log's head and the founding key: a copy of the message anchors the public record.
+        if let anchor = item.chainAnchor { headers.append(header("X-OneVoice-Chain", anchor)) }
+        if let founder = item.foundingKeyFingerprint { headers.append(header("X-OneVoice-Founding-Key", founder)) }
         headers.append(header("MIME-Version", "1.0"))
         headers.append(header("Content-Type", "text/plain; charset=utf-8"))
         headers.append(header("Content-Transfer-Encoding", "quoted-printable"))

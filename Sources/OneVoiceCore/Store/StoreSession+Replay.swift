@@ -130,3 +130,17 @@ extension StoreSession {
         return result
     }
 }
+
+extension StoreSession {
+    /// The entries after `seq`, in chain order.
+    func forEachLogEntry(after seq: Int64, _ body: (LogEntry) throws -> Void) throws {
+        let cursor = try LogEntry.fetchCursor(db, sql: "SELECT * FROM logEntry WHERE seq > ? ORDER BY seq", arguments: [seq])
+        while let entry = try cursor.next() { try body(entry) }
+    }
+
+    /// One stored row of record as the log would image it, or nil when there is none.
+    func storedRowJSON(table: String, id: Int64) throws -> String? {
+        precondition(RecordTables.all.contains(table))
+        return try Row.fetchOne(db, sql: "SELECT * FROM main.\(table) WHERE rowid = ?", arguments: [id]).map(RowImages.json)
+    }
+}

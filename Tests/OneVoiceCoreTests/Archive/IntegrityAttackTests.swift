@@ -120,4 +120,18 @@ import Testing
                 $0.table == "pressRelease" || $0.table == "incident" })
         }
     }
+
+    @Test func theCheckSinceACheckpointSeesNewEntriesAndTheirRows() throws {
+        let fixture = try IntegrityFixture()
+        let verifier = ChainVerifier(database: fixture.team.database, anchors: fixture.agency.admin.anchors)
+        #expect(try verifier.verify().isIntact)
+        let checkpoint = try #require(try verifier.latestCheckpoint())
+        let contact = try fixture.team.drafter.addContact(name: "Channel 5", email: "news@ch5.example")
+        let quick = try verifier.verifyIncremental(since: checkpoint)
+        #expect(quick.isIntact && quick.signaturesChecked == 1, "\(quick.problems.map(\.message))")
+        try fixture.agency.sqlite("UPDATE contact SET email = 'leak@evil.example' WHERE id = \(contact.id)")
+        let tampered = try ChainVerifier(database: AppDatabase.open(at: fixture.agency.url), anchors: fixture.agency.admin.anchors)
+            .verifyIncremental(since: checkpoint)
+        #expect(tampered.problems.contains { $0.table == "contact" })
+    }
 }

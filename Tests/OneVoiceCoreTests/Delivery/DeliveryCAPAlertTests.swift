@@ -131,3 +131,21 @@ print(json.dumps(out))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/outbox/cap") == ["42-k-0f3a9c.xml"])
     }
 }
+
+extension DeliveryCAPAlertTests {
+    /// The records log's head and the founding key go out in every format, and the alert stays valid CAP.
+    @Test func theChainHeadGoesOutInTheAlertTheFeedAndTheMessage() throws {
+        var item = DeliveryFixture.item(channel: .cap)
+        let token = ChainAnchor(seq: 42, hash: String(repeating: "ab", count: 32)).token
+        item.chainAnchor = token
+        item.foundingKeyFingerprint = "1234 abcd"
+        let fields = try validated(item)
+        #expect(fields["tag"] as? String == "{urn:oasis:names:tc:emergency:cap:1.2}alert")
+        #expect(try CAPAlertWriter.xml(for: item).contains("<value>\(token)</value>"))
+        let feed = DeliveryAtomFeedTests.settings
+        let entry = AtomEntry(item: item, settings: feed)
+        #expect(ChainAnchor.scan(AtomFeedWriter.xml(settings: feed, entries: [entry], isExercise: false)).first?.seq == 42)
+        let message = try MediaMessageWriter.message(for: item, settings: DeliveryMediaMessageTests.settings)
+        #expect(String(decoding: message, as: UTF8.self).contains("X-OneVoice-Chain: \(token)"))
+    }
+}

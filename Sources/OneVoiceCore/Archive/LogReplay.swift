@@ -40,9 +40,15 @@ final class LogReplay {
     }
 
     func person(_ id: Int64?) -> Person? { value("person", id) { RowImageDecoder.decode(Person.self, $0) } }
+    /// Whether the person's row says they were removed (cached apart from the decoded person).
     func personRemoved(_ id: Int64) -> Bool {
-        value("person", id) { RowImageDecoder.columns($0).map { ($0["removedAt"] ?? "null") != "null" } } ?? true
+        guard let json = rows["person"]?[id] else { return true }
+        if let cached = removedCache[id], cached.json == json { return cached.removed }
+        let removed = RowImageDecoder.columns(json).map { ($0["removedAt"] ?? "null") != "null" } ?? true
+        removedCache[id] = (json, removed)
+        return removed
     }
+    private var removedCache: [Int64: (json: String, removed: Bool)] = [:]
     func incident(_ id: Int64?) -> Incident? { value("incident", id) { RowImageDecoder.decode(Incident.self, $0) } }
     func fact(_ id: Int64?) -> Fact? { value("fact", id) { RowImageDecoder.decode(Fact.self, $0) } }
     func release(_ id: Int64?) -> Release? { value("pressRelease", id) { RowImageDecoder.decode(Release.self, $0) } }

@@ -363,8 +363,12 @@ enum ReplayRules {
                $0.verdict == "cleared" && $0.supersededAt == nil && $0.signs(release, current, incident) }) {
             problems.append("release #\(release.id) was approved without the legal clearance it needed.")
         }
+        // Only facts that could block are looked for in the text: a verified fact (cleared, where legal review
+        // applies) raises no finding, and searching every fact of a large incident at every approval is slow.
+        let needsClearance = checker.requiresLegalReview(release, incident: incident, revision: current.number)
+        let blocking = state.facts(ofIncident: incident.id).filter { $0.status != .verified || (needsClearance && !$0.clearedForRelease) }
         let subject = ReleaseChecker.Subject(release: release, revision: current, incident: incident,
-                                             facts: state.facts(ofIncident: incident.id),
+                                             facts: blocking,
                                              namedPeople: state.namedPeople(ofIncident: incident.id), now: entry.date)
         // What the record itself blocked (not the agency's configurable text rules or template requirements).
         for finding in checker.factFindings(subject) + checker.holdFindings(subject)

@@ -36,7 +36,7 @@ extension ChainVerifier {
 
     /// The newest verification noted for this log whose head the log still holds.
     public func latestCheckpoint() throws -> ChainAnchor? {
-        guard let anchors, let key = try database.read({ try $0.logEntry(seq: 1)?.hash }) else { return nil }
+        guard let anchors, let key = try database.read({ try $0.anchorKey() }) else { return nil }
         return anchors.records(logKey: key).last { $0.source == "verified" }.map { ChainAnchor(seq: $0.seq, hash: $0.hash) }
     }
 }

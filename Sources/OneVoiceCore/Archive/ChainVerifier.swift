@@ -109,7 +109,7 @@ public struct ChainVerifier: Sendable {
     /// back past one, or rewritten, fails here whatever its own head says. When everything holds, the head
     /// is noted as a checkpoint for next time.
     func checkAnchors(into report: inout Report) throws {
-        guard let key = try database.read({ try $0.logEntry(seq: 1)?.hash }) else { return }
+        guard let key = try database.read({ try $0.anchorKey() }) else { return }
         var found: [(ChainAnchor, String)] = []
         if let anchors {
             for record in anchors.records(logKey: key) {

@@ -19,7 +19,7 @@ final class LogReplay {
     private var sawSigned = false
     private var decoded: [String: [Int64: Any]] = [:]
 
-    /// Problems reported at most per kind of problem, so one systematic fault does not bury the rest.
+    /// Problems reported at most, so one systematic fault (a whole table rewritten) stays readable.
     static let problemLimit = 200
 
     func report(_ problem: ChainVerifier.Problem) {
@@ -103,7 +103,7 @@ final class LogReplay {
             sealed = true
             store(images, entry: entry)
             foundingKey = (try? JSONSerialization.jsonObject(with: Data(entry.change.utf8)) as? [String: Any])?["foundingKey"] as? String
-            checkSigner(entry, bootstrap: false)
+            checkSigner(entry)
             return
         }
         if first {
@@ -116,7 +116,7 @@ final class LogReplay {
         }
         let bootstrap = (entry.action == "agency.init" && entries == 1)
             || (entry.action == "roster.add" && roster.isEmpty && entry.actorKey == foundingKey)
-        if !bootstrap { checkSigner(entry, bootstrap: false) }
+        if !bootstrap { checkSigner(entry) }
         for problem in ReplayRules.check(entry, images: images, state: self) {
             report(.init(kind: "authorization", seq: entry.seq, id: entry.subjectID, message: "Log entry \(entry.seq) (\(entry.action) by \(entry.actorHandle)): \(problem)"))
         }
@@ -124,7 +124,7 @@ final class LogReplay {
     }
 
     /// The signer must be an enrolled person, at that point, holding the key that signed.
-    private func checkSigner(_ entry: LogEntry, bootstrap: Bool) {
+    private func checkSigner(_ entry: LogEntry) {
         guard let actorID = entry.actorID, let person = person(actorID) else {
             report(.init(kind: "signer", seq: entry.seq, id: nil, message:
                 "Log entry \(entry.seq) (\(entry.action)) was signed by \(entry.actorHandle), who is not in the roster at that point."))

@@ -260,30 +260,27 @@ enum ReplayRules {
     private static func checkIncidentUpdates(_ images: [RowImages.Image], state: LogReplay, allowSpokespersonChange: Bool,
                                              into problems: inout [String]) {
         for image in images where image.table == "incident" {
-            var fixed = ["id", "openedBy", "openedAt", "isExercise"]
-            if !allowSpokespersonChange { fixed.append("spokespersonID") }
-            checkFixedColumns(before: state.image("incident", image.id), after: image.json, table: "incident", id: image.id,
-                              fixed: fixed, into: &problems)
+            var fixed: Set<String> = ["id", "openedBy", "openedAt", "isExercise"]
+            if !allowSpokespersonChange { fixed.insert("spokespersonID") }
+            checkUnchanged(fixed.contains, before: state.image("incident", image.id), after: image.json, table: "incident",
+                           id: image.id, into: &problems)
         }
     }
 
-    /// The columns of `table` #`id` other than `may` are as they were before.
+    /// The columns of `table` #`id` that `fixed` names are as they were before the entry.
+    private static func checkUnchanged(_ fixed: (String) -> Bool, before: String?, after: String?, table: String, id: Int64,
+                                       into problems: inout [String]) {
+        guard let before = before.flatMap(RowImageDecoder.columns), let after = after.flatMap(RowImageDecoder.columns) else { return }
+        for column in Set(before.keys).union(after.keys).sorted() where fixed(column) && before[column] != after[column] {
+            problems.append("it changed column \(column) of \(table) #\(id), which it may not.")
+        }
+    }
+
+    /// Every column of `table` #`id` but those in `may` is as it was before the entry.
     private static func checkOnlyColumns(before: String?, after images: [RowImages.Image], table: String, id: Int64,
                                          may: Set<String>, into problems: inout [String]) {
-        guard let before = before.flatMap(RowImageDecoder.columns),
-              let after = images.first(where: { $0.table == table && $0.id == id })?.json.flatMap(RowImageDecoder.columns)
-        else { return }
-        for column in Set(before.keys).union(after.keys).sorted() where !may.contains(column) && before[column] != after[column] {
-            problems.append("it changed column \(column) of \(table) #\(id), which it may not.")
-        }
-    }
-
-    private static func checkFixedColumns(before: String?, after: String?, table: String, id: Int64, fixed: [String],
-                                          into problems: inout [String]) {
-        guard let before = before.flatMap(RowImageDecoder.columns), let after = after.flatMap(RowImageDecoder.columns) else { return }
-        for column in fixed where before[column] != after[column] {
-            problems.append("it changed column \(column) of \(table) #\(id), which it may not.")
-        }
+        let after = images.first { $0.table == table && $0.id == id }?.json
+        checkUnchanged({ !may.contains($0) }, before: before, after: after, table: table, id: id, into: &problems)
     }
 
     private static func checkAttestation(_ attestation: Attestation, entry: LogEntry, actor: Person?, state: LogReplay,

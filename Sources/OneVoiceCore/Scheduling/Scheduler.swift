@@ -234,7 +234,7 @@ public final class Scheduler: Sendable {
             let anchor = ChainAnchor(seq: first?.seq ?? claimEntry.seq, hash: first?.hash ?? claimEntry.hash)
             item.chainAnchor = anchor.token
             item.foundingKeyFingerprint = try session.foundingKey().map { KeyFingerprint.of(publicKeyBase64: $0) }
-            return .deliver(item, logKey: try session.logEntry(seq: 1)?.hash)
+            return .deliver(item, logKey: try session.anchorKey())
         }
     }
 

@@ -20,9 +20,9 @@ extension StoreSession {
     /// Seals format-1 history before the first signed entry, when there is such history and a signer.
     func sealHistoryIfNeeded() throws {
         guard let signer else { return }
-        let needsSeal = try Bool.fetchOne(db, sql: """
-            SELECT EXISTS(SELECT 1 FROM logEntry WHERE format = 1) AND NOT EXISTS(SELECT 1 FROM logEntry WHERE format >= 2)
-            """) ?? false
+        // Signed entries are only ever appended after unsigned ones, so the last entry tells: one primary-key
+        // lookup per write, not a scan of the log.
+        let needsSeal = try Int.fetchOne(db, sql: "SELECT format FROM logEntry ORDER BY seq DESC LIMIT 1") == 1
         guard needsSeal, let sealer = try person(publicKey: signer.publicKeyBase64) else { return }
         // The old history must hold before anyone vouches for it: the chain, its head, every attestation's
         // signature, every revision's hash and the facts against what was recorded.
@@ -69,5 +69,13 @@ extension StoreSession {
             return (try? JSONDecoder().decode(LogSealChange.self, from: Data(change.utf8)))?.foundingKey
         }
         return row["actorKey"]
+    }
+}
+
+extension StoreSession {
+    /// The name under which this log's chain heads are kept outside the database: its first entry's hash
+    /// (copies of a database share it, and so share their anchors).
+    func anchorKey() throws -> String? {
+        try String.fetchOne(db, sql: "SELECT hash FROM logEntry WHERE seq = 1")
     }
 }

@@ -32,7 +32,7 @@ public struct Workspace: Sendable {
 
     /// The name under which this log's anchors are kept: its first entry's hash.
     public func logKey() throws -> String? {
-        try database.read { try $0.logEntry(seq: 1)?.hash }
+        try database.read { try $0.anchorKey() }
     }
 
     /// Notes a chain head outside the database; a failure to note it is reported, not fatal to the work.

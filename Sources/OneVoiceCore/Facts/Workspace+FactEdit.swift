@@ -11,6 +11,10 @@ extension Workspace {
         let key = key.flatMap { $0.isEmpty ? nil : $0 }
         guard !text.isEmpty else { throw StoreError.invalid("The fact needs its text.") }
         guard !source.isEmpty else { throw StoreError.invalid("Every fact needs a named source.") }
+        // The same limits and control-character refusals as recording a fact.
+        try TextInput.check(text, as: .factText)
+        try TextInput.check(source, as: .source)
+        try TextInput.check(key, as: .name)
         if let key, !Fact.isValidKey(key) {
             throw StoreError.invalid("\"\(key)\" is not a usable fact key; use lower-case letters, digits, '-' or '_'.")
         }

@@ -8,6 +8,9 @@ extension Workspace {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         let location = location.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw StoreError.invalid("The incident needs a title.") }
+        // The same limits and control-character refusals as opening an incident.
+        try TextInput.check(title, as: .title)
+        try TextInput.check(location, as: .location)
         guard (1...4).contains(severity) else { throw StoreError.invalid("Severity runs from 1 (minor) to 4 (critical).") }
         return try write { session in
             let person = try actor(in: session, allowed: [.spokesperson, .drafter, .admin], to: "edit an incident")

@@ -63,3 +63,30 @@ struct IncidentEditTests {
         #expect(try agency.logCount() == before)
     }
 }
+
+extension IncidentEditTests {
+    /// A correction is held to the same input limits as the record it corrects: control characters, escape
+    /// sequences and oversized text are refused, and nothing is logged.
+    @Test func correctionsRefuseHostileTextAsRecordingDoes() throws {
+        let agency = try TestAgency()
+        let pio = try agency.enrol("pio", [.drafter, .spokesperson])
+        let incident = try pio.openIncident(title: "Flood", kind: .general, location: "River Road")
+        let fact = try pio.addFact(incidentID: incident.id, text: "Two homes flooded.", source: "Fire chief", sourceKind: .incidentCommander)
+        let before = try agency.logCount()
+        for hostile in ["Flood\u{0}ed", "Flood \u{1B}[2J", String(repeating: "x", count: 100_000)] {
+            #expect(throws: TextInputError.self) {
+                try pio.editIncident(id: incident.id, title: hostile, kind: .general, severity: 2, location: "River Road")
+            }
+            #expect(throws: TextInputError.self) {
+                try pio.editIncident(id: incident.id, title: "Flood", kind: .general, severity: 2, location: hostile)
+            }
+            #expect(throws: TextInputError.self) {
+                try pio.editFact(factID: fact.id, text: hostile, source: "Fire chief", sourceKind: .incidentCommander, key: nil)
+            }
+            #expect(throws: TextInputError.self) {
+                try pio.editFact(factID: fact.id, text: "Three homes flooded.", source: hostile, sourceKind: .incidentCommander, key: nil)
+            }
+        }
+        #expect(try agency.logCount() == before)
+    }
+}

@@ -137,6 +137,15 @@ enum ReplayRules {
                 checkOnlyColumns(before: state.image("fact", fact.id), after: images, table: "fact", id: fact.id,
                                  may: ["status", "statusBy", "statusAt", "clearedForRelease"], into: &problems)
             }
+        case "fact.edit":
+            need([.drafter, .verifier, .spokesperson])
+            for fact in after("fact", { RowImageDecoder.decode(Fact.self, $0) }) {
+                if state.fact(fact.id)?.status != .unverified {
+                    problems.append("fact #\(fact.id) was corrected after it was checked; a checked fact stays as it was signed.")
+                }
+                checkOnlyColumns(before: state.image("fact", fact.id), after: images, table: "fact", id: fact.id,
+                                 may: ["text", "source", "sourceKind", "key"], into: &problems)
+            }
         case "fact.clear":
             need([.legal])
             for fact in after("fact", { RowImageDecoder.decode(Fact.self, $0) }) {

@@ -134,4 +134,23 @@ import Testing
             .verifyIncremental(since: checkpoint)
         #expect(tampered.problems.contains { $0.table == "contact" })
     }
+
+    @Test func aSignedCorrectionOfACheckedFactOrByTheWrongRoleIsReported() throws {
+        let team = try SchedulerTeam()
+        let fact = try team.drafter.addFact(incidentID: team.incident.id, text: "Two cars collided.", source: "Sgt. Ortiz",
+                                            sourceKind: .incidentCommander)
+        try team.verifier.setFactStatus(factID: fact.id, to: .verified, note: "Saw it")
+        // Legal (who may not record or correct facts) rewrites the verified statement through the store, with their own key.
+        let lee = try #require(try team.legal.currentPerson())
+        try team.database.write(signer: team.legal.identity) { session in
+            var edited = try #require(try session.fact(id: fact.id))
+            edited.text = "Nobody was hurt."
+            try session.updateFact(edited)
+            try session.appendLog(actor: lee, action: "fact.edit", subjectType: "fact", subjectID: fact.id,
+                                  incidentID: fact.incidentID, change: ["text": "Nobody was hurt."], at: team.clock.now())
+        }
+        let problems = try ChainVerifier(database: team.database).verify().problems.map(\.message)
+        #expect(problems.contains { $0.contains("lee did not hold the drafter or verifier or spokesperson role") }, "\(problems)")
+        #expect(problems.contains { $0.contains("was corrected after it was checked") }, "\(problems)")
+    }
 }

@@ -49,6 +49,15 @@ final class LogReplay {
         return removed
     }
     private var removedCache: [Int64: (json: String, removed: Bool)] = [:]
+    /// A fact's folded statement words, kept until its text changes: approvals search every fact that could
+    /// block, and splitting each statement again at every approval of a large incident dominated the replay.
+    func factWords(_ fact: Fact) -> [String] {
+        if let cached = factWordsCache[fact.id], cached.text == fact.text { return cached.words }
+        let words = ReleaseChecker.statementWords(fact)
+        factWordsCache[fact.id] = (fact.text, words)
+        return words
+    }
+    private var factWordsCache: [Int64: (text: String, words: [String])] = [:]
     func incident(_ id: Int64?) -> Incident? { value("incident", id) { RowImageDecoder.decode(Incident.self, $0) } }
     func fact(_ id: Int64?) -> Fact? { value("fact", id) { RowImageDecoder.decode(Fact.self, $0) } }
     func release(_ id: Int64?) -> Release? { value("pressRelease", id) { RowImageDecoder.decode(Release.self, $0) } }

@@ -373,9 +373,11 @@ enum ReplayRules {
         // applies) raises no finding, and searching every fact of a large incident at every approval is slow.
         let needsClearance = checker.requiresLegalReview(release, incident: incident, revision: current.number)
         let blocking = state.facts(ofIncident: incident.id).filter { $0.status != .verified || (needsClearance && !$0.clearedForRelease) }
+        let words = Dictionary(blocking.map { ($0.id, state.factWords($0)) }, uniquingKeysWith: { first, _ in first })
         let subject = ReleaseChecker.Subject(release: release, revision: current, incident: incident,
                                              facts: blocking,
-                                             namedPeople: state.namedPeople(ofIncident: incident.id), now: entry.date)
+                                             namedPeople: state.namedPeople(ofIncident: incident.id), now: entry.date,
+                                             factWords: { fact in words[fact.id] ?? ReleaseChecker.statementWords(fact) })
         // What the record itself blocked (not the agency's configurable text rules or template requirements).
         for finding in checker.factFindings(subject) + checker.holdFindings(subject)
         where finding.severity == .block && (finding.rule.hasPrefix("hold-") || ["unverified-fact", "fact-not-cleared"].contains(finding.rule)) {

@@ -24,8 +24,15 @@ public struct NormalizedText: Sendable {
     /// Runs of invisible or control characters removed from the original, in order.
     public let invisibles: [Range<String.Index>]
 
-    public init(_ original: String) {
+    public init(_ original: String) { self.init(original, asciiFastPath: true) }
+
+    /// `asciiFastPath: false` takes the general path even for ASCII text (tests hold the two to the same result).
+    init(_ original: String, asciiFastPath: Bool) {
         self.original = original
+        if asciiFastPath, let ascii = Self.asciiParts(original) {
+            (text, starts, ends, invisibles) = ascii
+            return
+        }
         var kept = String.UnicodeScalarView()
         var keptOrigins: [(start: String.Index, end: String.Index)] = []
         var invisibles: [Range<String.Index>] = []
@@ -82,6 +89,56 @@ public struct NormalizedText: Sendable {
         self.ends = ends
     }
 
+    /// The same normalisation for a text of ASCII alone, byte by byte: only control characters are removed,
+    /// "\r\n" and "\r" become "\n", a tab a space, and runs of spaces one. Nil when the text is not ASCII.
+    /// (Checks run over every field at every approval and keystroke; most text is ASCII.)
+    private static func asciiParts(_ original: String) -> (String, [String.Index], [String.Index], [Range<String.Index>])? {
+        let bytes = original.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var out: [UInt8] = []
+        var starts: [String.Index] = []
+        var ends: [String.Index] = []
+        var invisibles: [Range<String.Index>] = []
+        out.reserveCapacity(bytes.count)
+        var lastWasSpace = false
+        var pendingCR = false
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            defer { index = next }
+            if (byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09) || byte == 0x7F {
+                if let last = invisibles.last, last.upperBound == index {
+                    invisibles[invisibles.count - 1] = last.lowerBound..<next
+                } else {
+                    invisibles.append(index..<next)
+                }
+                continue
+            }
+            // "\r" then "\n" (with only removed characters between) is one line break.
+            if byte == 0x0A && pendingCR {
+                pendingCR = false
+                ends[ends.count - 1] = next
+                continue
+            }
+            pendingCR = byte == 0x0D
+            let folded: UInt8 = byte == 0x0D ? 0x0A : (byte == 0x09 ? 0x20 : byte)
+            if folded == 0x20 {
+                if lastWasSpace {
+                    ends[ends.count - 1] = next
+                    continue
+                }
+                lastWasSpace = true
+            } else {
+                lastWasSpace = false
+            }
+            out.append(folded)
+            starts.append(index)
+            ends.append(next)
+        }
+        return (String(decoding: out, as: UTF8.self), starts, ends, invisibles)
+    }
+
     /// The whole normalised text as an `NSRange`.
     public var wholeRange: NSRange { NSRange(location: 0, length: text.utf16.count) }
 
@@ -103,7 +160,10 @@ public struct NormalizedText: Sendable {
     public var isClean: Bool { invisibles.isEmpty }
 
     /// The words of a text (runs of letters and digits), case and accents folded, with their UTF-16 ranges.
-    public static func words(of text: String) -> [(word: String, range: NSRange)] {
+    public static func words(of text: String) -> [(word: String, range: NSRange)] { words(of: text, asciiFastPath: true) }
+
+    static func words(of text: String, asciiFastPath: Bool) -> [(word: String, range: NSRange)] {
+        if asciiFastPath, let ascii = asciiWords(of: text) { return ascii }
         var result: [(String, NSRange)] = []
         var current = ""
         var start = 0
@@ -124,6 +184,26 @@ public struct NormalizedText: Sendable {
         return result
     }
 
+    /// `words(of:)` for ASCII text: letters and digits, lowercased (all folding does to ASCII). Nil otherwise.
+    private static func asciiWords(of text: String) -> [(word: String, range: NSRange)]? {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var result: [(String, NSRange)] = []
+        var start: Int?
+        for offset in 0...bytes.count {
+            let byte = offset < bytes.count ? bytes[offset] : 0
+            let isWord = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            if isWord {
+                if start == nil { start = offset }
+            } else if let first = start {
+                let word = String(decoding: bytes[first..<offset].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                result.append((word, NSRange(location: first, length: offset - first)))
+                start = nil
+            }
+        }
+        return result
+    }
+
     private static func fold(word: String) -> String {
         word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
@@ -131,23 +211,7 @@ public struct NormalizedText: Sendable {
     /// Where the words of `phrase` appear in a row, whatever the case, accents, spacing, punctuation or
     /// invisible characters between them: ranges of the original text.
     public func rangesOfWords(_ phrase: String) -> [Range<String.Index>] {
-        let needle = Self.words(of: NormalizedText(phrase).text).map(\.word)
-        guard !needle.isEmpty else { return [] }
-        let haystack = Self.words(of: text)
-        guard haystack.count >= needle.count else { return [] }
-        var ranges: [Range<String.Index>] = []
-        var index = 0
-        while index + needle.count <= haystack.count {
-            if (0..<needle.count).allSatisfy({ haystack[index + $0].word == needle[$0] }) {
-                let first = haystack[index].range
-                let last = haystack[index + needle.count - 1].range
-                ranges.append(originalRange(of: NSRange(location: first.location, length: last.location + last.length - first.location)))
-                index += needle.count
-            } else {
-                index += 1
-            }
-        }
-        return ranges
+        WordIndex(self).ranges(of: WordIndex.phrase(phrase))
     }
 
     // MARK: folding

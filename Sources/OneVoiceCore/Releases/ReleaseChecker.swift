@@ -15,15 +15,19 @@ public struct ReleaseChecker: Sendable {
         public var facts: [Fact]
         public var namedPeople: [NamedPerson]
         public var now: Date
+        /// A fact's folded words (`WordIndex.phrase` of its statement) from a caller that keeps them across
+        /// checks; nil computes them each time.
+        public var factWords: (@Sendable (Fact) -> [String])?
 
         public init(release: Release, revision: ReleaseRevision, incident: Incident, facts: [Fact],
-                    namedPeople: [NamedPerson], now: Date) {
+                    namedPeople: [NamedPerson], now: Date, factWords: (@Sendable (Fact) -> [String])? = nil) {
             self.release = release
             self.revision = revision
             self.incident = incident
             self.facts = facts
             self.namedPeople = namedPeople
             self.now = now
+            self.factWords = factWords
         }
     }
 
@@ -105,13 +109,15 @@ public struct ReleaseChecker: Sendable {
     func factFindings(_ subject: Subject) -> [Finding] {
         let needsClearance = requiresLegalReview(subject.release, incident: subject.incident, revision: subject.revision.number)
         var result: [Finding] = []
-        let fields = publishedFields(subject).map { ($0, NormalizedText($0.text)) }
-        for fact in subject.facts {
+        var fields: [(PublishedField, WordIndex)]?
+        // A verified fact (cleared, where legal review applies) raises nothing wherever it appears.
+        for fact in subject.facts where fact.status != .verified || (needsClearance && !fact.clearedForRelease) {
             let statement = fact.text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
-            let words = NormalizedText.words(of: NormalizedText(statement).text)
+            let words = subject.factWords?(fact) ?? Self.statementWords(fact)
             guard statement.count >= 8, words.count >= 2 else { continue }
-            for (field, normalized) in fields {
-                guard let range = normalized.rangesOfWords(statement).first else { continue }
+            if fields == nil { fields = publishedFields(subject).map { ($0, WordIndex($0.text)) } }
+            for (field, index) in fields ?? [] {
+                guard let range = index.ranges(of: words).first else { continue }
                 let place = field.name == PublishedField.textName ? "" : "In \(field.label): "
                 if fact.status != .verified {
                     result.append(Finding(rule: "unverified-fact", severity: .block, range: range, in: field.text,
@@ -138,6 +144,11 @@ public struct ReleaseChecker: Sendable {
         return result
     }
 
+    /// The folded words of a fact's statement, as the texts are searched for it.
+    public static func statementWords(_ fact: Fact) -> [String] {
+        WordIndex.phrase(fact.text.trimmingCharacters(in: CharacterSet(charactersIn: " .")))
+    }
+
     /// Names under a hold: officers during the hold after a shooting, victims and the deceased
     /// before their next of kin are told, juveniles always.
     func holdFindings(_ subject: Subject) -> [Finding] {
@@ -149,7 +160,7 @@ public struct ReleaseChecker: Sendable {
             return subject.incident.kind == .officerInvolvedShooting ? 72 : nil
         }()
         var result: [Finding] = []
-        let fields = publishedFields(subject)
+        var fields: [(field: PublishedField, words: WordIndex)]?
         for person in subject.namedPeople {
             let reason: (rule: String, message: String, suggestion: String)?
             switch person.category {
@@ -168,8 +179,9 @@ public struct ReleaseChecker: Sendable {
                 reason = nil
             }
             guard let reason else { continue }
-            for field in fields {
-                for range in nameRanges(of: person.name, in: field.text) {
+            if fields == nil { fields = publishedFields(subject).map { ($0, WordIndex($0.text)) } }
+            for (field, words) in fields ?? [] {
+                for range in nameRanges(of: person.name, in: words) {
                     result.append(Finding(rule: reason.rule, severity: .block, range: range, in: field.text,
                                           message: (field.name == PublishedField.textName ? "" : "In \(field.label): ") + reason.message,
                                           suggestion: reason.suggestion, field: field.name))
@@ -181,14 +193,13 @@ public struct ReleaseChecker: Sendable {
 
     /// Where a person's full name, or their surname alone, appears as whole words, whatever the case,
     /// accents, spacing or invisible characters inside it.
-    func nameRanges(of name: String, in text: String) -> [Range<String.Index>] {
-        let normalized = NormalizedText(text)
-        var needles = [name]
-        let nameWords = NormalizedText.words(of: NormalizedText(name).text)
-        if nameWords.count > 1, let surname = nameWords.last, surname.word.count >= 3 { needles.append(surname.word) }
+    func nameRanges(of name: String, in text: WordIndex) -> [Range<String.Index>] {
+        let nameWords = WordIndex.phrase(name)
+        var needles = [nameWords]
+        if nameWords.count > 1, let surname = nameWords.last, surname.count >= 3 { needles.append([surname]) }
         var ranges: [Range<String.Index>] = []
         for needle in needles {
-            for range in normalized.rangesOfWords(needle) where !ranges.contains(where: { $0.overlaps(range) }) {
+            for range in text.ranges(of: needle) where !ranges.contains(where: { $0.overlaps(range) }) {
                 ranges.append(range)
             }
         }

@@ -155,3 +155,40 @@ struct PropertyPolicyTests {
         }
     }
 }
+
+/// The ASCII fast path of the normalisation and the word split (taken for most text, at every check) must
+/// give exactly what the general path gives: the same text, invisibles, map back to the original and words.
+@Suite("Property: ASCII normalisation")
+struct PropertyASCIINormalisationTests {
+    static let pieces = ["\r\n", "\r", "\n", "\t", " ", "  ", "\u{01}", "\u{7F}", "\u{1B}", "\u{0B}", "\u{0C}", ".", "-",
+                         "John", "SMITH", "o'Brien", "217-555-0100", "a1b2", "Z", "z", "9", "\r\u{01}\n", "\r\r\n"]
+
+    static let texts = propertyStrings { rng in
+        var text = ""
+        for _ in 0..<Int.random(in: 0...12, using: &rng) {
+            text += Bool.random(using: &rng) ? pieces.randomElement(using: &rng)!
+                : String(decoding: (0..<Int.random(in: 1...4, using: &rng)).map { _ in UInt8.random(in: 0...0x7F, using: &rng) }, as: UTF8.self)
+        }
+        return text
+    }
+
+    @Test func theFastPathGivesWhatTheGeneralPathGives() async {
+        await propertyCheck(count: propertyBudget(400), input: Self.texts) { text in
+            let fast = NormalizedText(text, asciiFastPath: true)
+            let general = NormalizedText(text, asciiFastPath: false)
+            #expect(fast.text == general.text, "\(text.debugDescription)")
+            #expect(fast.invisibles == general.invisibles, "\(text.debugDescription)")
+            let units = fast.text.utf16.count
+            for location in 0..<units {
+                for length in [0, 1, units - location] {
+                    let range = NSRange(location: location, length: length)
+                    #expect(fast.originalRange(of: range) == general.originalRange(of: range), "\(text.debugDescription) \(range)")
+                }
+            }
+            let fastWords = NormalizedText.words(of: text, asciiFastPath: true)
+            let generalWords = NormalizedText.words(of: text, asciiFastPath: false)
+            #expect(fastWords.map(\.word) == generalWords.map(\.word), "\(text.debugDescription)")
+            #expect(fastWords.map(\.range) == generalWords.map(\.range), "\(text.debugDescription)")
+        }
+    }
+}

@@ -17,7 +17,7 @@ final class LogReplay {
     private(set) var entries = 0
     private(set) var sealed = false
     private var sawSigned = false
-    private var decoded: [String: [Int64: Any]] = [:]
+    private var decoded: [String: [Int64: (json: String, value: Any)]] = [:]
 
     /// Problems reported at most, so one systematic fault (a whole table rewritten) stays readable.
     static let problemLimit = 200
@@ -33,10 +33,21 @@ final class LogReplay {
     /// The row as a value of `T`, decoded from its current image (cached until the row is written again).
     func value<T: Sendable>(_ table: String, _ id: Int64?, as decode: (String) -> T?) -> T? {
         guard let id, let json = rows[table]?[id] else { return nil }
-        if let cached = decoded[table]?[id] as? T { return cached }
+        return self.decode(table, id, json: json, decode)
+    }
+
+    /// An image of a row decoded as `T`, kept with the text it came from: an entry's new image, decoded to
+    /// check the entry, is the row's current image for the entries after it, and is not decoded again.
+    func decode<T: Sendable>(_ table: String, _ id: Int64, json: String, _ decode: (String) -> T?) -> T? {
+        if let cached = decoded[table]?[id], cached.json == json, let value = cached.value as? T { return value }
         guard let value = decode(json) else { return nil }
-        decoded[table, default: [:]][id] = value
+        decoded[table, default: [:]][id] = (json, value)
         return value
+    }
+
+    /// An image's columns as canonical JSON values, cached like `decode`.
+    func columns(_ table: String, _ id: Int64, json: String) -> [String: String]? {
+        decode(table + "#columns", id, json: json) { RowImageDecoder.columns($0) }
     }
 
     func person(_ id: Int64?) -> Person? { value("person", id) { RowImageDecoder.decode(Person.self, $0) } }
@@ -150,7 +161,6 @@ final class LogReplay {
 
     private func store(_ images: [RowImages.Image], entry: LogEntry) {
         for image in images {
-            decoded[image.table]?[image.id] = nil
             if let json = image.json {
                 let isNew = rows[image.table]?[image.id] == nil
                 rows[image.table, default: [:]][image.id] = json

@@ -63,8 +63,11 @@ enum ReplayRules {
                 problems.append("\(entry.actorHandle) did not hold the \(roles.map(\.rawValue).joined(separator: " or ")) role at that point.")
             }
         }
-        func after<T>(_ table: String, _ decode: (String) -> T?) -> [T] {
-            images.filter { $0.table == table }.compactMap { $0.json.flatMap(decode) }
+        func after<T: Sendable>(_ table: String, _ decode: (String) -> T?) -> [T] {
+            images.compactMap { image in
+                guard image.table == table, let json = image.json else { return nil }
+                return state.decode(table, image.id, json: json, decode)
+            }
         }
         let verb = entry.action.split(separator: ".").last.map(String.init) ?? ""
 
@@ -134,7 +137,7 @@ enum ReplayRules {
                 if fact.clearedForRelease && !before.clearedForRelease {
                     problems.append("fact #\(fact.id) was cleared for release by a verifier; only legal clears.")
                 }
-                checkOnlyColumns(before: state.image("fact", fact.id), after: images, table: "fact", id: fact.id,
+                checkOnlyColumns(state: state, after: images, table: "fact", id: fact.id,
                                  may: ["status", "statusBy", "statusAt", "clearedForRelease"], into: &problems)
             }
         case "fact.edit":
@@ -143,14 +146,14 @@ enum ReplayRules {
                 if state.fact(fact.id)?.status != .unverified {
                     problems.append("fact #\(fact.id) was corrected after it was checked; a checked fact stays as it was signed.")
                 }
-                checkOnlyColumns(before: state.image("fact", fact.id), after: images, table: "fact", id: fact.id,
+                checkOnlyColumns(state: state, after: images, table: "fact", id: fact.id,
                                  may: ["text", "source", "sourceKind", "key"], into: &problems)
             }
         case "fact.clear":
             need([.legal])
             for fact in after("fact", { RowImageDecoder.decode(Fact.self, $0) }) {
                 if fact.status != .verified { problems.append("fact #\(fact.id) was cleared while \(fact.status.rawValue).") }
-                checkOnlyColumns(before: state.image("fact", fact.id), after: images, table: "fact", id: fact.id,
+                checkOnlyColumns(state: state, after: images, table: "fact", id: fact.id,
                                  may: ["clearedForRelease"], into: &problems)
             }
         case let action where action.hasPrefix("attest."):
@@ -179,7 +182,7 @@ enum ReplayRules {
                 }
             }
             for image in images where image.table == "attestation" {
-                checkOnlyColumns(before: state.image("attestation", image.id), after: images, table: "attestation", id: image.id,
+                checkOnlyColumns(state: state, after: images, table: "attestation", id: image.id,
                                  may: ["supersededAt"], into: &problems)
             }
         case "release.approve":
@@ -271,25 +274,25 @@ enum ReplayRules {
         for image in images where image.table == "incident" {
             var fixed: Set<String> = ["id", "openedBy", "openedAt", "isExercise"]
             if !allowSpokespersonChange { fixed.insert("spokespersonID") }
-            checkUnchanged(fixed.contains, before: state.image("incident", image.id), after: image.json, table: "incident",
-                           id: image.id, into: &problems)
+            checkUnchanged(fixed.contains, state: state, after: image.json, table: "incident", id: image.id, into: &problems)
         }
     }
 
     /// The columns of `table` #`id` that `fixed` names are as they were before the entry.
-    private static func checkUnchanged(_ fixed: (String) -> Bool, before: String?, after: String?, table: String, id: Int64,
+    private static func checkUnchanged(_ fixed: (String) -> Bool, state: LogReplay, after: String?, table: String, id: Int64,
                                        into problems: inout [String]) {
-        guard let before = before.flatMap(RowImageDecoder.columns), let after = after.flatMap(RowImageDecoder.columns) else { return }
+        guard let before = state.image(table, id).flatMap({ state.columns(table, id, json: $0) }),
+              let after = after.flatMap({ state.columns(table, id, json: $0) }) else { return }
         for column in Set(before.keys).union(after.keys).sorted() where fixed(column) && before[column] != after[column] {
             problems.append("it changed column \(column) of \(table) #\(id), which it may not.")
         }
     }
 
     /// Every column of `table` #`id` but those in `may` is as it was before the entry.
-    private static func checkOnlyColumns(before: String?, after images: [RowImages.Image], table: String, id: Int64,
+    private static func checkOnlyColumns(state: LogReplay, after images: [RowImages.Image], table: String, id: Int64,
                                          may: Set<String>, into problems: inout [String]) {
         let after = images.first { $0.table == table && $0.id == id }?.json
-        checkUnchanged({ !may.contains($0) }, before: before, after: after, table: table, id: id, into: &problems)
+        checkUnchanged({ !may.contains($0) }, state: state, after: after, table: table, id: id, into: &problems)
     }
 
     private static func checkAttestation(_ attestation: Attestation, entry: LogEntry, actor: Person?, state: LogReplay,

@@ -40,13 +40,20 @@ public enum RowImages {
     /// The images of a log entry's `images` text; nil when it is not of that form.
     public static func parse(_ text: String) -> [Image]? {
         if text.isEmpty { return [] }
+        // Byte by byte: the separators are ASCII, so every index found is also a character boundary.
+        let bytes = text.utf8
         var result: [Image] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count == 3, let id = Int64(parts[1]), !parts[0].isEmpty else { return nil }
-            result.append(Image(table: String(parts[0]), id: id, json: parts[2] == "null" ? nil : String(parts[2])))
+        var lineStart = bytes.startIndex
+        while true {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            guard let tab = bytes[lineStart..<lineEnd].firstIndex(of: 0x09), tab > lineStart,
+                  let secondTab = bytes[bytes.index(after: tab)..<lineEnd].firstIndex(of: 0x09),
+                  let id = Int64(text[bytes.index(after: tab)..<secondTab]) else { return nil }
+            let json = text[bytes.index(after: secondTab)..<lineEnd]
+            result.append(Image(table: String(text[lineStart..<tab]), id: id, json: json == "null" ? nil : String(json)))
+            guard lineEnd < bytes.endIndex else { return result }
+            lineStart = bytes.index(after: lineEnd)
         }
-        return result
     }
 
     /// A stored row as canonical JSON.

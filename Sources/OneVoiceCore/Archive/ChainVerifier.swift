@@ -74,7 +74,7 @@ public struct ChainVerifier: Sendable {
             var report = ChainVerifier.emptyReport
             try database.read { session in
                 let replay = LogReplay()
-                try session.forEachLogEntry { replay.apply($0) }
+                try LogReplay.forEachPrepared(session) { replay.apply($0) }
                 try replay.compare(session)
                 report.problems = replay.problems
                 report.foundingKey = replay.foundingKey

@@ -18,6 +18,19 @@ final class LogReplay {
     private(set) var sealed = false
     private var sawSigned = false
     private var decoded: [String: [Int64: (json: String, value: Any)]] = [:]
+    /// The current entry's images as the preparation decoded them.
+    private var incoming: [RowKey: (json: String, value: any Sendable)] = [:]
+    private struct RowKey: Hashable {
+        let table: String
+        let id: Int64
+    }
+    /// The current entry's attestations, with whether their signatures hold (checked by the preparation).
+    private var signatures: [Attestation: Bool] = [:]
+
+    /// Whether an attestation's signature holds, from the preparation when it checked this very attestation.
+    func hasValidSignature(_ attestation: Attestation) -> Bool {
+        signatures[attestation] ?? attestation.hasValidSignature
+    }
 
     /// Problems reported at most, so one systematic fault (a whole table rewritten) stays readable.
     static let problemLimit = 200
@@ -40,6 +53,7 @@ final class LogReplay {
     /// check the entry, is the row's current image for the entries after it, and is not decoded again.
     func decode<T: Sendable>(_ table: String, _ id: Int64, json: String, _ decode: (String) -> T?) -> T? {
         if let cached = decoded[table]?[id], cached.json == json, let value = cached.value as? T { return value }
+        if let ready = incoming[RowKey(table: table, id: id)], ready.json == json, let value = ready.value as? T { return value }
         guard let value = decode(json) else { return nil }
         decoded[table, default: [:]][id] = (json, value)
         return value
@@ -69,6 +83,16 @@ final class LogReplay {
         return words
     }
     private var factWordsCache: [Int64: (text: String, words: [String])] = [:]
+    /// `Attestation.signs`, with each published document hashed once: every claim of every post checks the
+    /// approval in force, and encoding and hashing the same document again for each was a large part of the replay.
+    func signs(_ attestation: Attestation, _ release: Release, _ revision: ReleaseRevision, _ incident: Incident) -> Bool {
+        let document = PublishedDocument(release: release, revision: revision, incident: incident)
+        let hash = documentHashes[document] ?? document.hash
+        documentHashes[document] = hash
+        return attestation.signs(documentHash: hash, revision: revision)
+    }
+    private var documentHashes: [PublishedDocument: String] = [:]
+
     func incident(_ id: Int64?) -> Incident? { value("incident", id) { RowImageDecoder.decode(Incident.self, $0) } }
     func fact(_ id: Int64?) -> Fact? { value("fact", id) { RowImageDecoder.decode(Fact.self, $0) } }
     func release(_ id: Int64?) -> Release? { value("pressRelease", id) { RowImageDecoder.decode(Release.self, $0) } }
@@ -98,7 +122,11 @@ final class LogReplay {
     // MARK: - Replay
 
     /// Folds one entry (in chain order) into the projection, after checking that it was allowed.
-    func apply(_ entry: LogEntry) {
+    func apply(_ entry: LogEntry) { apply(Self.prepare(entry)) }
+
+    /// Folds one prepared entry (in chain order) into the projection, after checking that it was allowed.
+    func apply(_ prepared: PreparedEntry) {
+        let entry = prepared.entry
         entries += 1
         guard entry.format >= 2 else {
             if sawSigned {
@@ -107,13 +135,18 @@ final class LogReplay {
             }
             return
         }
-        guard let images = RowImages.parse(entry.images) else {
+        guard let images = prepared.images else {
             report(.init(kind: "images", seq: entry.seq, id: nil, message:
                 "Log entry \(entry.seq) (\(entry.action)) holds rows that cannot be read."))
             return
         }
         let first = !sawSigned
         sawSigned = true
+        incoming = [:]
+        for (image, value) in zip(images, prepared.values) {
+            if let json = image.json, let value { incoming[RowKey(table: image.table, id: image.id)] = (json, value) }
+        }
+        signatures = prepared.signatures
         if entry.action == "log.seal" {
             guard first, entries > 1 else {
                 report(.init(kind: "authorization", seq: entry.seq, id: nil, message:
@@ -164,6 +197,10 @@ final class LogReplay {
             if let json = image.json {
                 let isNew = rows[image.table]?[image.id] == nil
                 rows[image.table, default: [:]][image.id] = json
+                // The new image, decoded by the preparation, is now the row's current value.
+                if let ready = incoming[RowKey(table: image.table, id: image.id)], ready.json == json {
+                    decoded[image.table, default: [:]][image.id] = (json, ready.value)
+                }
                 if isNew { index(image.table, image.id) }
             } else {
                 rows[image.table]?[image.id] = nil

@@ -300,7 +300,7 @@ enum ReplayRules {
         if attestation.actorID != entry.actorID || attestation.publicKey != entry.actorKey {
             problems.append("attestation #\(attestation.id) is made out to someone other than who signed the entry.")
         }
-        if !attestation.hasValidSignature {
+        if !state.hasValidSignature(attestation) {
             problems.append("attestation #\(attestation.id) has a signature that does not match its content.")
         }
         guard let actor else { return }
@@ -363,13 +363,13 @@ enum ReplayRules {
             problems.append("release #\(release.id) has no current revision to approve.")
             return
         }
-        if !attestation.signs(release, current, incident) {
+        if !state.signs(attestation, release, current, incident) {
             problems.append("the approval of release #\(release.id) signs content that is not its current revision as it would be published.")
         }
         let checker = ReleaseChecker(settings: .builtIn)
         if checker.requiresLegalReview(release, incident: incident, revision: current.number),
            !state.attestations(subjectType: "release", subjectID: release.id).contains(where: {
-               $0.verdict == "cleared" && $0.supersededAt == nil && $0.signs(release, current, incident) }) {
+               $0.verdict == "cleared" && $0.supersededAt == nil && state.signs($0, release, current, incident) }) {
             problems.append("release #\(release.id) was approved without the legal clearance it needed.")
         }
         // Only facts that could block are looked for in the text: a verified fact (cleared, where legal review
@@ -394,7 +394,7 @@ enum ReplayRules {
         guard let revision = state.revisions(ofRelease: release.id).first(where: { $0.number == number }),
               let incident = state.incident(release.incidentID) else { return nil }
         return state.attestations(subjectType: "release", subjectID: release.id).last {
-            $0.verdict == "approved" && $0.supersededAt == nil && $0.signs(release, revision, incident)
+            $0.verdict == "approved" && $0.supersededAt == nil && state.signs($0, release, revision, incident)
         }
     }
 

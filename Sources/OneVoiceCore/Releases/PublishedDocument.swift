@@ -38,7 +38,11 @@ extension Attestation {
     /// Whether this statement signs exactly what would be published now. Statements made before sign-off
     /// covered the whole document (databases upgraded from then) signed the revision's content alone.
     public func signs(_ release: Release, _ revision: ReleaseRevision, _ incident: Incident) -> Bool {
-        contentHash == PublishedDocument(release: release, revision: revision, incident: incident).hash
-            || contentHash == revision.contentHash
+        signs(documentHash: PublishedDocument(release: release, revision: revision, incident: incident).hash, revision: revision)
+    }
+
+    /// `signs` given the document's hash, for callers that keep it across many statements.
+    func signs(documentHash: String, revision: ReleaseRevision) -> Bool {
+        contentHash == documentHash || contentHash == revision.contentHash
     }
 }

@@ -82,22 +82,46 @@ public enum RowImages {
     }
 
     /// A JSON string: quote, backslash and every control character escaped, everything else as it is.
+    /// Byte by byte, copying the runs between escapes whole: every row of record goes through here on each
+    /// write and again when `archive verify` compares the stored rows.
     static func appendString(_ string: String, to out: inout String) {
-        out += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = [0x22]
+        Array(string.utf8).withUnsafeBufferPointer { input in
+            bytes.reserveCapacity(input.count + 2)
+            var index = 0
+            var runStart = 0
+            func escape(_ scalarLength: Int, _ text: String) {
+                bytes.append(contentsOf: input[runStart..<index])
+                bytes.append(contentsOf: text.utf8)
+                index += scalarLength
+                runStart = index
             }
+            while index < input.count {
+                let byte = input[index]
+                switch byte {
+                case 0x22: escape(1, "\\\"")
+                case 0x5C: escape(1, "\\\\")
+                case 0x0A: escape(1, "\\n")
+                case 0x0D: escape(1, "\\r")
+                case 0x09: escape(1, "\\t")
+                case 0x00..<0x20, 0x7F: escape(1, hexEscape(UInt32(byte)))
+                // U+0080...U+009F (C1 controls) are C2 80...C2 9F; U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                case 0xC2 where index + 1 < input.count && (0x80...0x9F).contains(input[index + 1]):
+                    escape(2, hexEscape(UInt32(input[index + 1])))
+                case 0xE2 where index + 2 < input.count && input[index + 1] == 0x80 && (input[index + 2] == 0xA8 || input[index + 2] == 0xA9):
+                    escape(3, hexEscape(input[index + 2] == 0xA8 ? 0x2028 : 0x2029))
+                default: index += 1
+                }
+            }
+            bytes.append(contentsOf: input[runStart..<input.count])
         }
-        out += "\""
+        bytes.append(0x22)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
 

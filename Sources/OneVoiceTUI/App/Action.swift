@@ -17,6 +17,8 @@ public enum Action: Equatable, Sendable {
     case dataVersion(Int)
     /// Why the dashboard's own scheduler's last pass failed (nil: it is fine).
     case schedulerStatus(String?)
+    /// How many stored rows cannot be read back (the lists leave them out).
+    case unreadableCounted(Int)
     case themeLoaded(Theme, warning: String?)
     /// A load failed: one sentence for the user.
     case failed(String)
@@ -71,6 +73,8 @@ public enum Effect: Equatable, Sendable {
     case checkDataVersion
     /// Asks whether this process's scheduler is delivering (its last failure, if any).
     case checkScheduler
+    /// Counts the rows that cannot be read back (at start and whenever the data changes).
+    case countUnreadable
     case loadTheme(String)
     case loadRelease(String)
     case loadSchedule

@@ -114,6 +114,19 @@ public struct CommandRegistry: Sendable {
         DashboardCommand(name: "roster", usage: ":roster [add]", summary: "Show the roster, or add someone (admin)") { state, args in
             Update.command("roster", args, state: &state)
         },
+        DashboardCommand(name: "posted", usage: ":posted [ADDRESS]",
+                         summary: "Mark a post posted by hand (the schedule's selected post, or one of the release's), with its address") { state, args in
+            let effects = PostActions.perform(.markPosted, state: &state)
+            if var dialog = state.dialog, case .post(.markPosted, _) = dialog.purpose, let i = dialog.fields.firstIndex(where: { $0.label == "Address" }) {
+                dialog.fields[i].text = args.joined(separator: " ")
+                dialog.focus = i
+                state.dialog = dialog
+            }
+            return .success(effects)
+        },
+        DashboardCommand(name: "resend", usage: ":resend", summary: "Resend a post to check or one held for expired credentials (asks first)") { state, _ in
+            .success(PostActions.perform(.resend, state: &state))
+        },
         DashboardCommand(name: "as", usage: ":as ROLE", summary: "Demo only: act as admin, drafter, verifier, legal, spokesperson or pio") { state, args in
             guard let role = args.first else {
                 return .failure(CommandError("Say who to act as, e.g. :as legal (admin, drafter, verifier, legal, spokesperson, pio)."))

@@ -38,7 +38,7 @@ public final class DashboardProgram {
             case .schedule: effects = Update.go(to: .schedule, state: &state)
             }
         }
-        run(effects + [.checkDataVersion])
+        run(effects + [.checkDataVersion, .countUnreadable])
     }
 
     /// Sends one action and performs the effects that follow, until none are left.
@@ -137,6 +137,8 @@ public final class DashboardProgram {
                 return .headerLoaded(try source.header())
             case .checkDataVersion:
                 return .dataVersion(try source.dataVersion())
+            case .countUnreadable:
+                return .unreadableCounted(try source.unreadableRowCount())
             case .checkScheduler:
                 let problem = source.schedulerProblem()
                 return problem == state.schedulerProblem ? nil : .schedulerStatus(problem)

@@ -175,6 +175,8 @@ public struct DashboardState: Equatable, Sendable {
     public var dataVersion: Int?
     /// Why this process's scheduler last failed to deliver (nil: delivering, or no scheduler here).
     public var schedulerProblem: String?
+    /// Stored rows that cannot be read back, left out of the lists: the bottom line warns while there are any.
+    public var unreadableRows = 0
     /// Keys typed while the window was too small (a resize passing through), played once it is big enough again.
     public var pendingKeys: [Key] = []
     /// At most this many keys wait for the window to grow.

@@ -95,6 +95,12 @@ public enum FactAction: String, Equatable, Sendable {
     case verify, dispute, retract, clear
 }
 
+/// What a post dialog does: `post mark-posted` or `post resend`.
+public enum PostAction: String, Equatable, Sendable {
+    case markPosted = "mark posted"
+    case resend
+}
+
 /// A box over the screen that asks for input or a yes/no. Its keys come from the keymap's dialog context.
 public struct Dialog: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
@@ -121,6 +127,8 @@ public struct Dialog: Equatable, Sendable {
         case notified(incidentID: String)
         case addContact
         case addToRoster
+        /// A post to mark posted or resend; nil: the "Post" field says which.
+        case post(PostAction, postID: String?)
     }
     public var title: String
     public var purpose: Purpose

@@ -38,6 +38,7 @@ extension Dialog {
         case .editFact, .editIncident: "save"
         case .answerRumor: "answer"
         case .addContact, .addToRoster: "add"
+        case .post(let action, _): action == .markPosted ? "mark" : "resend"
         case .confirm, .notice: "ok"
         }
     }

@@ -93,7 +93,7 @@ extension Update {
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .open, .back, .nextTab, .previousTab, .jump,
              .search, .nextMatch, .previousMatch, .clearSearch, .filterLog, .clearFilter, .export, .help,
              .commandLine, .quit, .redraw, .newIncident, .draft, .verifyFact, .disputeFact, .retractFact, .clear,
-             .edit, .submit, .approve, .schedule, .hold, .releaseNow, .cancelRelease, .nextField, .previousField,
+             .edit, .submit, .approve, .schedule, .hold, .releaseNow, .cancelRelease, .markPosted, .resendPost, .nextField, .previousField,
              .choiceDown, .choiceUp, .toggle, .confirm, .cancel, .alternate, .pick:
             // Keys of other screens and dialogs: handled by their own update, never here.
             return []
@@ -355,7 +355,7 @@ extension Update {
             }
             return .addToRoster(handle: dialog.value("Handle"), name: dialog.value("Name"),
                                 roles: dialog.field("Roles")?.checkedValues ?? [], publicKey: dialog.value("Public key"))
-        case .pickTemplate, .fact, .clearRelease, .schedule, .confirm, .logFilter, .export, .notice:
+        case .pickTemplate, .fact, .clearRelease, .schedule, .confirm, .logFilter, .export, .notice, .post:
             return nil
         }
     }

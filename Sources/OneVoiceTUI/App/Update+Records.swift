@@ -213,7 +213,7 @@ extension Update {
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .open, .back, .nextTab, .previousTab, .jump,
              .search, .nextMatch, .previousMatch, .help, .commandLine, .quit, .redraw, .newIncident, .draft,
              .verifyFact, .disputeFact, .retractFact, .clear, .edit, .submit, .approve, .schedule, .hold,
-             .releaseNow, .cancelRelease, .addFact, .editFact, .assignSpokesperson, .editIncident, .closeIncident,
+             .releaseNow, .cancelRelease, .markPosted, .resendPost, .addFact, .editFact, .assignSpokesperson, .editIncident, .closeIncident,
              .updateRelease, .correctRelease, .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm,
              .cancel, .alternate, .pick:
             // Keys of other screens and dialogs: handled by their own update, never here.
@@ -248,7 +248,7 @@ extension Update {
             state.dialog = Update.exportNotice(result)
             Update.flash("Exported \(result.files) files to \(result.folder).", error: false, state: &state)
         case .key, .click, .resize, .tick, .headerLoaded, .boardLoaded, .logLoaded, .incidentLoaded,
-             .incidentMissing, .dataVersion, .schedulerStatus, .themeLoaded, .failed, .notFound, .boardFound,
+             .incidentMissing, .dataVersion, .schedulerStatus, .unreadableCounted, .themeLoaded, .failed, .notFound, .boardFound,
              .releaseLoaded, .releaseMissing, .scheduleLoaded, .templatesLoaded, .formLoaded, .operationDone,
              .operationFailed:
             break  // the main update's own results

@@ -115,7 +115,7 @@ extension Update {
         case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .open, .back, .nextTab, .previousTab, .jump,
              .search, .nextMatch, .previousMatch, .clearSearch, .filterLog, .clearFilter, .export, .help,
              .commandLine, .quit, .redraw, .addFact, .editFact, .assignSpokesperson, .editIncident, .closeIncident,
-             .updateRelease, .correctRelease, .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm,
+             .updateRelease, .correctRelease, .markPosted, .resendPost, .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm,
              .cancel, .alternate, .pick:
             // Keys of other screens and dialogs: handled by their own update, never here.
             return []
@@ -368,6 +368,8 @@ extension Update {
             }
         case .confirm(let op):
             operation = op
+        case .post(let action, let postID):
+            operation = PostActions.operation(action, postID: postID, dialog: dialog)
         }
         state.dialog = dialog
         return [.operate(operation)]
@@ -437,7 +439,7 @@ extension Update {
             }
             Update.flash(message, error: true, state: &state)
         case .key, .click, .resize, .tick, .headerLoaded, .boardLoaded, .logLoaded, .incidentLoaded,
-             .incidentMissing, .dataVersion, .schedulerStatus, .themeLoaded, .failed, .notFound, .boardFound,
+             .incidentMissing, .dataVersion, .schedulerStatus, .unreadableCounted, .themeLoaded, .failed, .notFound, .boardFound,
              .formLoaded, .searchLoaded, .searchFailed, .logFilterChecked, .incidentChoicesLoaded, .exportPlanned,
              .exportDone:
             break  // the main update's own results

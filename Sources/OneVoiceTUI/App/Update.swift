@@ -45,7 +45,10 @@ public struct Update: Sendable {
             return [.checkDataVersion, .checkScheduler]
         case .dataVersion(let version):
             defer { state.dataVersion = version }
-            if let old = state.dataVersion, old != version { return Update.reloadEffects(state) }
+            if let old = state.dataVersion, old != version { return Update.reloadEffects(state) + [.countUnreadable] }
+            return []
+        case .unreadableCounted(let count):
+            state.unreadableRows = count
             return []
         case .schedulerStatus(let problem):
             // Shown once when it starts failing (the flash line), and on the schedule view while it lasts.
@@ -150,6 +153,10 @@ public struct Update: Sendable {
             return records(command, state: &state)
         case .addFact, .editFact, .assignSpokesperson, .editIncident, .closeIncident, .updateRelease, .correctRelease:
             return Update.action(command, state: &state)
+        case .markPosted:
+            return PostActions.perform(.markPosted, state: &state)
+        case .resendPost:
+            return PostActions.perform(.resend, state: &state)
         case .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm, .cancel, .alternate, .pick:
             return []
         case .quit:

@@ -52,6 +52,8 @@ public protocol DashboardSource: AnyObject {
     func dataVersion() throws -> Int
     /// Why the scheduler running in this process last failed (nil: fine, or none runs here).
     func schedulerProblem() -> String?
+    /// How many stored rows the lists leave out because they cannot be read back (`Workspace.unreadableRows`).
+    func unreadableRowCount() throws -> Int
 
     // The workflow (defaults in WorkflowModels.swift: read-only, nothing to show).
     /// One release as the release view shows it, or nil when there is no such release.

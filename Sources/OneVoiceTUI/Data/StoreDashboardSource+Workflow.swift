@@ -189,6 +189,12 @@ extension StoreDashboardSource {
         case .releaseNow(let id):
             let posts = try ws.releaseNow(id: try Self.number(id, "release"))
             return OperationOutcome("Release #\(id) goes out now on \(posts.count) channel\(posts.count == 1 ? "" : "s").")
+        case .markPosted(let postID, let url):
+            let post = try ws.markPosted(postID: try Self.number(postID, "post"), url: url.isEmpty ? nil : url)
+            return OperationOutcome("Marked post #\(post.id) (\(post.channel.displayName)) posted" + (post.publicURL.map { " at \($0)" } ?? "") + ".")
+        case .resendPost(let postID):
+            let post = try ws.resendPost(postID: try Self.number(postID, "post"))
+            return OperationOutcome("Post #\(post.id) (\(post.channel.displayName)) goes out again at the scheduler's next pass.")
         case .saveEditedRelease(let id, let file):
             let releaseID = try Self.number(id, "release")
             let parsed = try EditableRelease.parse(file)

@@ -36,6 +36,10 @@ public final class StoreDashboardSource: DashboardSource {
         person.roles.isEmpty ? "no role" : person.roles.sorted().map(\.rawValue).joined(separator: "+")
     }
 
+    public func unreadableRowCount() throws -> Int {
+        try workspace.unreadableRows().count
+    }
+
     public func boardCount() throws -> Int {
         try workspace.dashboardRead { try $0.incidentCount() }
     }

@@ -162,6 +162,10 @@ public enum Operation: Sendable, Equatable {
     case holdRelease(String)
     case cancelRelease(String)
     case releaseNow(String)
+    /// A person posted a hand-off by hand (or found a post to check on its platform); the address may be empty.
+    case markPosted(postID: String, url: String)
+    /// Sends a post to check, or one held for expired credentials, again at the scheduler's next pass.
+    case resendPost(postID: String)
     /// Saves the file a person edited (`EditableRelease` format).
     case saveEditedRelease(String, file: String)
     case addFact(incidentID: String, FactDraft)
@@ -218,6 +222,7 @@ public struct OperationError: Error, Sendable, Equatable, CustomStringConvertibl
 extension DashboardSource {
     public func releaseDetail(id: String) throws -> ReleaseDetail? { nil }
     public func schedulerProblem() -> String? { nil }
+    public func unreadableRowCount() throws -> Int { 0 }
     /// Sources that cannot count matches say 0: the search still finds and wraps, without "N of M".
     public func boardMatchCount(containing text: String, before cursor: BoardCursor?) throws -> Int { 0 }
     public func scheduleRows(limit: Int) throws -> [ScheduleRow] { [] }

@@ -25,7 +25,7 @@ import Testing
 
     func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
 
-    static func row(_ id: String, _ status: PostState, channel: String = "Nextdoor") -> ScheduleRow {
+    static func row(_ id: PostID, _ status: PostState, channel: String = "Nextdoor") -> ScheduleRow {
         ScheduleRow(postID: id, releaseID: "9", incidentID: "3", releaseTitle: "Road closed", channel: channel, status: status,
                     state: status.label, at: Fixtures.at(minutesAgo: 5), retryAt: nil, lastError: nil)
     }

@@ -200,7 +200,7 @@ import Testing
         program.send(.key(.char("f")))
         var dialog = try #require(program.state.dialog)
         #expect(dialog.purpose == .logFilter)
-        #expect(dialog.fields[0].values == Fixtures.incidents.sorted { $0.cursor < $1.cursor }.map(\.id), "incidents to pick from")
+        #expect(dialog.fields[0].values == Fixtures.incidents.sorted { $0.cursor < $1.cursor }.map(\.id.rawValue), "incidents to pick from")
         // Words of a title narrow the list; the only match is taken.
         Self.type("bus", into: program)
         #expect(program.state.dialog?.fields[0].matches.count == 1)

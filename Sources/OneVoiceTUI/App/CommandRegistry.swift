@@ -57,7 +57,7 @@ public struct CommandRegistry: Sendable {
         },
         DashboardCommand(name: "incident", aliases: ["i"], usage: ":incident NUMBER", summary: "Open an incident by its number") { state, args in
             guard let id = args.first else { return .failure(CommandError("Say which incident, e.g. :incident 42 (the number on the board).")) }
-            return .success(Update.open(incident: id, state: &state))
+            return .success(Update.open(incident: IncidentID(id), state: &state))
         },
         DashboardCommand(name: "log", usage: ":log", summary: "Show the records log") { state, _ in
             .success(Update.go(to: .log, state: &state))
@@ -70,7 +70,7 @@ public struct CommandRegistry: Sendable {
         },
         DashboardCommand(name: "release", aliases: ["r"], usage: ":release NUMBER", summary: "Open a release by its number") { state, args in
             guard let id = args.first else { return .failure(CommandError("Say which release, e.g. :release 12.")) }
-            return .success(Update.openRelease(id, state: &state))
+            return .success(Update.openRelease(ReleaseID(id), state: &state))
         },
         DashboardCommand(name: "fact", usage: ":fact", summary: "Add a fact to the incident (its key picked from the template)") { state, _ in
             .success(Update.action(.addFact, state: &state))

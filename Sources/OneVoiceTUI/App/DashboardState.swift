@@ -3,22 +3,22 @@ import Foundation
 /// Which screen is showing.
 public enum Route: Equatable, Sendable {
     case board
-    case incident(String)
+    case incident(IncidentID)
     case log
     /// One release: its text with the findings, channel previews, sign-off.
-    case release(String)
+    case release(ReleaseID)
     /// Posts waiting to go out in the next hours, and those that need a person.
     case schedule
 }
 
 /// The release view's data and scroll position.
 public struct ReleaseScreen: Equatable, Sendable {
-    public var id: String
+    public var id: ReleaseID
     public var detail: ReleaseDetail?
     public var loaded = false
     /// First content line shown.
     public var scroll = 0
-    public init(id: String) { self.id = id }
+    public init(id: ReleaseID) { self.id = id }
 }
 
 /// The schedule view's rows (an in-memory list: what waits is a short list).
@@ -47,7 +47,7 @@ public enum IncidentTab: Int, CaseIterable, Sendable {
 
 /// The incident view's loaded data and selections.
 public struct IncidentScreen: Equatable, Sendable {
-    public var id: String
+    public var id: IncidentID
     public var tab: IncidentTab = .overview
     public var detail: IncidentDetail?
     public var facts: [FactRow] = []
@@ -60,7 +60,7 @@ public struct IncidentScreen: Equatable, Sendable {
     public var selection: [IncidentTab: Int] = [:]
     public var loaded = false
 
-    public init(id: String) { self.id = id }
+    public init(id: IncidentID) { self.id = id }
 
     /// Number of rows of an in-memory tab.
     public func count(of tab: IncidentTab) -> Int {

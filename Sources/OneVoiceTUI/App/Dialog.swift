@@ -105,10 +105,10 @@ public enum PostAction: String, Equatable, Sendable {
 public struct Dialog: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case newIncident
-        case pickTemplate(incidentID: String)
-        case fact(factID: String, FactAction)
-        case clearRelease(String)
-        case schedule(String)
+        case pickTemplate(incidentID: IncidentID)
+        case fact(factID: FactID, FactAction)
+        case clearRelease(ReleaseID)
+        case schedule(ReleaseID)
         /// A question answered with y: the change to make.
         case confirm(Operation)
         /// The records log's filter: incident, from, to.
@@ -117,18 +117,18 @@ public struct Dialog: Equatable, Sendable {
         case export(LogFilter)
         /// A result to read; any answer closes it.
         case notice
-        case addFact(incidentID: String)
-        case editFact(incidentID: String, factID: String)
-        case spokesperson(incidentID: String)
-        case editIncident(incidentID: String)
-        case addRumor(incidentID: String)
-        case answerRumor(incidentID: String)
-        case addNamedPerson(incidentID: String)
-        case notified(incidentID: String)
+        case addFact(incidentID: IncidentID)
+        case editFact(incidentID: IncidentID, factID: FactID)
+        case spokesperson(incidentID: IncidentID)
+        case editIncident(incidentID: IncidentID)
+        case addRumor(incidentID: IncidentID)
+        case answerRumor(incidentID: IncidentID)
+        case addNamedPerson(incidentID: IncidentID)
+        case notified(incidentID: IncidentID)
         case addContact
         case addToRoster
         /// A post to mark posted or resend; nil: the "Post" field says which.
-        case post(PostAction, postID: String?)
+        case post(PostAction, postID: PostID?)
     }
     public var title: String
     public var purpose: Purpose

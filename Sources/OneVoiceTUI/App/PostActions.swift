@@ -6,7 +6,7 @@ import OneVoiceCore
 enum PostActions {
     /// A post the keys can act on, whichever view lists it.
     struct Candidate: Equatable {
-        var id: String
+        var id: PostID
         var channel: String
         var status: PostState
         var words: String
@@ -63,7 +63,7 @@ enum PostActions {
 
     static func dialog(_ action: PostAction, candidates: [Candidate]) -> Dialog {
         let single = candidates.count == 1 ? candidates[0] : nil
-        let pick = FormField.choice("Post", options: candidates.map { "#\($0.id) \($0.channel): \($0.words)" }, values: candidates.map(\.id))
+        let pick = FormField.choice("Post", options: candidates.map { "#\($0.id) \($0.channel): \($0.words)" }, values: candidates.map(\.id.rawValue))
         switch action {
         case .markPosted:
             let title = single.map { "Mark post #\($0.id) (\($0.channel)) posted" } ?? "Mark a post posted"
@@ -86,8 +86,8 @@ enum PostActions {
     }
 
     /// The operation a filled-in post dialog asks for.
-    static func operation(_ action: PostAction, postID: String?, dialog: Dialog) -> Operation {
-        let id = postID ?? dialog.value("Post")
+    static func operation(_ action: PostAction, postID: PostID?, dialog: Dialog) -> Operation {
+        let id = postID ?? PostID(dialog.value("Post"))
         switch action {
         case .markPosted: return .markPosted(postID: id, url: dialog.value("Address"))
         case .resend: return .resendPost(postID: id)

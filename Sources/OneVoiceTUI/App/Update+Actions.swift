@@ -23,7 +23,7 @@ extension Update {
     }
 
     /// The incident the screen is about: the open incident, or the open release's.
-    static func currentIncidentID(_ state: DashboardState) -> String? {
+    static func currentIncidentID(_ state: DashboardState) -> IncidentID? {
         switch state.route {
         case .incident(let id): return id
         case .release: return state.release?.detail?.incidentID
@@ -32,7 +32,7 @@ extension Update {
         }
     }
 
-    static func needIncident(_ state: inout DashboardState) -> String? {
+    static func needIncident(_ state: inout DashboardState) -> IncidentID? {
         guard let id = currentIncidentID(state) else {
             flash("Open an incident first (Enter on the board, or :incident NUMBER).", error: true, state: &state)
             return nil
@@ -235,7 +235,7 @@ extension Update {
             }
             state.dialog = Dialog(title: "Answer a rumor (incident #\(incidentID))", purpose: .answerRumor(incidentID: incidentID),
                                   fields: [.choice("Rumor", options: open.map { "\($0.text) — \($0.seenAt)" }, values: open.map(\.id)),
-                                           .choice("Fact", options: data.verifiedFacts.map(\.statement), values: data.verifiedFacts.map(\.id))],
+                                           .choice("Fact", options: data.verifiedFacts.map(\.statement), values: data.verifiedFacts.map(\.id.rawValue))],
                                   footer: "↓/↑ or 1-9 picks · Enter: next field, then answer (drafts the answer) · Esc cancels")
         case .contacts:
             let lines = data.contacts.isEmpty ? [DialogLine("The media list is empty (:contact adds someone).", .muted)]
@@ -336,7 +336,7 @@ extension Update {
             guard !dialog.value("Seen at").isEmpty else { dialog.refuse("Say where it was seen (the post, group or outlet).", at: "Seen at"); return nil }
             return .addRumor(incidentID: incidentID, text: dialog.value("Claim"), seenAt: dialog.value("Seen at"))
         case .answerRumor:
-            return .answerRumor(rumorID: dialog.value("Rumor"), factID: dialog.value("Fact"))
+            return .answerRumor(rumorID: dialog.value("Rumor"), factID: FactID(dialog.value("Fact")))
         case .addNamedPerson(let incidentID):
             guard !dialog.value("Name").isEmpty else { dialog.refuse("The person needs a name.", at: "Name"); return nil }
             return .addNamedPerson(incidentID: incidentID, name: dialog.value("Name"), category: dialog.value("Who"))

@@ -80,7 +80,7 @@ extension Update {
             switch hit.kind {
             case "fact":
                 incident.tab = .facts
-                if let index = incident.facts.firstIndex(where: { $0.id == hit.itemID }) { incident.selection[.facts] = index }
+                if let index = incident.facts.firstIndex(where: { $0.id.rawValue == hit.itemID }) { incident.selection[.facts] = index }
             case "log":
                 incident.tab = .log
             default:
@@ -114,7 +114,7 @@ extension Update {
         let zone = state.time.abbreviation(state.now)
         return Dialog(title: "Filter the records log", purpose: .logFilter,
                       body: [DialogLine("Show, search and export only one incident's records, or those between two dates (\(zone)).", .muted)],
-                      fields: [.combo("Incident", filter.incidentID ?? ""), .text("From", filter.fromText), .text("To", filter.toText)],
+                      fields: [.combo("Incident", filter.incidentID?.rawValue ?? ""), .text("From", filter.fromText), .text("To", filter.toText)],
                       footer: "Incident: its number, or words of its title and ↓/↑ to pick; empty: every incident · "
                           + "Dates: YYYY-MM-DD, 2026-11-18 14:05 or ISO 8601; empty: no limit · Enter: next field, then apply · Esc cancels")
     }
@@ -141,7 +141,7 @@ extension Update {
             return refuse("To: \"\(toText)\" is not a date (YYYY-MM-DD, or a time as below).", at: "To")
         }
         if let from, let to, from > to { return refuse("The From date is after the To date; swap them.", at: "From") }
-        let filter = LogFilter(incidentID: dialog.field("Incident")?.comboValue, from: from, to: to, fromText: fromText, toText: toText)
+        let filter = LogFilter(incidentID: dialog.field("Incident")?.comboValue.map { IncidentID($0) }, from: from, to: to, fromText: fromText, toText: toText)
         state.dialog = dialog
         return [.checkLogFilter(filter)]
     }
@@ -238,7 +238,7 @@ extension Update {
         case .incidentChoicesLoaded(let rows):
             guard var dialog = state.dialog, dialog.purpose == .logFilter, !dialog.fields.isEmpty else { return [] }
             dialog.fields[0].options = rows.map { "\($0.id)  \($0.title)" }
-            dialog.fields[0].values = rows.map(\.id)
+            dialog.fields[0].values = rows.map(\.id.rawValue)
             dialog.fields[0].selected = -1
             state.dialog = dialog
         case .exportPlanned(let preview):

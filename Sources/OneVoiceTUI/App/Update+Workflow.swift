@@ -123,7 +123,7 @@ extension Update {
     }
 
     /// The release the keys act on: the release view's, or the schedule view's selected row's.
-    func currentReleaseID(_ state: DashboardState) -> String? {
+    func currentReleaseID(_ state: DashboardState) -> ReleaseID? {
         switch state.route {
         case .release(let id): return id
         case .schedule: return state.schedule.selectedRow?.releaseID
@@ -447,14 +447,14 @@ extension Update {
         return []
     }
 
-    static func templateDialog(incidentID: String, choices: [TemplateChoice], preselected: Int) -> Dialog {
+    static func templateDialog(incidentID: IncidentID, choices: [TemplateChoice], preselected: Int) -> Dialog {
         Dialog(title: "Draft a release for incident #\(incidentID)", purpose: .pickTemplate(incidentID: incidentID),
                fields: [.choice("Template", options: choices.map(\.name), values: choices.map(\.id), selected: preselected)],
                footer: "Enter drafts the holding statement · f the full release · Esc cancels")
     }
 
     /// Shows one release, remembering where to go back to.
-    public static func openRelease(_ id: String, state: inout DashboardState) -> [Effect] {
+    public static func openRelease(_ id: ReleaseID, state: inout DashboardState) -> [Effect] {
         if state.route != .release(id) { state.backStack.append(state.route) }
         state.route = .release(id)
         state.showHelp = false

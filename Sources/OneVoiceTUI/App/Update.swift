@@ -382,7 +382,7 @@ public struct Update: Sendable {
     // MARK: Navigation helpers (used by commands too)
 
     /// Opens an incident, remembering where to go back to.
-    public static func open(incident id: String, state: inout DashboardState) -> [Effect] {
+    public static func open(incident id: IncidentID, state: inout DashboardState) -> [Effect] {
         if state.route != .incident(id) { state.backStack.append(state.route) }
         state.route = .incident(id)
         state.showHelp = false

@@ -97,7 +97,8 @@ import Testing
         var state = release([PostRow(id: "40", channel: "X", releaseTitle: "t", status: .delivered, at: nil, length: 10, limit: 280),
                              PostRow(id: "41", channel: "Nextdoor", releaseTitle: "t", status: .handOffOverdue, at: nil, length: 10, limit: nil)])
         _ = keys([.char("m")], &state)
-        #expect(state.dialog?.purpose == .post(.markPosted, postID: "41"))
+        guard case .post(let form) = state.dialog?.form else { Issue.record("no post form"); return }
+        #expect(form.postID == "41" && form.action == .markPosted)
         #expect(keys([.enter], &state) == [.operate(.markPosted(postID: "41", url: ""))])
     }
 

@@ -302,7 +302,7 @@ final class TestClock {
     @Test func oneOverlayAtATime() {
         var state = DashboardState(width: 80, height: 24, now: Fixtures.now, theme: .fallback)
         state.showHelp = true
-        state.dialog = Dialog(title: "Close incident #42?", purpose: .confirm(.closeIncident("42")), footer: "y closes it")
+        state.dialog = Dialog(title: "Close incident #42?", form: .question(.closeIncident("42")), footer: "y closes it")
         #expect(!state.showHelp, "a dialog replaces the help")
         state.prompt = Prompt(kind: .command)
         #expect(state.dialog == nil, "the command line replaces the dialog")

@@ -230,9 +230,9 @@ public struct DashboardState: Equatable, Sendable {
         case .incident:
             if incident?.search != nil { return [.search, .incident] }
             switch incident?.tab {
-            case .facts: return [.facts, .incident]
-            case .releases: return [.releases, .incident]
-            default: return [.incident]
+            case .facts?: return [.facts, .incident]
+            case .releases?: return [.releases, .incident]
+            case .overview?, .posts?, .log?, nil: return [.incident]
             }
         }
     }

@@ -67,30 +67,20 @@ enum PostActions {
         switch action {
         case .markPosted:
             let title = single.map { "Mark post #\($0.id) (\($0.channel)) posted" } ?? "Mark a post posted"
-            return Dialog(title: title, purpose: .post(.markPosted, postID: single?.id),
+            return Dialog(title: title, form: .post(PostForm(action: .markPosted, postID: single?.id, post: pick)),
                           body: [DialogLine("Only once it is on the platform: the record says a person posted it, signed by you.", .muted)],
-                          fields: (single == nil ? [pick] : []) + [.text("Address")],
                           footer: "Address: the post's web address on the platform (may stay empty) · Enter marks it posted · Esc cancels")
         case .resend:
             if let post = single {
-                return Dialog(title: "Resend post #\(post.id) (\(post.channel))?", purpose: .confirm(.resendPost(postID: post.id)),
+                return Dialog(title: "Resend post #\(post.id) (\(post.channel))?", form: .question(.resendPost(postID: post.id)),
                               body: [DialogLine("It goes out again at the scheduler's next pass.", .heading),
                                      DialogLine(post.status == .needsCheck ? "Look on \(post.channel) first: if it is there, mark it posted (m) instead."
                                                 : "Put in a new token first (onevoice channel test checks it).", .warning)],
                               footer: "y resends it · n or Esc cancels")
             }
-            return Dialog(title: "Resend a post", purpose: .post(.resend, postID: nil),
+            return Dialog(title: "Resend a post", form: .post(PostForm(action: .resend, postID: nil, post: pick)),
                           body: [DialogLine("It goes out again at the scheduler's next pass; look on the platform first.", .muted)],
-                          fields: [pick], footer: "↓/↑ or 1-9 picks · Enter resends it · Esc cancels")
-        }
-    }
-
-    /// The operation a filled-in post dialog asks for.
-    static func operation(_ action: PostAction, postID: PostID?, dialog: Dialog) -> Operation {
-        let id = postID ?? PostID(dialog.value("Post"))
-        switch action {
-        case .markPosted: return .markPosted(postID: id, url: dialog.value("Address"))
-        case .resend: return .resendPost(postID: id)
+                          footer: "↓/↑ or 1-9 picks · Enter resends it · Esc cancels")
         }
     }
 }

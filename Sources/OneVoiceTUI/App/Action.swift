@@ -73,7 +73,7 @@ public enum Effect: Equatable, Sendable {
     case checkDataVersion
     /// Asks whether this process's scheduler is delivering (its last failure, if any).
     case checkScheduler
-    /// Counts the rows that cannot be read back (at start and whenever the data changes).
+    /// Counts the rows that cannot be read back (on the tick after the data changed: never in a first frame's or a key's time).
     case countUnreadable
     case loadTheme(String)
     case loadRelease(ReleaseID)

@@ -38,7 +38,7 @@ public final class DashboardProgram {
             case .schedule: effects = Update.go(to: .schedule, state: &state)
             }
         }
-        run(effects + [.checkDataVersion, .countUnreadable])
+        run(effects + [.checkDataVersion])
     }
 
     /// Sends one action and performs the effects that follow, until none are left.

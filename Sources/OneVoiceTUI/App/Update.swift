@@ -42,13 +42,16 @@ public struct Update: Sendable {
         case .tick(let date):
             state.now = date
             if let flash = state.flash, flash.expires <= date { state.flash = nil }
-            return [.checkDataVersion, .checkScheduler]
+            // Unreadable rows are counted on a tick after the data changed, never before a first frame or a key's.
+            let count = state.dataVersion != nil && state.unreadableCountedAt != state.dataVersion
+            return [.checkDataVersion, .checkScheduler] + (count ? [.countUnreadable] : [])
         case .dataVersion(let version):
             defer { state.dataVersion = version }
-            if let old = state.dataVersion, old != version { return Update.reloadEffects(state) + [.countUnreadable] }
+            if let old = state.dataVersion, old != version { return Update.reloadEffects(state) }
             return []
         case .unreadableCounted(let count):
             state.unreadableRows = count
+            state.unreadableCountedAt = state.dataVersion
             return []
         case .schedulerStatus(let problem):
             // Shown once when it starts failing (the flash line), and on the schedule view while it lasts.

@@ -54,7 +54,9 @@ import Testing
         let renderer = Renderer(keymap: .standard, commands: .standard)
         #expect(renderer.render(state).plainText().contains("3 unreadable rows left out of the lists: run `onevoice archive verify`"))
         #expect(!update(&state, .dataVersion(2)).contains(.countUnreadable), "a change reloads the screen first")
-        #expect(update(&state, .tick(Fixtures.now)).contains(.countUnreadable), "and the next tick counts again")
+        #expect(!update(&state, .tick(Fixtures.now.addingTimeInterval(1))).contains(.countUnreadable), "at most every 30 s")
+        #expect(update(&state, .tick(Fixtures.now.addingTimeInterval(Update.unreadableRecount))).contains(.countUnreadable),
+                "then a tick counts again")
         _ = update(&state, .unreadableCounted(0))
         #expect(!renderer.render(state).plainText().contains("unreadable"))
     }

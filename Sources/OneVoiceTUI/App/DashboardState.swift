@@ -177,8 +177,14 @@ public struct DashboardState: Equatable, Sendable {
     public var schedulerProblem: String?
     /// Stored rows that cannot be read back, left out of the lists: the bottom line warns while there are any.
     public var unreadableRows = 0
-    /// The data version the count was taken at (nil: not yet counted).
-    public var unreadableCountedAt: Int?
+    /// The data version and the time the count was taken at (nil: not yet counted).
+    public var unreadableCounted: CountStamp?
+
+    /// When a count was taken, and of which data.
+    public struct CountStamp: Equatable, Sendable {
+        public var version: Int?
+        public var at: Date
+    }
     /// Keys typed while the window was too small (a resize passing through), played once it is big enough again.
     public var pendingKeys: [Key] = []
     /// At most this many keys wait for the window to grow.

@@ -10,6 +10,9 @@ public struct Update: Sendable {
         self.commands = commands
     }
 
+    /// Unreadable rows are counted again at most this often (when the data changed).
+    public static let unreadableRecount: TimeInterval = 30
+
     /// How long a flash message stays.
     public static let flashDuration: TimeInterval = 4
 
@@ -42,8 +45,10 @@ public struct Update: Sendable {
         case .tick(let date):
             state.now = date
             if let flash = state.flash, flash.expires <= date { state.flash = nil }
-            // Unreadable rows are counted on a tick after the data changed, never before a first frame or a key's.
-            let count = state.dataVersion != nil && state.unreadableCountedAt != state.dataVersion
+            // Unreadable rows are counted on a tick after the data changed, never in a first frame's or a key's time,
+            // and at most every `unreadableRecount` (the count reads every incident and waiting post).
+            let due = state.unreadableCounted.map { date.timeIntervalSince($0.at) >= Update.unreadableRecount } ?? true
+            let count = state.dataVersion != nil && state.unreadableCounted?.version != state.dataVersion && due
             return [.checkDataVersion, .checkScheduler] + (count ? [.countUnreadable] : [])
         case .dataVersion(let version):
             defer { state.dataVersion = version }
@@ -51,7 +56,7 @@ public struct Update: Sendable {
             return []
         case .unreadableCounted(let count):
             state.unreadableRows = count
-            state.unreadableCountedAt = state.dataVersion
+            state.unreadableCounted = DashboardState.CountStamp(version: state.dataVersion, at: state.now)
             return []
         case .schedulerStatus(let problem):
             // Shown once when it starts failing (the flash line), and on the schedule view while it lasts.

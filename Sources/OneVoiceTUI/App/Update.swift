@@ -162,8 +162,11 @@ public struct Update: Sendable {
 
     // MARK: Keys
 
+    /// A key goes to what is on top: the quit question, the prompt line, else (when the window is big enough) the
+    /// dialog, the help or the screen.
     private func handle(key: Key, state: inout DashboardState) -> [Effect] {
-        if state.confirmingQuit {
+        switch state.overlay {
+        case .confirmQuit:
             state.confirmingQuit = false
             if key == .char("y") || key == .char("Y") {
                 state.quitRequested = true
@@ -171,8 +174,11 @@ public struct Update: Sendable {
                 Update.flash("Not quitting.", error: false, state: &state)
             }
             return []
+        case .prompt:
+            return handlePrompt(key: key, state: &state)
+        case .dialog, .help, .none:
+            break
         }
-        if state.prompt != nil { return handlePrompt(key: key, state: &state) }
         if state.isTooSmall {
             switch key {
             case .char("q"): return perform(.quit, state: &state)

@@ -6,10 +6,10 @@ final class FakeDashboardSource: DashboardSource {
     var headerInfo: HeaderInfo
     /// Incidents; kept sorted in board order.
     var incidents: [BoardRow] { didSet { incidents.sort { $0.cursor < $1.cursor } } }
-    var details: [String: IncidentDetail] = [:]
-    var factsByIncident: [String: [FactRow]] = [:]
-    var releasesByIncident: [String: [ReleaseRow]] = [:]
-    var postsByIncident: [String: [PostRow]] = [:]
+    var details: [IncidentID: IncidentDetail] = [:]
+    var factsByIncident: [IncidentID: [FactRow]] = [:]
+    var releasesByIncident: [IncidentID: [ReleaseRow]] = [:]
+    var postsByIncident: [IncidentID: [PostRow]] = [:]
     /// Log entries, newest first.
     var log: [LogRow]
     var version = 1
@@ -74,19 +74,19 @@ final class FakeDashboardSource: DashboardSource {
         return incidents.filter { $0.cursor < cursor }.count
     }
 
-    func incident(id: String) throws -> IncidentDetail? { count("incident"); return details[id] }
-    func facts(incidentID: String, limit: Int) throws -> [FactRow] {
+    func incident(id: IncidentID) throws -> IncidentDetail? { count("incident"); return details[id] }
+    func facts(incidentID: IncidentID, limit: Int) throws -> [FactRow] {
         count("facts", limit: limit)
         let order = FactStatusValue.allCases
         return Array((factsByIncident[incidentID] ?? []).enumerated().sorted {
             (order.firstIndex(of: $0.element.status)!, $0.offset) < (order.firstIndex(of: $1.element.status)!, $1.offset)
         }.map(\.element).prefix(limit))
     }
-    func releases(incidentID: String, limit: Int) throws -> [ReleaseRow] {
+    func releases(incidentID: IncidentID, limit: Int) throws -> [ReleaseRow] {
         count("releases", limit: limit)
         return Array((releasesByIncident[incidentID] ?? []).prefix(limit))
     }
-    func posts(incidentID: String, limit: Int) throws -> [PostRow] {
+    func posts(incidentID: IncidentID, limit: Int) throws -> [PostRow] {
         count("posts", limit: limit)
         return Array((postsByIncident[incidentID] ?? []).prefix(limit))
     }

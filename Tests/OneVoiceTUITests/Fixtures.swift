@@ -78,7 +78,7 @@ enum Fixtures {
     static func logEntries(count: Int = 60) -> [LogRow] {
         let actors = ["mreyes", "jpark", "cdiaz", "system"]
         let actions = ["fact.add", "fact.verify", "release.draft", "release.sign-off", "post.schedule", "post.deliver"]
-        let incidents = ["INC-0042", "INC-0043", "INC-0041", nil]
+        let incidents: [IncidentID?] = ["INC-0042", "INC-0043", "INC-0041", nil]
         return (1...count).map { n in
             LogRow(sequence: Int64(n), at: at(minutesAgo: Double(count - n) * 7), actor: actors[n % actors.count],
                    action: actions[n % actions.count], subject: n == count ? "Bus crash 多車両事故 🚑 fact F9" : "entry \(n) subject text",
@@ -89,7 +89,7 @@ enum Fixtures {
     static func source(mode: WorkspaceMode = .exercise, signedIn: Bool = true) -> FakeDashboardSource {
         let source = FakeDashboardSource(header: header(mode: mode, signedIn: signedIn), incidents: incidents, log: logEntries())
         for row in incidents { source.details[row.id] = detail(row) }
-        for id in ["INC-0042", "INC-0043"] {
+        for id: IncidentID in ["INC-0042", "INC-0043"] {
             source.factsByIncident[id] = facts
             source.releasesByIncident[id] = releases
             source.postsByIncident[id] = posts

@@ -29,10 +29,10 @@ import Testing
                 try inner.findBoardRow(containing: text, from: cursor, direction: direction)
             }
             func boardPosition(of cursor: BoardCursor) throws -> Int { try inner.boardPosition(of: cursor) }
-            func incident(id: String) throws -> IncidentDetail? { try inner.incident(id: id) }
-            func facts(incidentID: String, limit: Int) throws -> [FactRow] { try inner.facts(incidentID: incidentID, limit: limit) }
-            func releases(incidentID: String, limit: Int) throws -> [ReleaseRow] { try inner.releases(incidentID: incidentID, limit: limit) }
-            func posts(incidentID: String, limit: Int) throws -> [PostRow] { try inner.posts(incidentID: incidentID, limit: limit) }
+            func incident(id: IncidentID) throws -> IncidentDetail? { try inner.incident(id: id) }
+            func facts(incidentID: IncidentID, limit: Int) throws -> [FactRow] { try inner.facts(incidentID: incidentID, limit: limit) }
+            func releases(incidentID: IncidentID, limit: Int) throws -> [ReleaseRow] { try inner.releases(incidentID: incidentID, limit: limit) }
+            func posts(incidentID: IncidentID, limit: Int) throws -> [PostRow] { try inner.posts(incidentID: incidentID, limit: limit) }
             func logCount(_ filter: LogFilter) throws -> Int { try inner.logCount(filter) }
             func logRows(_ filter: LogFilter, from cursor: LogCursor?, direction: PageDirection, limit: Int) throws -> [LogRow] {
                 try inner.logRows(filter, from: cursor, direction: direction, limit: limit)

@@ -199,8 +199,8 @@ import Testing
         program.send(.key(.char("2")))
         program.send(.key(.char("f")))
         var dialog = try #require(program.state.dialog)
-        #expect(dialog.purpose == .logFilter)
-        #expect(dialog.fields[0].values == Fixtures.incidents.sorted { $0.cursor < $1.cursor }.map(\.id), "incidents to pick from")
+        guard case .logFilter = dialog.form else { Issue.record("not the filter"); return }
+        #expect(dialog.fields[0].values == Fixtures.incidents.sorted { $0.cursor < $1.cursor }.map(\.id.rawValue), "incidents to pick from")
         // Words of a title narrow the list; the only match is taken.
         Self.type("bus", into: program)
         #expect(program.state.dialog?.fields[0].matches.count == 1)
@@ -269,7 +269,8 @@ import Testing
         program.send(.key(.char("2")))
         program.send(.key(.char("e")))
         let dialog = try #require(program.state.dialog)
-        #expect(dialog.purpose == .export(LogFilter()))
+        guard case .export(let form) = dialog.form else { Issue.record("not the export"); return }
+        #expect(form.filter == LogFilter())
         let body = dialog.body.map(\.text)
         #expect(body.contains("Scope: every record of the agency"))
         #expect(body.contains { $0.contains("4 releases · 9 revisions · 4 posts · 7 facts · 0 rumors · 60 log entries · 3 attestations") })
@@ -282,7 +283,7 @@ import Testing
         program.send(.key(.enter))
         #expect(source.exportedTo == ["~/onevoice-exports/all-records-20261122-140500"])
         let notice = try #require(program.state.dialog)
-        #expect(notice.purpose == .notice)
+        #expect(notice.form == .notice)
         #expect(notice.body.map(\.text).contains("Wrote 27 files to ~/onevoice-exports/all-records-20261122-140500"))
         #expect(notice.body.map(\.text).contains("Manifest: ~/onevoice-exports/all-records-20261122-140500/manifest.json"))
         #expect(program.state.flash?.text == "Exported 27 files to ~/onevoice-exports/all-records-20261122-140500.")
@@ -298,7 +299,8 @@ import Testing
         Self.type("INC-0043", into: program)
         for _ in 0..<3 { program.send(.key(.enter)) }
         program.send(.key(.char("e")))
-        #expect(program.state.dialog?.purpose == .export(program.state.logFilter))
+        guard case .export(let form) = program.state.dialog?.form else { Issue.record("not the export"); return }
+        #expect(form.filter == program.state.logFilter)
         #expect(program.state.dialog?.body.first?.text == "Scope: incident INC-0043")
         program.send(.key(.ctrl("u")))
         Self.type("/tmp/exists", into: program)

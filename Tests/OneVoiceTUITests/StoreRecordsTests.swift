@@ -136,7 +136,8 @@ import TestSupport
         RecordsUpdateTests.type(out.path, into: program)
         program.send(.key(.enter))
         let dialog = try #require(program.state.dialog)
-        #expect(dialog.purpose == .export(LogFilter()))
+        guard case .export(let form) = dialog.form else { Issue.record("not the export"); return }
+        #expect(form.filter == LogFilter())
         #expect(dialog.error == "Could not write \(out.path): no space left on device; nothing was changed.")
         #expect(dialog.fields[0].text == out.path)
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path).isEmpty, "no half-written export is left")
@@ -156,7 +157,7 @@ import TestSupport
         let out = directory.appendingPathComponent("everything")
         RecordsUpdateTests.type(out.path, into: program)
         program.send(.key(.enter))
-        #expect(program.state.dialog?.purpose == .notice, "\(program.state.dialog?.error ?? "")")
+        #expect(program.state.dialog?.form == .notice, "\(program.state.dialog?.error ?? "")")
         #expect(program.state.flash?.text.hasPrefix("Exported ") == true)
         #expect(try ExportChecker(directory: out).check().isIntact)
     }

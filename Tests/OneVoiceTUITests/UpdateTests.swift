@@ -14,7 +14,7 @@ final class TestClock {
             let status: IncidentStatusValue = i % 3 == 0 ? .closed : .active
             let title: String = i == 777 ? "Needle in the haystack" : "Incident number \(i)"
             let id = "INC-" + String(repeating: "0", count: max(0, 5 - String(i).count)) + String(i)
-            return BoardRow(id: id, status: status, kind: "General", title: title,
+            return BoardRow(id: IncidentID(id), status: status, kind: "General", title: title,
                             openedAt: Fixtures.at(minutesAgo: Double(i)), spokesperson: nil, unverifiedFacts: 0,
                             awaitingSignOff: 0, nextReleaseAt: nil, isExercise: false)
         }
@@ -302,7 +302,7 @@ final class TestClock {
     @Test func oneOverlayAtATime() {
         var state = DashboardState(width: 80, height: 24, now: Fixtures.now, theme: .fallback)
         state.showHelp = true
-        state.dialog = Dialog(title: "Close incident #42?", purpose: .confirm(.closeIncident("42")), footer: "y closes it")
+        state.dialog = Dialog(title: "Close incident #42?", form: .question(.closeIncident("42")), footer: "y closes it")
         #expect(!state.showHelp, "a dialog replaces the help")
         state.prompt = Prompt(kind: .command)
         #expect(state.dialog == nil, "the command line replaces the dialog")

@@ -47,9 +47,9 @@ import Testing
     @Test func newIncidentFormOpensAnIncidentWithTheOperatorAsSpokesperson() {
         var state = state()
         openNewIncidentForm(&state)
-        #expect(state.dialog?.purpose == .newIncident)
-        #expect(state.dialog?.field("Spokesperson")?.text == "pio", "the spokesperson defaults to the operator who holds the role")
-        #expect(state.dialog?.field("Spokesperson")?.values == ["pio", "sam"], "only the roster's spokespersons are offered")
+        guard case .newIncident(let form) = state.dialog?.form else { Issue.record("not the new-incident form"); return }
+        #expect(form.spokesperson.text == "pio", "the spokesperson defaults to the operator who holds the role")
+        #expect(form.spokesperson.values == ["pio", "sam"], "only the roster's spokespersons are offered")
         let effects = keys(typed("Shots fired") + [.enter, .enter] + typed("the 500 block of Elm Street") + [.enter, .enter], &state)
         #expect(effects == [.operate(.openIncident(title: "Shots fired", kind: "officer-involved-shooting",
                                                    location: "the 500 block of Elm Street", spokesperson: "pio"))])
@@ -194,7 +194,8 @@ import Testing
         var data = FormData()
         data.factKeys = ["injuries", "public-safety"]
         _ = update(&state, .formLoaded(.addFact(incidentID: "42"), data))
-        #expect(state.dialog?.field("Key")?.options == ["{{fact:injuries}}", "{{fact:public-safety}}", "(no key)"])
+        guard case .fact(let form) = state.dialog?.form else { Issue.record("not the fact form"); return }
+        #expect(form.key.options == ["{{fact:injuries}}", "{{fact:public-safety}}", "(no key)"])
         let effects = keys([.char("j"), .enter] + typed("No one was hurt.") + [.enter] + typed("Lt. Ortiz") + [.enter, .char("j"), .enter], &state)
         #expect(effects == [.operate(.addFact(incidentID: "42", FactDraft(key: "public-safety", text: "No one was hurt.", source: "Lt. Ortiz",
                                                                           sourceKind: "incident-commander")))])
@@ -208,7 +209,8 @@ import Testing
         data.people = Self.people
         data.spokesperson = "pio"
         _ = update(&state, .formLoaded(.spokesperson(incidentID: "42"), data))
-        #expect(state.dialog?.field("Spokesperson")?.values == ["pio", "sam"])
+        guard case .spokesperson(let form) = state.dialog?.form else { Issue.record("not the spokesperson form"); return }
+        #expect(form.spokesperson.values == ["pio", "sam"])
         #expect(keys([.enter], &state) == [.operate(.assignSpokesperson(incidentID: "42", handle: "sam"))], "the other spokesperson is offered first")
     }
 
@@ -230,7 +232,7 @@ import Testing
         #expect(state.flash?.text.hasPrefix("Only an admin") == true)
         var admin = self.state(role: "admin")
         _ = keys([.char(":")] + typed("mode live") + [.enter], &admin)
-        #expect(admin.dialog?.purpose == .confirm(.setMode(exercise: false)))
+        #expect(admin.dialog?.form == .question(.setMode(exercise: false)))
         #expect(keys([.char("y")], &admin) == [.operate(.setMode(exercise: false))])
     }
 
@@ -252,7 +254,8 @@ import Testing
         incident.selection[.facts] = 2
         state.incident = incident
         _ = keys([.char("v")], &state)
-        #expect(state.dialog?.purpose == .fact(factID: "F3", .verify))
+        guard case .factNote(let form) = state.dialog?.form else { Issue.record("not the fact note"); return }
+        #expect(form.factID == "F3" && form.action == .verify)
         #expect(keys(typed("called back") + [.enter], &state) == [.operate(.setFactStatus(factID: "F3", status: .verified, note: "called back"))])
         state.dialog = nil
         state.incident?.facts[2].status = .verified

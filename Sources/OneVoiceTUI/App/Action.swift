@@ -11,12 +11,14 @@ public enum Action: Equatable, Sendable {
     case headerLoaded(HeaderInfo)
     case boardLoaded(WindowResult<BoardRow>)
     /// `incidentID` nil: the records log view; else the Log tab of that incident.
-    case logLoaded(incidentID: String?, WindowResult<LogRow>)
+    case logLoaded(incidentID: IncidentID?, WindowResult<LogRow>)
     case incidentLoaded(IncidentScreen)
-    case incidentMissing(String)
+    case incidentMissing(IncidentID)
     case dataVersion(Int)
     /// Why the dashboard's own scheduler's last pass failed (nil: it is fine).
     case schedulerStatus(String?)
+    /// How many stored rows cannot be read back (the lists leave them out).
+    case unreadableCounted(Int)
     case themeLoaded(Theme, warning: String?)
     /// A load failed: one sentence for the user.
     case failed(String)
@@ -26,10 +28,10 @@ public enum Action: Equatable, Sendable {
     /// of how many, and whether the search went past the end and started again from the other end.
     case boardFound(WindowResult<BoardRow>, text: String, match: Int, of: Int, wrapped: Bool)
     case releaseLoaded(ReleaseDetail)
-    case releaseMissing(String)
+    case releaseMissing(ReleaseID)
     case scheduleLoaded([ScheduleRow])
     /// The templates to draft from, for the picker.
-    case templatesLoaded(incidentID: String, [TemplateChoice], preselected: Int)
+    case templatesLoaded(incidentID: IncidentID, [TemplateChoice], preselected: Int)
     /// What a form's pickers offer, loaded before the form opens.
     case formLoaded(FormRequest, FormData)
     /// A change was made.
@@ -55,7 +57,7 @@ public enum Effect: Equatable, Sendable {
     case loadHeader
     case loadBoard(WindowLoad<BoardRow>, select: WindowSelection)
     /// `incidentID` nil: the records log, within its filter; else the Log tab of that incident.
-    case loadLog(incidentID: String?, WindowLoad<LogRow>, select: WindowSelection)
+    case loadLog(incidentID: IncidentID?, WindowLoad<LogRow>, select: WindowSelection)
     /// A window of a records search's hits.
     case loadSearch(SearchRequest, WindowLoad<SearchRow>, select: WindowSelection)
     /// Checks that a filter's incident exists before the records log shows it.
@@ -66,19 +68,21 @@ public enum Effect: Equatable, Sendable {
     case planExport(LogFilter)
     /// Writes the export of the filter's records into a new folder.
     case export(LogFilter, folder: String)
-    case loadIncident(String)
+    case loadIncident(IncidentID)
     case findBoard(String, from: BoardRow?, direction: PageDirection)
     case checkDataVersion
     /// Asks whether this process's scheduler is delivering (its last failure, if any).
     case checkScheduler
+    /// Counts the rows that cannot be read back (on the tick after the data changed: never in a first frame's or a key's time).
+    case countUnreadable
     case loadTheme(String)
-    case loadRelease(String)
+    case loadRelease(ReleaseID)
     case loadSchedule
-    case loadTemplates(incidentID: String)
+    case loadTemplates(incidentID: IncidentID)
     /// Loads what a form's pickers offer (the roster, the template's fact keys...), then opens the form.
     case loadForm(FormRequest)
     /// A change to the records (a Core operation; its result comes back as `operationDone` or `operationFailed`).
     case operate(Operation)
     /// Suspends the screen, edits the release in $VISUAL/$EDITOR and saves it as a new revision.
-    case editRelease(String)
+    case editRelease(ReleaseID)
 }

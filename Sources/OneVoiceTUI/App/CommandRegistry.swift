@@ -57,7 +57,7 @@ public struct CommandRegistry: Sendable {
         },
         DashboardCommand(name: "incident", aliases: ["i"], usage: ":incident NUMBER", summary: "Open an incident by its number") { state, args in
             guard let id = args.first else { return .failure(CommandError("Say which incident, e.g. :incident 42 (the number on the board).")) }
-            return .success(Update.open(incident: id, state: &state))
+            return .success(Update.open(incident: IncidentID(id), state: &state))
         },
         DashboardCommand(name: "log", usage: ":log", summary: "Show the records log") { state, _ in
             .success(Update.go(to: .log, state: &state))
@@ -70,49 +70,63 @@ public struct CommandRegistry: Sendable {
         },
         DashboardCommand(name: "release", aliases: ["r"], usage: ":release NUMBER", summary: "Open a release by its number") { state, args in
             guard let id = args.first else { return .failure(CommandError("Say which release, e.g. :release 12.")) }
-            return .success(Update.openRelease(id, state: &state))
+            return .success(Update.openRelease(ReleaseID(id), state: &state))
         },
         DashboardCommand(name: "fact", usage: ":fact", summary: "Add a fact to the incident (its key picked from the template)") { state, _ in
-            .success(Update.action(.addFact, state: &state))
+            .success(IncidentActions.addFact(state: &state))
         },
         DashboardCommand(name: "spokesperson", usage: ":spokesperson", summary: "Assign or hand over the incident's spokesperson (from the roster)") { state, _ in
-            .success(Update.action(.assignSpokesperson, state: &state))
+            .success(IncidentActions.assignSpokesperson(state: &state))
         },
         DashboardCommand(name: "edit", usage: ":edit", summary: "Edit the incident: title, kind, severity, location") { state, _ in
-            .success(Update.action(.editIncident, state: &state))
+            .success(IncidentActions.edit(state: &state))
         },
         DashboardCommand(name: "close", usage: ":close", summary: "Close the incident (asks first)") { state, _ in
-            .success(Update.action(.closeIncident, state: &state))
+            .success(IncidentActions.close(state: &state))
         },
         DashboardCommand(name: "update", usage: ":update", summary: "Start an UPDATE of the released release on screen") { state, _ in
-            .success(Update.action(.updateRelease, state: &state))
+            .success(ReleaseActions.followUp(correction: false, state: &state))
         },
         DashboardCommand(name: "correct", usage: ":correct", summary: "Start a CORRECTION of the released release on screen") { state, _ in
-            .success(Update.action(.correctRelease, state: &state))
+            .success(ReleaseActions.followUp(correction: true, state: &state))
         },
         DashboardCommand(name: "rumor", usage: ":rumor [CLAIM]", summary: "Record a rumor about the incident and where it was seen") { state, args in
-            Update.command("rumor", args, state: &state)
+            .success(AgencyCommands.rumor(args, state: &state))
         },
-        DashboardCommand(name: "answer", usage: ":answer", summary: "Answer a rumor with a verified fact (drafts the answer)") { state, args in
-            Update.command("answer", args, state: &state)
+        DashboardCommand(name: "answer", usage: ":answer", summary: "Answer a rumor with a verified fact (drafts the answer)") { state, _ in
+            .success(AgencyCommands.answer(state: &state))
         },
         DashboardCommand(name: "named", usage: ":named [NAME]", summary: "Record a person named in the incident (drives the name holds)") { state, args in
-            Update.command("named", args, state: &state)
+            .success(AgencyCommands.named(args, state: &state))
         },
-        DashboardCommand(name: "notified", usage: ":notified", summary: "Record that a named person's next of kin were notified (verifier)") { state, args in
-            Update.command("notified", args, state: &state)
+        DashboardCommand(name: "notified", usage: ":notified", summary: "Record that a named person's next of kin were notified (verifier)") { state, _ in
+            .success(AgencyCommands.notified(state: &state))
         },
-        DashboardCommand(name: "contacts", usage: ":contacts", summary: "Show the media list") { state, args in
-            Update.command("contacts", args, state: &state)
+        DashboardCommand(name: "contacts", usage: ":contacts", summary: "Show the media list") { _, _ in
+            .success([.loadForm(.contacts)])
         },
-        DashboardCommand(name: "contact", usage: ":contact", summary: "Add someone to the media list") { state, args in
-            Update.command("contact", args, state: &state)
+        DashboardCommand(name: "contact", usage: ":contact", summary: "Add someone to the media list") { state, _ in
+            .success(AgencyCommands.contact(state: &state))
         },
         DashboardCommand(name: "mode", usage: ":mode exercise|live", summary: "Switch the workspace between EXERCISE and LIVE (admin; asks first)") { state, args in
-            Update.command("mode", args, state: &state)
+            AgencyCommands.mode(args, state: &state)
         },
         DashboardCommand(name: "roster", usage: ":roster [add]", summary: "Show the roster, or add someone (admin)") { state, args in
-            Update.command("roster", args, state: &state)
+            AgencyCommands.roster(args, state: &state)
+        },
+        DashboardCommand(name: "posted", usage: ":posted [ADDRESS]",
+                         summary: "Mark a post posted by hand (the schedule's selected post, or one of the release's), with its address") { state, args in
+            let effects = PostActions.perform(.markPosted, state: &state)
+            if var dialog = state.dialog, case .post(var form) = dialog.form {
+                form.address.text = args.joined(separator: " ")
+                dialog.focus = form.position(of: \.address) ?? 0
+                dialog.form = .post(form)
+                state.dialog = dialog
+            }
+            return .success(effects)
+        },
+        DashboardCommand(name: "resend", usage: ":resend", summary: "Resend a post to check or one held for expired credentials (asks first)") { state, _ in
+            .success(PostActions.perform(.resend, state: &state))
         },
         DashboardCommand(name: "as", usage: ":as ROLE", summary: "Demo only: act as admin, drafter, verifier, legal, spokesperson or pio") { state, args in
             guard let role = args.first else {

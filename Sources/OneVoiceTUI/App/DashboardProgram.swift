@@ -137,6 +137,8 @@ public final class DashboardProgram {
                 return .headerLoaded(try source.header())
             case .checkDataVersion:
                 return .dataVersion(try source.dataVersion())
+            case .countUnreadable:
+                return .unreadableCounted(try source.unreadableRowCount())
             case .checkScheduler:
                 let problem = source.schedulerProblem()
                 return problem == state.schedulerProblem ? nil : .schedulerStatus(problem)
@@ -188,7 +190,7 @@ public final class DashboardProgram {
                 let total = try source.boardMatchCount(containing: text, before: nil)
                 let match = total > 0 ? try source.boardMatchCount(containing: text, before: row.cursor) + 1 : 0
                 if state.board.rows.contains(where: { $0.id == row.id }) {
-                    return .boardFound(WindowResult(rows: state.board.rows, total: state.board.total, placement: .kept, select: .id(row.id)),
+                    return .boardFound(WindowResult(rows: state.board.rows, total: state.board.total, placement: .kept, select: .id(row.rowID)),
                                        text: text, match: match, of: total, wrapped: wrapped)
                 }
                 let position = try source.boardPosition(of: row.cursor)
@@ -196,7 +198,7 @@ public final class DashboardProgram {
                     try source.boardRows(from: cursor, direction: direction, limit: limit)
                 }
                 return .boardFound(try fetcher.load(.startingAt(row, position: position), height: state.listHeight,
-                                                    total: try source.boardCount(), select: .id(row.id)),
+                                                    total: try source.boardCount(), select: .id(row.rowID)),
                                    text: text, match: match, of: total, wrapped: wrapped)
             }
         } catch {

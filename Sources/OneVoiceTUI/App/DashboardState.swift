@@ -3,22 +3,22 @@ import Foundation
 /// Which screen is showing.
 public enum Route: Equatable, Sendable {
     case board
-    case incident(String)
+    case incident(IncidentID)
     case log
     /// One release: its text with the findings, channel previews, sign-off.
-    case release(String)
+    case release(ReleaseID)
     /// Posts waiting to go out in the next hours, and those that need a person.
     case schedule
 }
 
 /// The release view's data and scroll position.
 public struct ReleaseScreen: Equatable, Sendable {
-    public var id: String
+    public var id: ReleaseID
     public var detail: ReleaseDetail?
     public var loaded = false
     /// First content line shown.
     public var scroll = 0
-    public init(id: String) { self.id = id }
+    public init(id: ReleaseID) { self.id = id }
 }
 
 /// The schedule view's rows (an in-memory list: what waits is a short list).
@@ -47,7 +47,7 @@ public enum IncidentTab: Int, CaseIterable, Sendable {
 
 /// The incident view's loaded data and selections.
 public struct IncidentScreen: Equatable, Sendable {
-    public var id: String
+    public var id: IncidentID
     public var tab: IncidentTab = .overview
     public var detail: IncidentDetail?
     public var facts: [FactRow] = []
@@ -60,7 +60,7 @@ public struct IncidentScreen: Equatable, Sendable {
     public var selection: [IncidentTab: Int] = [:]
     public var loaded = false
 
-    public init(id: String) { self.id = id }
+    public init(id: IncidentID) { self.id = id }
 
     /// Number of rows of an in-memory tab.
     public func count(of tab: IncidentTab) -> Int {
@@ -175,6 +175,16 @@ public struct DashboardState: Equatable, Sendable {
     public var dataVersion: Int?
     /// Why this process's scheduler last failed to deliver (nil: delivering, or no scheduler here).
     public var schedulerProblem: String?
+    /// Stored rows that cannot be read back, left out of the lists: the bottom line warns while there are any.
+    public var unreadableRows = 0
+    /// The data version and the time the count was taken at (nil: not yet counted).
+    public var unreadableCounted: CountStamp?
+
+    /// When a count was taken, and of which data.
+    public struct CountStamp: Equatable, Sendable {
+        public var version: Int?
+        public var at: Date
+    }
     /// Keys typed while the window was too small (a resize passing through), played once it is big enough again.
     public var pendingKeys: [Key] = []
     /// At most this many keys wait for the window to grow.
@@ -228,9 +238,9 @@ public struct DashboardState: Equatable, Sendable {
         case .incident:
             if incident?.search != nil { return [.search, .incident] }
             switch incident?.tab {
-            case .facts: return [.facts, .incident]
-            case .releases: return [.releases, .incident]
-            default: return [.incident]
+            case .facts?: return [.facts, .incident]
+            case .releases?: return [.releases, .incident]
+            case .overview?, .posts?, .log?, nil: return [.incident]
             }
         }
     }

@@ -95,38 +95,19 @@ public enum FactAction: String, Equatable, Sendable {
     case verify, dispute, retract, clear
 }
 
+/// What a post dialog does: `post mark-posted` or `post resend`.
+public enum PostAction: String, Equatable, Sendable {
+    case markPosted = "mark posted"
+    case resend
+}
+
 /// A box over the screen that asks for input or a yes/no. Its keys come from the keymap's dialog context.
 public struct Dialog: Equatable, Sendable {
-    public enum Purpose: Equatable, Sendable {
-        case newIncident
-        case pickTemplate(incidentID: String)
-        case fact(factID: String, FactAction)
-        case clearRelease(String)
-        case schedule(String)
-        /// A question answered with y: the change to make.
-        case confirm(Operation)
-        /// The records log's filter: incident, from, to.
-        case logFilter
-        /// What an export of the filter's records will write, and the folder to write it to.
-        case export(LogFilter)
-        /// A result to read; any answer closes it.
-        case notice
-        case addFact(incidentID: String)
-        case editFact(incidentID: String, factID: String)
-        case spokesperson(incidentID: String)
-        case editIncident(incidentID: String)
-        case addRumor(incidentID: String)
-        case answerRumor(incidentID: String)
-        case addNamedPerson(incidentID: String)
-        case notified(incidentID: String)
-        case addContact
-        case addToRoster
-    }
     public var title: String
-    public var purpose: Purpose
+    /// What it asks for, with its fields by name.
+    public var form: DialogForm
     /// Read-only lines above the fields (what will be signed, the warnings to acknowledge).
     public var body: [DialogLine] = []
-    public var fields: [FormField] = []
     public var focus: Int = 0
     /// First body line shown (the body scrolls with j/k in a question).
     public var scroll: Int = 0
@@ -135,36 +116,28 @@ public struct Dialog: Equatable, Sendable {
     /// The line that says how to answer.
     public var footer: String
 
-    public init(title: String, purpose: Purpose, body: [DialogLine] = [], fields: [FormField] = [], footer: String) {
+    public init(title: String, form: DialogForm, body: [DialogLine] = [], footer: String) {
         self.title = title
-        self.purpose = purpose
+        self.form = form
         self.body = body
-        self.fields = fields
         self.footer = footer
     }
 
-    /// A yes/no question (no fields).
+    /// The fields in order (drawn, and walked with Tab).
+    public var fields: [FormField] { form.fields }
+    /// A yes/no question or a notice (no fields).
     public var isQuestion: Bool { fields.isEmpty }
     public var focusedField: FormField? { fields.indices.contains(focus) ? fields[focus] : nil }
 
-    /// The field with this label.
-    public func field(_ label: String) -> FormField? { fields.first { $0.label == label } }
-
-    /// A text field's trimmed text, a choice's value or a combo's value, by label ("" when empty).
-    public func value(_ label: String) -> String {
-        guard let field = field(label) else { return "" }
-        switch field.kind {
-        case .text: return field.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        case .choice: return field.value ?? ""
-        case .combo: return field.comboValue ?? ""
-        case .checklist: return field.checkedValues.joined(separator: ",")
-        }
-    }
+    /// Changes the focused field.
+    mutating func editFocused(_ change: (inout FormField) -> Void) { form.edit(at: focus, change) }
 
     /// Refuses with `message`, focusing the field it is about (so the person sees what to fix).
-    public mutating func refuse(_ message: String, at label: String? = nil) {
+    public mutating func refuse(_ message: String, focus field: Int? = nil) {
         error = message
-        if let label, let index = fields.firstIndex(where: { $0.label == label }) { focus = index }
+        if let field { focus = field }
         scroll = 0
     }
+
+    mutating func refuse(_ refusal: FormRefusal) { refuse(refusal.message, focus: refusal.focus) }
 }

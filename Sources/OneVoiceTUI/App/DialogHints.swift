@@ -1,7 +1,7 @@
 /// The status bar's hints for the dialog on screen: only the keys that do something in it, with its own words.
 extension Dialog {
     public var hints: [(key: String, word: String, minor: Bool)] {
-        if purpose == .notice {
+        if form == .notice {
             return [("Enter", "close", false), ("j/k", "scroll", false)]
         }
         if isQuestion {
@@ -10,7 +10,7 @@ extension Dialog {
             return out
         }
         let last = focus >= fields.count - 1
-        var out: [(key: String, word: String, minor: Bool)] = [("Enter", last ? submitWord : "next", false)]
+        var out: [(key: String, word: String, minor: Bool)] = [("Enter", last ? form.submitWord : "next", false)]
         switch focusedField?.kind {
         case .choice?: out.append(("↓/↑", "pick", false))
         case .combo?: out.append(("↓/↑", "pick", false))
@@ -18,27 +18,8 @@ extension Dialog {
         case .text?, nil: break
         }
         if fields.count > 1 { out.append(("Tab", "field", true)) }
-        if case .pickTemplate = purpose { out.append(("f", "full release", false)) }
+        if case .template = form { out.append(("f", "full release", false)) }
         out.append(("Esc", "cancel", false))
         return out
-    }
-
-    /// What Enter on the last field does, in a word.
-    var submitWord: String {
-        switch purpose {
-        case .newIncident: "open"
-        case .pickTemplate: "draft"
-        case .schedule: "schedule"
-        case .logFilter: "apply"
-        case .export: "export"
-        case .fact(_, let action): action == .verify ? "verify" : action.rawValue
-        case .clearRelease: "clear"
-        case .spokesperson: "assign"
-        case .addFact, .addRumor, .addNamedPerson, .notified: "record"
-        case .editFact, .editIncident: "save"
-        case .answerRumor: "answer"
-        case .addContact, .addToRoster: "add"
-        case .confirm, .notice: "ok"
-        }
     }
 }

@@ -7,7 +7,7 @@ public protocol WindowRow: Sendable, Equatable {
 }
 
 extension BoardRow: WindowRow {
-    public var rowID: String { id }
+    public var rowID: String { id.rawValue }
 }
 
 extension LogRow: WindowRow {

@@ -3,7 +3,7 @@ import Foundation
 /// Which records the records log shows, searches and exports: one incident and/or a date range, as a
 /// public-records request names them (the same scope `onevoice archive export` takes).
 public struct LogFilter: Equatable, Sendable {
-    public var incidentID: String?
+    public var incidentID: IncidentID?
     /// The first moment in range (the start of a day typed as YYYY-MM-DD).
     public var from: Date?
     /// The last moment in range (the end of a day typed as YYYY-MM-DD).
@@ -12,7 +12,7 @@ public struct LogFilter: Equatable, Sendable {
     public var fromText: String
     public var toText: String
 
-    public init(incidentID: String? = nil, from: Date? = nil, to: Date? = nil, fromText: String = "", toText: String = "") {
+    public init(incidentID: IncidentID? = nil, from: Date? = nil, to: Date? = nil, fromText: String = "", toText: String = "") {
         self.incidentID = incidentID
         self.from = from
         self.to = to
@@ -21,7 +21,7 @@ public struct LogFilter: Equatable, Sendable {
     }
 
     /// One incident's whole log (the incident view's Log tab and search).
-    public static func incident(_ id: String) -> LogFilter { LogFilter(incidentID: id) }
+    public static func incident(_ id: IncidentID) -> LogFilter { LogFilter(incidentID: id) }
 
     public var isEmpty: Bool { incidentID == nil && from == nil && to == nil }
 

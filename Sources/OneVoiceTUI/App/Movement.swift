@@ -29,7 +29,7 @@ extension KeyCommand {
         case .pageUp: .pageUp
         case .open, .back, .nextTab, .previousTab, .jump, .search, .nextMatch, .previousMatch, .clearSearch, .filterLog,
              .clearFilter, .export, .help, .commandLine, .quit, .redraw, .newIncident, .draft, .verifyFact, .disputeFact,
-             .retractFact, .clear, .edit, .submit, .approve, .schedule, .hold, .releaseNow, .cancelRelease, .addFact,
+             .retractFact, .clear, .edit, .submit, .approve, .schedule, .hold, .releaseNow, .cancelRelease, .markPosted, .resendPost, .addFact,
              .editFact, .assignSpokesperson, .editIncident, .closeIncident, .updateRelease, .correctRelease, .nextField,
              .previousField, .choiceDown, .choiceUp, .toggle, .confirm, .cancel, .alternate, .pick:
             nil

@@ -7,7 +7,7 @@ public struct SearchRequest: Equatable, Sendable {
         /// The records log (the query runs within the log's filter).
         case records
         /// One incident's view (the query runs within that incident).
-        case incident(String)
+        case incident(IncidentID)
     }
     public var target: Target
     public var query: String

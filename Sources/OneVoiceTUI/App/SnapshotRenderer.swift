@@ -31,7 +31,7 @@ public enum SnapshotRenderer {
         case .log:
             program.start(route: .log)
         case .incident(let id, let tab):
-            program.start(route: .incident(id))
+            program.start(route: .incident(IncidentID(id)))
             program.send(.key(.char(Character(String(tab.rawValue)))))
         case .help:
             program.start()
@@ -39,8 +39,10 @@ public enum SnapshotRenderer {
         case .schedule:
             program.start(route: .schedule)
         case .release(let id):
-            program.start(route: .release(id))
+            program.start(route: .release(ReleaseID(id)))
         }
+        // One tick, as the dashboard's first: what it shows within a quarter second (the unreadable rows' warning).
+        program.tick()
         return program.render()
     }
 }

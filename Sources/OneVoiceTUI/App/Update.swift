@@ -10,6 +10,9 @@ public struct Update: Sendable {
         self.commands = commands
     }
 
+    /// Unreadable rows are counted again at most this often (when the data changed).
+    public static let unreadableRecount: TimeInterval = 30
+
     /// How long a flash message stays.
     public static let flashDuration: TimeInterval = 4
 
@@ -42,10 +45,18 @@ public struct Update: Sendable {
         case .tick(let date):
             state.now = date
             if let flash = state.flash, flash.expires <= date { state.flash = nil }
-            return [.checkDataVersion, .checkScheduler]
+            // Unreadable rows are counted on a tick after the data changed, never in a first frame's or a key's time,
+            // and at most every `unreadableRecount` (the count reads every incident and waiting post).
+            let due = state.unreadableCounted.map { date.timeIntervalSince($0.at) >= Update.unreadableRecount } ?? true
+            let count = state.dataVersion != nil && state.unreadableCounted?.version != state.dataVersion && due
+            return [.checkDataVersion, .checkScheduler] + (count ? [.countUnreadable] : [])
         case .dataVersion(let version):
             defer { state.dataVersion = version }
             if let old = state.dataVersion, old != version { return Update.reloadEffects(state) }
+            return []
+        case .unreadableCounted(let count):
+            state.unreadableRows = count
+            state.unreadableCounted = DashboardState.CountStamp(version: state.dataVersion, at: state.now)
             return []
         case .schedulerStatus(let problem):
             // Shown once when it starts failing (the flash line), and on the schedule view while it lasts.
@@ -106,18 +117,56 @@ public struct Update: Sendable {
             Update.flash("No match for \"\(text)\".", error: true, state: &state)
             return []
         case .formLoaded(let request, let data):
-            return Update.formLoaded(request, data, state: &state)
-        case .releaseLoaded, .releaseMissing, .scheduleLoaded, .templatesLoaded, .operationDone, .operationFailed:
-            return workflow(action, state: &state)
-        case .searchLoaded, .searchFailed, .logFilterChecked, .incidentChoicesLoaded, .exportPlanned, .exportDone:
-            return records(action, state: &state)
+            return FormDialogs.loaded(request, data, state: &state)
+        case .releaseLoaded(let detail):
+            return ReleaseUpdate.loaded(detail, state: &state)
+        case .releaseMissing(let id):
+            Update.flash("No release \(id).", error: true, state: &state)
+            if case .release(let current) = state.route, current == id { return Update.goBack(state: &state) }
+            return []
+        case .scheduleLoaded(let rows):
+            return ScheduleUpdate.loaded(rows, state: &state)
+        case .templatesLoaded(let incidentID, let choices, let preselected):
+            guard !choices.isEmpty else {
+                Update.flash("There are no templates; add some to the templates folder (see `onevoice template`).", error: true, state: &state)
+                return []
+            }
+            state.dialog = FormDialogs.template(incidentID: incidentID, choices: choices, preselected: preselected)
+            return []
+        case .operationDone(let outcome):
+            return Update.done(outcome, state: &state)
+        case .operationFailed(let message):
+            return Update.refused(message, state: &state)
+        case .searchLoaded(let request, let result):
+            return SearchUpdate.loaded(request, result, state: &state)
+        case .searchFailed(let request, let message):
+            if state.recordsSearch?.request == request || state.incident?.search?.request == request {
+                SearchUpdate.set(nil, for: request.target, state: &state)
+            }
+            Update.flash(message, error: true, state: &state)
+            return []
+        case .logFilterChecked(let filter):
+            return LogUpdate.filterChecked(filter, state: &state)
+        case .incidentChoicesLoaded(let rows):
+            return LogUpdate.incidentChoicesLoaded(rows, state: &state)
+        case .exportPlanned(let preview):
+            guard state.dialog == nil, state.route == .log else { return [] }
+            state.dialog = FormDialogs.export(preview)
+            return []
+        case .exportDone(let result):
+            state.dialog = FormDialogs.exportNotice(result)
+            Update.flash("Exported \(result.files) files to \(result.folder).", error: false, state: &state)
+            return []
         }
     }
 
     // MARK: Keys
 
+    /// A key goes to what is on top: the quit question, the prompt line, else (when the window is big enough) the
+    /// dialog, the help or the screen.
     private func handle(key: Key, state: inout DashboardState) -> [Effect] {
-        if state.confirmingQuit {
+        switch state.overlay {
+        case .confirmQuit:
             state.confirmingQuit = false
             if key == .char("y") || key == .char("Y") {
                 state.quitRequested = true
@@ -125,8 +174,11 @@ public struct Update: Sendable {
                 Update.flash("Not quitting.", error: false, state: &state)
             }
             return []
+        case .prompt:
+            return handlePrompt(key: key, state: &state)
+        case .dialog, .help, .none:
+            break
         }
-        if state.prompt != nil { return handlePrompt(key: key, state: &state) }
         if state.isTooSmall {
             switch key {
             case .char("q"): return perform(.quit, state: &state)
@@ -136,22 +188,14 @@ public struct Update: Sendable {
             }
             return []
         }
-        if state.dialog != nil { return handleDialog(key: key, state: &state) }
+        if state.dialog != nil { return DialogUpdate.key(key, keymap: keymap, state: &state) }
         guard let command = keymap.command(for: key, in: state.keyContexts) else { return [] }
         return perform(command, state: &state)
     }
 
+    /// A key's command: the few that act the same everywhere here; then the overlay's or the screen's own update.
     private func perform(_ command: KeyCommand, state: inout DashboardState) -> [Effect] {
         switch command {
-        case .newIncident, .draft, .verifyFact, .disputeFact, .retractFact, .clear, .edit, .submit, .approve, .schedule,
-             .hold, .releaseNow, .cancelRelease:
-            return workflow(command, state: &state)
-        case .clearSearch, .filterLog, .clearFilter, .export:
-            return records(command, state: &state)
-        case .addFact, .editFact, .assignSpokesperson, .editIncident, .closeIncident, .updateRelease, .correctRelease:
-            return Update.action(command, state: &state)
-        case .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm, .cancel, .alternate, .pick:
-            return []
         case .quit:
             if state.hasUnsavedInput { state.confirmingQuit = true } else { state.quitRequested = true }
             return []
@@ -161,12 +205,6 @@ public struct Update: Sendable {
         case .help:
             state.showHelp.toggle()
             return []
-        case .back:
-            if state.showHelp {
-                state.showHelp = false
-                return []
-            }
-            return Update.goBack(state: &state)
         case .commandLine:
             state.prompt = Prompt(kind: .command, text: state.stashedCommand ?? "")
             state.stashedCommand = nil
@@ -174,68 +212,21 @@ public struct Update: Sendable {
         case .search:
             state.prompt = Prompt(kind: .search)
             return []
-        case .nextMatch, .previousMatch:
-            if state.activeSearch != nil { return moveSearch(command, state: &state) }
-            guard let text = state.search else {
-                Update.flash("No search yet: press / to search.", error: false, state: &state)
-                return []
-            }
-            if state.route == .board { return search(text, direction: command == .nextMatch ? .forward : .backward, state: &state) }
-            // After Esc cleared a search of the records, n runs it again.
-            return startSearch(text, state: &state)
-        case .open:
-            if state.activeSearch != nil { return openMatch(state: &state) }
-            switch state.route {
-            case .board: return BoardUpdate.open(state: &state)
-            case .log: return LogUpdate.open(state: &state)
-            case .incident: return IncidentUpdate.open(state: &state)
-            case .schedule: return ScheduleUpdate.open(state: &state)
-            case .release: return ReleaseUpdate.open(state: &state)
-            }
-        case .jump(let n):
-            if case .incident = state.route {
-                guard let tab = IncidentTab(rawValue: n) else { return [] }
-                state.incident?.search = nil
-                return IncidentUpdate.select(tab: tab, state: &state)
-            }
-            if n == 1 { return Update.go(to: .board, state: &state) }
-            if n == 2 { return Update.go(to: .log, state: &state) }
-            if n == 3 { return Update.go(to: .schedule, state: &state) }
-            return []
-        case .nextTab, .previousTab:
-            guard let incident = state.incident else { return [] }
-            let all = IncidentTab.allCases
-            let i = all.firstIndex(of: incident.tab) ?? 0
-            let next = all[(i + (command == .nextTab ? 1 : all.count - 1)) % all.count]
-            state.incident?.search = nil
-            return IncidentUpdate.select(tab: next, state: &state)
-        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp:
-            if state.showHelp {
-                let page = max(1, state.height - 8)
-                switch command {
-                case .moveDown: state.helpOffset += 1
-                case .moveUp: state.helpOffset -= 1
-                case .pageDown: state.helpOffset += page
-                case .pageUp: state.helpOffset -= page
-                default: state.helpOffset = 0
-                }
-                state.helpOffset = max(0, state.helpOffset)  // the overlay clamps the far end
-                return []
-            }
-            if state.activeSearch != nil { return moveSearch(command, state: &state) }
-            return move(command, state: &state)
+        case .moveDown, .moveUp, .top, .bottom, .pageDown, .pageUp, .open, .back, .nextTab, .previousTab, .jump,
+             .nextMatch, .previousMatch, .clearSearch, .filterLog, .clearFilter, .export, .newIncident, .draft, .verifyFact,
+             .disputeFact, .retractFact, .clear, .edit, .submit, .approve, .schedule, .hold, .releaseNow, .cancelRelease,
+             .markPosted, .resendPost, .addFact, .editFact, .assignSpokesperson, .editIncident, .closeIncident, .updateRelease,
+             .correctRelease, .nextField, .previousField, .choiceDown, .choiceUp, .toggle, .confirm, .cancel, .alternate, .pick:
+            break
         }
-    }
-
-    /// Moves the selection or scrolls, on the screen's own update.
-    private func move(_ command: KeyCommand, state: inout DashboardState) -> [Effect] {
-        guard let movement = command.movement else { return [] }
+        if state.showHelp { return HelpUpdate.perform(command, state: &state) }
+        if state.activeSearch != nil, let effects = SearchUpdate.perform(command, state: &state) { return effects }
         switch state.route {
-        case .board: return BoardUpdate.move(movement, state: &state)
-        case .log: return LogUpdate.move(movement, state: &state)
-        case .release: return ReleaseUpdate.move(movement, state: &state)
-        case .schedule: return ScheduleUpdate.move(movement, state: &state)
-        case .incident: return IncidentUpdate.move(movement, state: &state)
+        case .board: return BoardUpdate.perform(command, state: &state)
+        case .log: return LogUpdate.perform(command, state: &state)
+        case .incident: return IncidentUpdate.perform(command, state: &state)
+        case .schedule: return ScheduleUpdate.perform(command, state: &state)
+        case .release: return ReleaseUpdate.perform(command, state: &state)
         }
     }
 
@@ -289,14 +280,6 @@ public struct Update: Sendable {
         }
     }
 
-    // MARK: Search
-
-    /// The board's search: the next incident whose title, kind or id holds the text.
-    private func search(_ text: String, direction: PageDirection, state: inout DashboardState) -> [Effect] {
-        guard state.route == .board else { return [] }
-        return [.findBoard(text, from: state.board.selectedRow, direction: direction)]
-    }
-
     // MARK: Prompt
 
     private func handlePrompt(key: Key, state: inout DashboardState) -> [Effect] {
@@ -325,9 +308,9 @@ public struct Update: Sendable {
             guard !text.isEmpty else { return [] }
             switch prompt.kind {
             case .search:
-                guard state.route == .board else { return startSearch(text, state: &state) }
+                guard state.route == .board else { return SearchUpdate.start(text, state: &state) }
                 state.search = text
-                return search(text, direction: .forward, state: &state)
+                return BoardUpdate.search(text, direction: .forward, state: &state)
             case .command:
                 return run(command: text, state: &state)
             }
@@ -360,7 +343,7 @@ public struct Update: Sendable {
         let index = row - Update.listTop(state.route)
         if var search = state.activeSearch {
             if search.hits.rows.indices.contains(index) { search.hits.selected = index }
-            Update.setSearch(search, state: &state)
+            SearchUpdate.set(search, state: &state)
             return []
         }
         switch state.route {
@@ -375,12 +358,31 @@ public struct Update: Sendable {
     // MARK: Navigation helpers (used by commands too)
 
     /// Opens an incident, remembering where to go back to.
-    public static func open(incident id: String, state: inout DashboardState) -> [Effect] {
+    public static func open(incident id: IncidentID, state: inout DashboardState) -> [Effect] {
         if state.route != .incident(id) { state.backStack.append(state.route) }
         state.route = .incident(id)
         state.showHelp = false
         if state.incident?.id != id { state.incident = IncidentScreen(id: id) }
         return [.loadIncident(id)]
+    }
+
+    /// Shows one release, remembering where to go back to.
+    public static func openRelease(_ id: ReleaseID, state: inout DashboardState) -> [Effect] {
+        if state.route != .release(id) { state.backStack.append(state.route) }
+        state.route = .release(id)
+        state.showHelp = false
+        if state.release?.id != id { state.release = ReleaseScreen(id: id) }
+        return [.loadRelease(id)]
+    }
+
+    /// `1`, `2`, `3` outside an incident: the board, the records log, the schedule.
+    static func jumpToView(_ n: Int, state: inout DashboardState) -> [Effect] {
+        switch n {
+        case 1: go(to: .board, state: &state)
+        case 2: go(to: .log, state: &state)
+        case 3: go(to: .schedule, state: &state)
+        default: []
+        }
     }
 
     /// Shows a top-level view (board or log).

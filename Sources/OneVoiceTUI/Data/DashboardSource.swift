@@ -24,13 +24,13 @@ public protocol DashboardSource: AnyObject {
     /// How many board rows match `text` as `findBoardRow` does; with `before`, only those above that row (its match number - 1).
     func boardMatchCount(containing text: String, before cursor: BoardCursor?) throws -> Int
     /// One incident's overview, or nil when there is no such incident.
-    func incident(id: String) throws -> IncidentDetail?
+    func incident(id: IncidentID) throws -> IncidentDetail?
     /// Up to `limit` facts of an incident, grouped by status (unverified, verified, disputed, retracted), oldest first within a group.
-    func facts(incidentID: String, limit: Int) throws -> [FactRow]
+    func facts(incidentID: IncidentID, limit: Int) throws -> [FactRow]
     /// Up to `limit` releases of an incident in pipeline order (draft, in review, approved, scheduled, released).
-    func releases(incidentID: String, limit: Int) throws -> [ReleaseRow]
+    func releases(incidentID: IncidentID, limit: Int) throws -> [ReleaseRow]
     /// Up to `limit` posts of an incident, soonest scheduled first.
-    func posts(incidentID: String, limit: Int) throws -> [PostRow]
+    func posts(incidentID: IncidentID, limit: Int) throws -> [PostRow]
     /// Number of log entries in `filter` (one incident, a date range; empty: the whole log).
     func logCount(_ filter: LogFilter) throws -> Int
     /// Up to `limit` log entries in `filter` next to `cursor`, newest first.
@@ -52,15 +52,17 @@ public protocol DashboardSource: AnyObject {
     func dataVersion() throws -> Int
     /// Why the scheduler running in this process last failed (nil: fine, or none runs here).
     func schedulerProblem() -> String?
+    /// How many stored rows the lists leave out because they cannot be read back (`Workspace.unreadableRows`).
+    func unreadableRowCount() throws -> Int
 
     // The workflow (defaults in WorkflowModels.swift: read-only, nothing to show).
     /// One release as the release view shows it, or nil when there is no such release.
-    func releaseDetail(id: String) throws -> ReleaseDetail?
+    func releaseDetail(id: ReleaseID) throws -> ReleaseDetail?
     /// Posts waiting to go out or needing a person (failed, missed, held), soonest first.
     func scheduleRows(limit: Int) throws -> [ScheduleRow]
     /// The templates a release of this incident can be drafted from, and the one for its kind.
-    func templateChoices(incidentID: String) throws -> (choices: [TemplateChoice], preselected: Int)
-    func editableText(releaseID: String) throws -> String
+    func templateChoices(incidentID: IncidentID) throws -> (choices: [TemplateChoice], preselected: Int)
+    func editableText(releaseID: ReleaseID) throws -> String
     /// What a form's pickers offer (the roster, the template's fact keys, named people...).
     func formData(_ request: FormRequest) throws -> FormData
     /// Makes one change (one transaction); throws with one sentence when it is refused.

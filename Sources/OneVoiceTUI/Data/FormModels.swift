@@ -6,16 +6,16 @@ public enum FormRequest: Sendable, Equatable {
     /// `n`: the roster's spokespersons (the kinds are known).
     case newIncident
     /// A fact of the incident: the template's required fact keys (and, to edit, the fact itself).
-    case addFact(incidentID: String)
-    case editFact(incidentID: String, factID: String)
+    case addFact(incidentID: IncidentID)
+    case editFact(incidentID: IncidentID, factID: FactID)
     /// The roster's spokespersons, for the incident's one spokesperson.
-    case spokesperson(incidentID: String)
+    case spokesperson(incidentID: IncidentID)
     /// The incident as it reads, to correct it.
-    case editIncident(incidentID: String)
+    case editIncident(incidentID: IncidentID)
     /// The incident's named people, to mark next of kin notified.
-    case notified(incidentID: String)
+    case notified(incidentID: IncidentID)
     /// The incident's rumors and verified facts, to answer a rumor.
-    case answerRumor(incidentID: String)
+    case answerRumor(incidentID: IncidentID)
     /// The media list, to read or add to.
     case contacts
     /// Everyone on the roster with their roles.

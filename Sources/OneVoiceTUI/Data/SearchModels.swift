@@ -22,16 +22,16 @@ public struct SearchRow: Sendable, Equatable {
     /// "fact", "revision", "post", "rumor" or "log".
     public var kind: String
     public var itemID: String
-    public var incidentID: String?
+    public var incidentID: IncidentID?
     /// The release a revision or post belongs to (Enter opens it).
-    public var releaseID: String?
+    public var releaseID: ReleaseID?
     public var at: Date
     /// "fact #4", "release #3 revision 2", "log #17 fact.add fact #4 by dana".
     public var label: String
     /// The words around the match, the matched words marked.
     public var snippet: [SnippetRun]
 
-    public init(position: Int64, kind: String, itemID: String, incidentID: String?, releaseID: String?, at: Date, label: String,
+    public init(position: Int64, kind: String, itemID: String, incidentID: IncidentID?, releaseID: ReleaseID?, at: Date, label: String,
                 snippet: [SnippetRun]) {
         self.position = position
         self.kind = kind

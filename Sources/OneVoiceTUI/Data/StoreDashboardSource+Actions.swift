@@ -49,7 +49,7 @@ extension StoreDashboardSource {
     }
 
     /// The fact keys the incident's template asks for, those no fact has yet first.
-    func factKeys(incidentID: String) throws -> [String] {
+    func factKeys(incidentID: IncidentID) throws -> [String] {
         let id = try Self.number(incidentID, "incident")
         let incident = try workspace.incident(id: id)
         guard let template = workspace.settings.templates.template(for: incident.kind) else { return [] }
@@ -58,7 +58,7 @@ extension StoreDashboardSource {
         return required.filter { !have.contains($0) } + required.filter { have.contains($0) }
     }
 
-    func addFact(incidentID: String, _ draft: FactDraft) throws -> OperationOutcome {
+    func addFact(incidentID: IncidentID, _ draft: FactDraft) throws -> OperationOutcome {
         guard let kind = SourceKind(rawValue: draft.sourceKind) else { throw OperationError("Pick the kind of source from the list.") }
         let fact = try workspace.addFact(incidentID: try Self.number(incidentID, "incident"), text: draft.text, source: draft.source,
                                          sourceKind: kind, key: draft.key)
@@ -66,48 +66,48 @@ extension StoreDashboardSource {
                                 followUp: .openIncident(incidentID, facts: true))
     }
 
-    func editFact(factID: String, _ draft: FactDraft) throws -> OperationOutcome {
+    func editFact(factID: FactID, _ draft: FactDraft) throws -> OperationOutcome {
         guard let kind = SourceKind(rawValue: draft.sourceKind) else { throw OperationError("Pick the kind of source from the list.") }
         let fact = try workspace.editFact(factID: try Self.number(factID, "fact"), text: draft.text, source: draft.source,
                                           sourceKind: kind, key: draft.key)
         return OperationOutcome("Fact #\(fact.id) now reads as corrected.")
     }
 
-    func assignSpokesperson(incidentID: String, handle: String) throws -> OperationOutcome {
+    func assignSpokesperson(incidentID: IncidentID, handle: String) throws -> OperationOutcome {
         let incident = try workspace.assignSpokesperson(incidentID: try Self.number(incidentID, "incident"), handle: handle)
         return OperationOutcome("\(handle) is the spokesperson of incident #\(incident.id).")
     }
 
-    func editIncident(incidentID: String, _ draft: IncidentDraft) throws -> OperationOutcome {
+    func editIncident(incidentID: IncidentID, _ draft: IncidentDraft) throws -> OperationOutcome {
         guard let kind = IncidentKind(rawValue: draft.kind) else { throw OperationError("Pick the kind from the list.") }
         let incident = try workspace.editIncident(id: try Self.number(incidentID, "incident"), title: draft.title, kind: kind,
                                                   severity: draft.severity, location: draft.location)
         return OperationOutcome("Incident #\(incident.id) is corrected.")
     }
 
-    func closeIncident(_ incidentID: String) throws -> OperationOutcome {
+    func closeIncident(_ incidentID: IncidentID) throws -> OperationOutcome {
         let incident = try workspace.closeIncident(id: try Self.number(incidentID, "incident"))
         return OperationOutcome("Incident #\(incident.id) is closed; its records stay.")
     }
 
-    func followUp(releaseID: String, correction: Bool) throws -> OperationOutcome {
+    func followUp(releaseID: ReleaseID, correction: Bool) throws -> OperationOutcome {
         let release = try workspace.followUpRelease(of: try Self.number(releaseID, "release"), kind: correction ? .correction : .update)
         return OperationOutcome("Drafted \(correction ? "CORRECTION" : "UPDATE") #\(release.id) of release #\(releaseID): edit it (e), then submit (s).",
                                 followUp: .openRelease("\(release.id)"))
     }
 
-    func addRumor(incidentID: String, text: String, seenAt: String) throws -> OperationOutcome {
+    func addRumor(incidentID: IncidentID, text: String, seenAt: String) throws -> OperationOutcome {
         let rumor = try workspace.addRumor(incidentID: try Self.number(incidentID, "incident"), text: text, seenAt: seenAt)
         return OperationOutcome("Recorded rumor #\(rumor.id); answer it with a verified fact (:answer).")
     }
 
-    func answerRumor(rumorID: String, factID: String) throws -> OperationOutcome {
+    func answerRumor(rumorID: String, factID: FactID) throws -> OperationOutcome {
         let answer = try workspace.answerRumor(rumorID: try Self.number(rumorID, "rumor"), factID: try Self.number(factID, "fact"))
         return OperationOutcome("Rumor #\(rumorID) is answered by fact #\(factID); release #\(answer.draft.id) drafts the answer.",
                                 followUp: .openRelease("\(answer.draft.id)"))
     }
 
-    func addNamedPerson(incidentID: String, name: String, category: String) throws -> OperationOutcome {
+    func addNamedPerson(incidentID: IncidentID, name: String, category: String) throws -> OperationOutcome {
         guard let category = NamedPersonCategory(rawValue: category) else { throw OperationError("Pick who the person is from the list.") }
         let person = try workspace.addNamedPerson(incidentID: try Self.number(incidentID, "incident"), name: name, category: category)
         return OperationOutcome("Recorded \(person.name) (\(person.category.rawValue)); the name is held until the rules allow it.")

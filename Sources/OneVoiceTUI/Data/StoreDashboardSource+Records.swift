@@ -81,7 +81,7 @@ extension StoreDashboardSource {
         func stamp(_ date: Date, _ format: String) -> String { LocalTime(timeZone: zone).format(date, format) }
         var parts: [String] = []
         if let id = filter.incidentID {
-            parts.append("incident-" + String(id.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" }))
+            parts.append("incident-" + String(id.rawValue.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "-" }))
         }
         switch (filter.from, filter.to) {
         case let (from?, to?): parts.append("\(stamp(from, "yyyy-MM-dd"))-to-\(stamp(to, "yyyy-MM-dd"))")

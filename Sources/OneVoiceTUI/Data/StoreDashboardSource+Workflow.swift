@@ -28,8 +28,8 @@ extension StoreDashboardSource {
         return nil
     }
 
-    public func releaseDetail(id: String) throws -> ReleaseDetail? {
-        guard let releaseID = Int64(id) else { return nil }
+    public func releaseDetail(id: ReleaseID) throws -> ReleaseDetail? {
+        guard let releaseID = id.number else { return nil }
         guard try workspace.dashboardRead({ try $0.release(id: releaseID) }) != nil else { return nil }
         let state = try workspace.signOffState(releaseID: releaseID)
         let release = state.release
@@ -83,26 +83,32 @@ extension StoreDashboardSource {
         }
     }
 
-    public func templateChoices(incidentID: String) throws -> (choices: [TemplateChoice], preselected: Int) {
+    public func templateChoices(incidentID: IncidentID) throws -> (choices: [TemplateChoice], preselected: Int) {
         let library = workspace.settings.templates
         let all = library.all
         var preselected = 0
-        if let id = Int64(incidentID), let incident = try? workspace.incident(id: id),
+        if let id = incidentID.number, let incident = try? workspace.incident(id: id),
            let template = library.template(for: incident.kind), let index = all.firstIndex(where: { $0.id == template.id }) {
             preselected = index
         }
         return (all.map { TemplateChoice(id: $0.id, name: $0.name) }, preselected)
     }
 
-    public func editableText(releaseID: String) throws -> String {
+    public func editableText(releaseID: ReleaseID) throws -> String {
         let id = try Self.number(releaseID, "release")
         let release = try workspace.release(id: id)
         return EditableRelease.render(try workspace.revision(releaseID: id), title: release.title)
     }
 
+    static func number<Kind>(_ id: RecordID<Kind>, _ what: String) throws -> Int64 {
+        guard let number = id.number else { throw OperationError("There is no \(what) \(id).") }
+        return number
+    }
+
+    /// Numbers that are not one of the four typed records (rumors, named people): the form's picked value.
     static func number(_ text: String, _ what: String) throws -> Int64 {
-        guard let id = Int64(text) else { throw OperationError("There is no \(what) \(text).") }
-        return id
+        guard let number = Int64(text) else { throw OperationError("There is no \(what) \(text).") }
+        return number
     }
 
     public func perform(_ operation: Operation) throws -> OperationOutcome {
@@ -132,7 +138,7 @@ extension StoreDashboardSource {
             guard let kind = IncidentKind(rawValue: kindSlug) else { throw OperationError("There is no incident kind \(kindSlug).") }
             let incident = try ws.openIncident(title: title, kind: kind, location: location,
                                                spokesperson: spokesperson.flatMap { $0.isEmpty ? nil : $0 })
-            let id = "\(incident.id)"
+            let id = IncidentID(incident.id)
             // The first message: the kind's holding statement is drafted at once (a drafter may; else the picker).
             if let template = ws.settings.templates.template(for: kind),
                let holding = try? ws.draftRelease(incidentID: incident.id, templateID: template.id, holding: true) {
@@ -189,6 +195,12 @@ extension StoreDashboardSource {
         case .releaseNow(let id):
             let posts = try ws.releaseNow(id: try Self.number(id, "release"))
             return OperationOutcome("Release #\(id) goes out now on \(posts.count) channel\(posts.count == 1 ? "" : "s").")
+        case .markPosted(let postID, let url):
+            let post = try ws.markPosted(postID: try Self.number(postID, "post"), url: url.isEmpty ? nil : url)
+            return OperationOutcome("Marked post #\(post.id) (\(post.channel.displayName)) posted" + (post.publicURL.map { " at \($0)" } ?? "") + ".")
+        case .resendPost(let postID):
+            let post = try ws.resendPost(postID: try Self.number(postID, "post"))
+            return OperationOutcome("Post #\(post.id) (\(post.channel.displayName)) goes out again at the scheduler's next pass.")
         case .saveEditedRelease(let id, let file):
             let releaseID = try Self.number(id, "release")
             let parsed = try EditableRelease.parse(file)

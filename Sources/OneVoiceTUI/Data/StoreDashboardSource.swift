@@ -36,6 +36,10 @@ public final class StoreDashboardSource: DashboardSource {
         person.roles.isEmpty ? "no role" : person.roles.sorted().map(\.rawValue).joined(separator: "+")
     }
 
+    public func unreadableRowCount() throws -> Int {
+        try workspace.unreadableRows().count
+    }
+
     public func boardCount() throws -> Int {
         try workspace.dashboardRead { try $0.incidentCount() }
     }
@@ -71,7 +75,7 @@ public final class StoreDashboardSource: DashboardSource {
     }
 
     static func position(_ cursor: BoardCursor) -> BoardPosition? {
-        Int64(cursor.id).map { BoardPosition(rank: cursor.rank, openedAt: cursor.openedAt, id: $0) }
+        cursor.id.number.map { BoardPosition(rank: cursor.rank, openedAt: cursor.openedAt, id: $0) }
     }
 
     static func row(_ entry: BoardEntry) -> BoardRow {
@@ -82,8 +86,8 @@ public final class StoreDashboardSource: DashboardSource {
                         awaitingSignOff: entry.awaitingSignOff, nextReleaseAt: entry.nextReleaseAt, isExercise: incident.isExercise)
     }
 
-    public func incident(id: String) throws -> IncidentDetail? {
-        guard let incidentID = Int64(id) else { return nil }
+    public func incident(id: IncidentID) throws -> IncidentDetail? {
+        guard let incidentID = id.number else { return nil }
         return try workspace.dashboardRead { session in
             guard let incident = try session.incident(id: incidentID) else { return nil }
             let counts = try session.incidentCounts(incidentID: incidentID)
@@ -119,8 +123,8 @@ public final class StoreDashboardSource: DashboardSource {
         }
     }
 
-    public func facts(incidentID: String, limit: Int) throws -> [FactRow] {
-        guard let id = Int64(incidentID) else { return [] }
+    public func facts(incidentID: IncidentID, limit: Int) throws -> [FactRow] {
+        guard let id = incidentID.number else { return [] }
         return try workspace.dashboardRead { session in
             let people = Dictionary(try session.allPeople().map { ($0.id, $0.handle) }, uniquingKeysWith: { a, _ in a })
             let order: [FactStatus] = [.unverified, .verified, .disputed, .retracted]
@@ -136,8 +140,8 @@ public final class StoreDashboardSource: DashboardSource {
         }
     }
 
-    public func releases(incidentID: String, limit: Int) throws -> [ReleaseRow] {
-        guard let id = Int64(incidentID) else { return [] }
+    public func releases(incidentID: IncidentID, limit: Int) throws -> [ReleaseRow] {
+        guard let id = incidentID.number else { return [] }
         return try workspace.dashboardRead { session in
             let approvers = try session.approvers(incidentID: id)
             let posts = try session.posts(incidentID: id)
@@ -153,8 +157,8 @@ public final class StoreDashboardSource: DashboardSource {
         }
     }
 
-    public func posts(incidentID: String, limit: Int) throws -> [PostRow] {
-        guard let id = Int64(incidentID) else { return [] }
+    public func posts(incidentID: IncidentID, limit: Int) throws -> [PostRow] {
+        guard let id = incidentID.number else { return [] }
         return try workspace.dashboardRead { session in
             var titles: [Int64: String] = [:]
             let posts = try session.posts(incidentID: id).sorted {
@@ -192,7 +196,7 @@ public final class StoreDashboardSource: DashboardSource {
     static func scope(_ filter: LogFilter) throws -> ExportScope {
         var incidentID: Int64?
         if let id = filter.incidentID {
-            guard let number = Int64(id.trimmingCharacters(in: CharacterSet(charactersIn: "# "))) else {
+            guard let number = Int64(id.rawValue.trimmingCharacters(in: CharacterSet(charactersIn: "# "))) else {
                 throw OperationError("There is no incident \(id): incidents are numbered (pick one from the list).")
             }
             incidentID = number

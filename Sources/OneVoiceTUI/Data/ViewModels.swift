@@ -34,10 +34,10 @@ public struct OperatorInfo: Sendable, Equatable {
 
 /// The next release due to go out, for the top bar's countdown.
 public struct NextReleaseInfo: Sendable, Equatable {
-    public var incidentID: String
+    public var incidentID: IncidentID
     public var title: String
     public var at: Date
-    public init(incidentID: String, title: String, at: Date) {
+    public init(incidentID: IncidentID, title: String, at: Date) {
         self.incidentID = incidentID
         self.title = title
         self.at = at
@@ -72,8 +72,8 @@ public enum IncidentStatusValue: String, Sendable, Equatable, CaseIterable {
 public struct BoardCursor: Sendable, Hashable, Comparable {
     public var rank: Int
     public var openedAt: Date
-    public var id: String
-    public init(rank: Int, openedAt: Date, id: String) {
+    public var id: IncidentID
+    public init(rank: Int, openedAt: Date, id: IncidentID) {
         self.rank = rank
         self.openedAt = openedAt
         self.id = id
@@ -87,7 +87,7 @@ public struct BoardCursor: Sendable, Hashable, Comparable {
 
 /// One line of the incident board.
 public struct BoardRow: Sendable, Equatable {
-    public var id: String
+    public var id: IncidentID
     public var status: IncidentStatusValue
     /// Short kind label, e.g. "Officer-involved shooting".
     public var kind: String
@@ -101,7 +101,7 @@ public struct BoardRow: Sendable, Equatable {
     /// Posts that need a person, loudly: "missed: awaiting sign-off", "failed, retry 14:05" (nil: none).
     public var alert: String?
 
-    public init(id: String, status: IncidentStatusValue, kind: String, title: String, openedAt: Date, spokesperson: String?,
+    public init(id: IncidentID, status: IncidentStatusValue, kind: String, title: String, openedAt: Date, spokesperson: String?,
                 unverifiedFacts: Int, awaitingSignOff: Int, nextReleaseAt: Date?, isExercise: Bool, alert: String? = nil) {
         self.alert = alert
         self.id = id
@@ -123,7 +123,7 @@ public struct BoardRow: Sendable, Equatable {
 
 /// The Overview tab of one incident.
 public struct IncidentDetail: Sendable, Equatable {
-    public var id: String
+    public var id: IncidentID
     public var kind: String
     public var title: String
     public var status: IncidentStatusValue
@@ -138,7 +138,7 @@ public struct IncidentDetail: Sendable, Equatable {
     public var releaseCounts: [ReleaseStage: Int]
     public var postCount: Int
 
-    public init(id: String, kind: String, title: String, status: IncidentStatusValue, severity: String, location: String,
+    public init(id: IncidentID, kind: String, title: String, status: IncidentStatusValue, severity: String, location: String,
                 openedAt: Date, closedAt: Date?, spokesperson: String?, isExercise: Bool,
                 factCounts: [FactStatusValue: Int], releaseCounts: [ReleaseStage: Int], postCount: Int) {
         self.id = id
@@ -163,7 +163,7 @@ public enum FactStatusValue: String, Sendable, Equatable, CaseIterable {
 
 /// One fact of an incident.
 public struct FactRow: Sendable, Equatable {
-    public var id: String
+    public var id: FactID
     public var statement: String
     public var status: FactStatusValue
     /// Who said it, e.g. "Lt. Ortiz (incident commander)".
@@ -171,7 +171,7 @@ public struct FactRow: Sendable, Equatable {
     public var verifiedBy: String?
     public var clearedForRelease: Bool
 
-    public init(id: String, statement: String, status: FactStatusValue, source: String, verifiedBy: String?, clearedForRelease: Bool) {
+    public init(id: FactID, statement: String, status: FactStatusValue, source: String, verifiedBy: String?, clearedForRelease: Bool) {
         self.id = id
         self.statement = statement
         self.status = status
@@ -194,7 +194,7 @@ public enum ReleaseStage: String, Sendable, Equatable, CaseIterable {
 
 /// One release of an incident (its latest revision).
 public struct ReleaseRow: Sendable, Equatable {
-    public var id: String
+    public var id: ReleaseID
     public var title: String
     public var stage: ReleaseStage
     public var revision: Int
@@ -202,7 +202,7 @@ public struct ReleaseRow: Sendable, Equatable {
     public var at: Date?
     public var signedOffBy: String?
 
-    public init(id: String, title: String, stage: ReleaseStage, revision: Int, at: Date?, signedOffBy: String?) {
+    public init(id: ReleaseID, title: String, stage: ReleaseStage, revision: Int, at: Date?, signedOffBy: String?) {
         self.id = id
         self.title = title
         self.stage = stage
@@ -214,7 +214,7 @@ public struct ReleaseRow: Sendable, Equatable {
 
 /// One channel rendition of a release.
 public struct PostRow: Sendable, Equatable {
-    public var id: String
+    public var id: PostID
     public var channel: String
     public var releaseTitle: String
     /// The delivery state itself: what views test (`needsPerson`, `isWaiting`).
@@ -226,7 +226,7 @@ public struct PostRow: Sendable, Equatable {
     public var limit: Int?
 
     /// `state` defaults to the status's label ("sent" for delivered).
-    public init(id: String, channel: String, releaseTitle: String, status: PostState, state: String? = nil, at: Date?, length: Int, limit: Int?) {
+    public init(id: PostID, channel: String, releaseTitle: String, status: PostState, state: String? = nil, at: Date?, length: Int, limit: Int?) {
         self.id = id
         self.channel = channel
         self.releaseTitle = releaseTitle
@@ -251,9 +251,9 @@ public struct LogRow: Sendable, Equatable {
     public var actor: String
     public var action: String
     public var subject: String
-    public var incidentID: String?
+    public var incidentID: IncidentID?
 
-    public init(sequence: Int64, at: Date, actor: String, action: String, subject: String, incidentID: String?) {
+    public init(sequence: Int64, at: Date, actor: String, action: String, subject: String, incidentID: IncidentID?) {
         self.sequence = sequence
         self.at = at
         self.actor = actor

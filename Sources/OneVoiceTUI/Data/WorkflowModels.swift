@@ -49,8 +49,8 @@ public struct RenditionPreview: Sendable, Equatable {
 
 /// Everything the release view shows about one release (its current revision).
 public struct ReleaseDetail: Sendable, Equatable {
-    public var id: String
-    public var incidentID: String
+    public var id: ReleaseID
+    public var incidentID: IncidentID
     public var incidentTitle: String
     public var title: String
     public var stage: ReleaseStage
@@ -75,7 +75,7 @@ public struct ReleaseDetail: Sendable, Equatable {
         return ticked.isEmpty ? Set(renditions.indices) : Set(ticked)
     }
 
-    public init(id: String, incidentID: String, incidentTitle: String, title: String, stage: ReleaseStage, revision: Int, text: String,
+    public init(id: ReleaseID, incidentID: IncidentID, incidentTitle: String, title: String, stage: ReleaseStage, revision: Int, text: String,
                 renditions: [RenditionPreview], findings: [FindingRow], legalReviewRequired: Bool, legalClearedBy: String?,
                 approvedBy: String?, spokesperson: String?, contentHash: String, posts: [PostRow]) {
         self.id = id
@@ -101,9 +101,9 @@ public struct ReleaseDetail: Sendable, Equatable {
 
 /// One post on the schedule view.
 public struct ScheduleRow: Sendable, Equatable {
-    public var postID: String
-    public var releaseID: String
-    public var incidentID: String
+    public var postID: PostID
+    public var releaseID: ReleaseID
+    public var incidentID: IncidentID
     public var releaseTitle: String
     public var channel: String
     /// The delivery state itself: what views test.
@@ -115,7 +115,7 @@ public struct ScheduleRow: Sendable, Equatable {
     public var retryAt: Date?
     public var lastError: String?
 
-    public init(postID: String, releaseID: String, incidentID: String, releaseTitle: String, channel: String, status: PostState,
+    public init(postID: PostID, releaseID: ReleaseID, incidentID: IncidentID, releaseTitle: String, channel: String, status: PostState,
                 state: String, at: Date?, retryAt: Date?, lastError: String?) {
         self.status = status
         self.postID = postID
@@ -149,34 +149,38 @@ public enum Operation: Sendable, Equatable {
     /// Demo only: act with another role's key.
     case actAs(String)
     case openIncident(title: String, kind: String, location: String, spokesperson: String?)
-    case draftRelease(incidentID: String, templateID: String?, holding: Bool)
-    case setFactStatus(factID: String, status: FactStatusValue, note: String)
-    case clearFact(factID: String, note: String)
-    case submitRelease(String)
-    case clearRelease(String, note: String)
+    case draftRelease(incidentID: IncidentID, templateID: String?, holding: Bool)
+    case setFactStatus(factID: FactID, status: FactStatusValue, note: String)
+    case clearFact(factID: FactID, note: String)
+    case submitRelease(ReleaseID)
+    case clearRelease(ReleaseID, note: String)
     /// Signs exactly the content with `contentHash` (refused if the release changed since it was shown).
-    case approveRelease(String, acknowledging: [String], contentHash: String)
-    case scheduleRelease(String, at: String, channels: [String])
+    case approveRelease(ReleaseID, acknowledging: [String], contentHash: String)
+    case scheduleRelease(ReleaseID, at: String, channels: [String])
     /// Moves every waiting post of the release to a new time.
-    case rescheduleRelease(String, at: String)
-    case holdRelease(String)
-    case cancelRelease(String)
-    case releaseNow(String)
+    case rescheduleRelease(ReleaseID, at: String)
+    case holdRelease(ReleaseID)
+    case cancelRelease(ReleaseID)
+    case releaseNow(ReleaseID)
+    /// A person posted a hand-off by hand (or found a post to check on its platform); the address may be empty.
+    case markPosted(postID: PostID, url: String)
+    /// Sends a post to check, or one held for expired credentials, again at the scheduler's next pass.
+    case resendPost(postID: PostID)
     /// Saves the file a person edited (`EditableRelease` format).
-    case saveEditedRelease(String, file: String)
-    case addFact(incidentID: String, FactDraft)
+    case saveEditedRelease(ReleaseID, file: String)
+    case addFact(incidentID: IncidentID, FactDraft)
     /// Corrects an unverified fact.
-    case editFact(factID: String, FactDraft)
+    case editFact(factID: FactID, FactDraft)
     /// Assigns or hands over the incident's one spokesperson (a roster handle).
-    case assignSpokesperson(incidentID: String, handle: String)
-    case editIncident(incidentID: String, IncidentDraft)
-    case closeIncident(String)
+    case assignSpokesperson(incidentID: IncidentID, handle: String)
+    case editIncident(incidentID: IncidentID, IncidentDraft)
+    case closeIncident(IncidentID)
     /// Starts a CORRECTION (or an UPDATE) of a released release: a new draft that points back to it.
-    case followUp(releaseID: String, correction: Bool)
-    case addRumor(incidentID: String, text: String, seenAt: String)
+    case followUp(releaseID: ReleaseID, correction: Bool)
+    case addRumor(incidentID: IncidentID, text: String, seenAt: String)
     /// Links a rumor to the verified fact that answers it and drafts the answer.
-    case answerRumor(rumorID: String, factID: String)
-    case addNamedPerson(incidentID: String, name: String, category: String)
+    case answerRumor(rumorID: String, factID: FactID)
+    case addNamedPerson(incidentID: IncidentID, name: String, category: String)
     /// Records that the next of kin of a named person were notified.
     case markNotified(namedID: String)
     case addContact(name: String, email: String, outlet: String)
@@ -190,12 +194,12 @@ public enum Operation: Sendable, Equatable {
 public struct OperationOutcome: Sendable, Equatable {
     public enum FollowUp: Sendable, Equatable {
         /// An incident was opened: show it and offer its templates.
-        case pickTemplate(incidentID: String, choices: [TemplateChoice], preselected: Int)
-        case openRelease(String)
+        case pickTemplate(incidentID: IncidentID, choices: [TemplateChoice], preselected: Int)
+        case openRelease(ReleaseID)
         /// A new incident and its holding statement, drafted at once: show the statement (Esc goes to the incident).
-        case draftedHolding(incidentID: String, releaseID: String)
+        case draftedHolding(incidentID: IncidentID, releaseID: ReleaseID)
         /// Show this incident (its Facts tab when `facts`).
-        case openIncident(String, facts: Bool)
+        case openIncident(IncidentID, facts: Bool)
         /// Show a list (the roster, the media list) in a notice.
         case notice(title: String, lines: [String])
     }
@@ -216,14 +220,15 @@ public struct OperationError: Error, Sendable, Equatable, CustomStringConvertibl
 
 /// The writes and the extra reads of the workflow. Sources that cannot write (tests' fakes, read-only) keep the defaults.
 extension DashboardSource {
-    public func releaseDetail(id: String) throws -> ReleaseDetail? { nil }
+    public func releaseDetail(id: ReleaseID) throws -> ReleaseDetail? { nil }
     public func schedulerProblem() -> String? { nil }
+    public func unreadableRowCount() throws -> Int { 0 }
     /// Sources that cannot count matches say 0: the search still finds and wraps, without "N of M".
     public func boardMatchCount(containing text: String, before cursor: BoardCursor?) throws -> Int { 0 }
     public func scheduleRows(limit: Int) throws -> [ScheduleRow] { [] }
-    public func templateChoices(incidentID: String) throws -> (choices: [TemplateChoice], preselected: Int) { ([], 0) }
+    public func templateChoices(incidentID: IncidentID) throws -> (choices: [TemplateChoice], preselected: Int) { ([], 0) }
     /// The release as the editor shows it (`EditableRelease.render`).
-    public func editableText(releaseID: String) throws -> String {
+    public func editableText(releaseID: ReleaseID) throws -> String {
         throw OperationError("This dashboard is read-only.")
     }
     public func perform(_ operation: Operation) throws -> OperationOutcome {

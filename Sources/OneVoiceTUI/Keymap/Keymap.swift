@@ -29,6 +29,8 @@ public enum KeyCommand: Hashable, Sendable {
     case newIncident, draft
     case verifyFact, disputeFact, retractFact, clear
     case edit, submit, approve, schedule, hold, releaseNow, cancelRelease
+    /// A post that needs a person: marked posted by hand (a hand-off, or one to check), or sent again.
+    case markPosted, resendPost
     // The PIO's other actions.
     case addFact, editFact, assignSpokesperson, editIncident, closeIncident, updateRelease, correctRelease
     // Dialogs.
@@ -112,6 +114,10 @@ public struct Keymap: Sendable {
         KeyBinding([.char("H")], .hold, [.release, .schedule], help: "Hold every waiting post of the release", hint: "hold"),
         KeyBinding([.char("N")], .releaseNow, [.release, .schedule], help: "Release now (asks first)", hint: "now"),
         KeyBinding([.char("X")], .cancelRelease, [.release, .schedule], help: "Cancel the waiting posts (asks first)"),
+        KeyBinding([.char("m")], .markPosted, [.release, .schedule],
+                   help: "Mark a post posted by hand (a hand-off, or one to check you found on the platform), with its address"),
+        KeyBinding([.char("R")], .resendPost, [.release, .schedule],
+                   help: "Resend a post to check (not found on the platform) or one held for expired credentials (asks first)"),
         KeyBinding([.char("/")], .search, [.board], help: "Search this list", hint: "search"),
         KeyBinding([.char("/")], .search, [.incident, .log],
                    help: "Search the records: every word must match, \"a phrase\", pre* for word starts; newest first", hint: "search"),

@@ -52,6 +52,11 @@ enum BottomLines {
             screen.write(flash.text, row: lineRow, column: 0, style: flash.isError ? theme[.flashError] : theme[.flashInfo])
         } else if let stashed = state.stashedCommand {
             screen.write("(put aside: :\(stashed))", row: lineRow, column: 0, style: theme[.muted])
+        } else if state.unreadableRows > 0 {
+            // Stays while the database holds rows the lists leave out: a damaged file must not pass unseen.
+            let n = state.unreadableRows
+            screen.write("\(n) unreadable row\(n == 1 ? "" : "s") left out of the lists: run `onevoice archive verify`",
+                         row: lineRow, column: 0, style: theme[.flashError], maxWidth: context.width)
         } else if let search = state.activeSearch {
             // Where the search stands stays on the line while it is on screen: "match 3 of 41", or that nothing matched.
             let style = search.hits.loaded && search.hits.rows.isEmpty ? theme[.warning] : theme[.text]

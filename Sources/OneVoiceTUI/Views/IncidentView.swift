@@ -33,7 +33,7 @@ enum IncidentView {
             if detail.isExercise && context.state.header?.mode != .exercise {
                 x += screen.write("*** EXERCISE ***", row: 1, column: x, style: theme[.badgeExercise]) + 1
             }
-            x += screen.write(detail.id, row: 1, column: x, style: theme[.muted]) + 1
+            x += screen.write(detail.id.rawValue, row: 1, column: x, style: theme[.muted]) + 1
             x += screen.write(BoardView.statusLabel(detail.status), row: 1, column: x, style: context.statusStyle(detail.status)) + 1
             screen.write(DisplayWidth.truncate("\(detail.kind): \(detail.title)", to: context.width - x - 1), row: 1, column: x, style: theme[.title])
         } else {

@@ -48,7 +48,7 @@ enum LogView {
                 (row.actor, theme[.text]),
                 (row.action, theme[.title]),
             ]
-            if withIncident { cells.append((row.incidentID ?? "—", theme[.text])) }
+            if withIncident { cells.append((row.incidentID?.rawValue ?? "—", theme[.text])) }
             cells.append((row.subject, theme[.text]))
             TableDrawer.row(cells, layout: layout, row: first + i, selected: i == window.selected, context: context, into: &screen)
         }

@@ -35,7 +35,7 @@ enum SearchResultsView {
                 (context.time.dayAndClock(hit.at), theme[.muted]),
                 (hit.label, theme[.title]),
             ]
-            if withIncident { cells.append((hit.incidentID ?? "agency", theme[.text])) }
+            if withIncident { cells.append((hit.incidentID?.rawValue ?? "agency", theme[.text])) }
             cells.append(("", theme[.text]))
             TableDrawer.row(cells, layout: layout, row: row, selected: false, context: context, into: &screen)
             if let match = layout.last {

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import OneVoiceTUI
+
+/// Typed dialog forms: a form reads its fields by name, and a refusal focuses the field it names, wherever that
+/// field sits in the form.
+@Suite struct DialogFormTests {
+    let update = Update()
+
+    func state(role: String = "admin+drafter") -> DashboardState {
+        var state = DashboardState(width: 120, height: 40, now: Fixtures.now, theme: .fallback)
+        var header = Fixtures.header()
+        header.operatorInfo = OperatorInfo(handle: "pio", role: role)
+        state.header = header
+        return state
+    }
+
+    func keys(_ keys: [Key], _ state: inout DashboardState) -> [Effect] {
+        var last: [Effect] = []
+        for key in keys { last = update(&state, .key(key)) }
+        return last
+    }
+
+    func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
+
+    @Test func aContactWithoutAnAtIsRefusedAtTheEmail() {
+        var state = state()
+        _ = keys([.char(":")] + typed("contact") + [.enter], &state)
+        guard case .contact(let form) = state.dialog?.form else { Issue.record("not the contact form"); return }
+        #expect(keys(typed("City Desk") + [.enter] + typed("desk.example") + [.enter, .enter], &state).isEmpty)
+        #expect(state.dialog?.error == "The email address needs an @.")
+        #expect(state.dialog?.focus == form.position(of: \.email))
+        // Fixed where it was refused: the same form goes.
+        let effects = keys([.ctrl("u")] + typed("desk@news.example") + [.enter, .enter], &state)
+        #expect(effects == [.operate(.addContact(name: "City Desk", email: "desk@news.example", outlet: ""))])
+    }
+
+    @Test func aRosterEntryNeedsARoleAndItsKey() {
+        var state = state()
+        _ = keys([.char(":")] + typed("roster add") + [.enter], &state)
+        guard case .roster(let form) = state.dialog?.form else { Issue.record("not the roster form"); return }
+        _ = keys(typed("vic") + [.enter] + typed("Vic Chen") + [.enter, .enter, .enter], &state)
+        #expect(state.dialog?.error == "Tick at least one role.")
+        #expect(state.dialog?.focus == form.position(of: \.roles))
+        _ = keys([.char("3"), .enter, .enter], &state)
+        #expect(state.dialog?.error?.hasPrefix("Paste the public key") == true)
+        #expect(state.dialog?.focus == form.position(of: \.publicKey))
+        let effects = keys(typed("KEY=") + [.enter], &state)
+        #expect(effects == [.operate(.addToRoster(handle: "vic", name: "Vic Chen", roles: ["verifier"], publicKey: "KEY="))])
+    }
+
+    @Test func aRescheduleAsksForTheTimeOnly() {
+        var state = state()
+        state.route = .schedule
+        state.schedule.rows = [PostActionTests.row("31", .scheduled)]
+        _ = keys([.char("t")], &state)
+        guard case .schedule(let form) = state.dialog?.form else { Issue.record("not the schedule form"); return }
+        #expect(form.fields.map(\.label) == ["Time"])
+        #expect(keys([.ctrl("u")] + typed("+15m") + [.enter], &state) == [.operate(.rescheduleRelease("9", at: "+15m"))])
+    }
+}

@@ -23,10 +23,25 @@ public struct XDGPaths: Sendable {
     }
 
     /// `--db` wins, then `ONEVOICE_DB`, then the default file in the data folder.
-    public func databaseURL(explicit: String?) -> URL {
-        if let explicit, !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
-        if let env = environment["ONEVOICE_DB"], !env.isEmpty { return URL(fileURLWithPath: env) }
+    ///
+    /// A path is the embedded SQLite database; so is a `file:` URL. A URL of any other scheme is refused, never
+    /// taken as a relative path (`postgres://host/db` once made a folder named "postgres:").
+    public func databaseURL(explicit: String?) throws(StoreError) -> URL {
+        if let explicit, !explicit.isEmpty { return try Self.databaseFile(explicit) }
+        if let env = environment["ONEVOICE_DB"], !env.isEmpty { return try Self.databaseFile(env) }
         return dataDirectory.appendingPathComponent("onevoice.sqlite")
+    }
+
+    static func databaseFile(_ location: String) throws(StoreError) -> URL {
+        guard let colon = location.firstIndex(of: ":"), location[colon...].hasPrefix("://") else {
+            return URL(fileURLWithPath: location)
+        }
+        let scheme = location[..<colon].lowercased()
+        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else {
+            return URL(fileURLWithPath: location)
+        }
+        if scheme == "file", let url = URL(string: location), url.isFileURL, !url.path.isEmpty { return URL(fileURLWithPath: url.path) }
+        throw .unsupportedLocation(location: location, scheme: scheme)
     }
 
     /// `--identity` wins, then `ONEVOICE_IDENTITY`, then `identity.key` in the config folder.

@@ -16,6 +16,7 @@ public enum StoreError: Error, CustomStringConvertible, LocalizedError, Equatabl
     case cannotOpen(path: String, detail: String)
     case notFound(what: String)
     case invalid(String)
+    case unsupportedLocation(location: String, scheme: String)
 
     public var description: String {
         switch self {
@@ -35,6 +36,10 @@ public enum StoreError: Error, CustomStringConvertible, LocalizedError, Equatabl
             "The disk holding \(path) is full; free some space and try again (nothing was changed)."
         case .busy(let path):
             "The database at \(path) stayed busy for too long; try again in a moment (nothing was changed)."
+        case .unsupportedLocation(let location, let scheme):
+            ["postgres", "postgresql"].contains(scheme)
+                ? "\(location) names a PostgreSQL server, which this OneVoice cannot use yet; give --db the path of a database file (nothing was created)."
+                : "\(location) is a \(scheme): address, which OneVoice cannot open; give --db the path of a database file (nothing was created)."
         case .readOnly(let path):
             "The database at \(path) cannot be written (read-only file or folder); check its permissions."
         case .readOnlyNeedsUpgrade(let path):

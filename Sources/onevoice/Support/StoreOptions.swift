@@ -14,7 +14,7 @@ struct StoreOptions: ParsableArguments {
     var json = false
 
     var paths: XDGPaths { XDGPaths() }
-    var databaseURL: URL { paths.databaseURL(explicit: db) }
+    var databaseURL: URL { get throws { try paths.databaseURL(explicit: db) } }
     var identityURL: URL { paths.identityURL(explicit: identity) }
 
     /// The agency's configuration, templates and rules, read once per process

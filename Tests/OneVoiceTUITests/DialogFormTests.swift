@@ -7,21 +7,11 @@ import Testing
 @Suite struct DialogFormTests {
     let update = Update()
 
-    func state(role: String = "admin+drafter") -> DashboardState {
-        var state = DashboardState(width: 120, height: 40, now: Fixtures.now, theme: .fallback)
-        var header = Fixtures.header()
-        header.operatorInfo = OperatorInfo(handle: "pio", role: role)
-        state.header = header
-        return state
-    }
+        func state(role: String = "admin+drafter") -> DashboardState { Fixtures.state(role: role) }
 
-    func keys(_ keys: [Key], _ state: inout DashboardState) -> [Effect] {
-        var last: [Effect] = []
-        for key in keys { last = update(&state, .key(key)) }
-        return last
-    }
+    func keys(_ keys: [Key], _ state: inout DashboardState) -> [Effect] { Fixtures.press(keys, &state, update: update) }
 
-    func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
+    func typed(_ text: String) -> [Key] { Fixtures.typed(text) }
 
     @Test func aContactWithoutAnAtIsRefusedAtTheEmail() {
         var state = state()

@@ -106,3 +106,25 @@ enum Fixtures {
         return program
     }
 }
+
+extension Fixtures {
+    /// A 120×40 dashboard as `role` (nil: no key loaded) sees `route`.
+    static func state(role: String?, route: Route = .board) -> DashboardState {
+        var state = DashboardState(width: 120, height: 40, now: now, theme: .fallback)
+        var header = header()
+        header.operatorInfo = role.map { OperatorInfo(handle: "pio", role: $0) }
+        state.header = header
+        state.route = route
+        return state
+    }
+
+    /// Presses `keys` in turn through `update`; the effects of the last one.
+    static func press(_ keys: [Key], _ state: inout DashboardState, update: Update = Update()) -> [Effect] {
+        var last: [Effect] = []
+        for key in keys { last = update(&state, .key(key)) }
+        return last
+    }
+
+    static func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
+}
+

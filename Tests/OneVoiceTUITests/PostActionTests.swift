@@ -8,22 +8,11 @@ import Testing
 @Suite struct PostActionTests {
     let update = Update()
 
-    func state(role: String = "drafter", route: Route) -> DashboardState {
-        var state = DashboardState(width: 120, height: 40, now: Fixtures.now, theme: .fallback)
-        var header = Fixtures.header()
-        header.operatorInfo = OperatorInfo(handle: "pio", role: role)
-        state.header = header
-        state.route = route
-        return state
-    }
+        func state(role: String = "drafter", route: Route) -> DashboardState { Fixtures.state(role: role, route: route) }
 
-    func keys(_ keys: [Key], _ state: inout DashboardState) -> [Effect] {
-        var last: [Effect] = []
-        for key in keys { last = update(&state, .key(key)) }
-        return last
-    }
+    func keys(_ keys: [Key], _ state: inout DashboardState) -> [Effect] { Fixtures.press(keys, &state, update: update) }
 
-    func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
+    func typed(_ text: String) -> [Key] { Fixtures.typed(text) }
 
     static func row(_ id: PostID, _ status: PostState, channel: String = "Nextdoor") -> ScheduleRow {
         ScheduleRow(postID: id, releaseID: "9", incidentID: "3", releaseTitle: "Road closed", channel: channel, status: status,

@@ -6,22 +6,11 @@ import Testing
 @Suite struct WorkflowUpdateTests {
     let update = Update()
 
-    func state(role: String? = "drafter+spokesperson", route: Route = .board) -> DashboardState {
-        var state = DashboardState(width: 120, height: 40, now: Fixtures.now, theme: .fallback)
-        var header = Fixtures.header()
-        header.operatorInfo = role.map { OperatorInfo(handle: "pio", role: $0) }
-        state.header = header
-        state.route = route
-        return state
-    }
+        func state(role: String? = "drafter+spokesperson", route: Route = .board) -> DashboardState { Fixtures.state(role: role, route: route) }
 
-    func keys(_ keys: [Key], _ state: inout DashboardState) -> [Effect] {
-        var last: [Effect] = []
-        for key in keys { last = update(&state, .key(key)) }
-        return last
-    }
+    func keys(_ keys: [Key], _ state: inout DashboardState) -> [Effect] { Fixtures.press(keys, &state, update: update) }
 
-    func typed(_ text: String) -> [Key] { text.map { Key.char($0) } }
+    func typed(_ text: String) -> [Key] { Fixtures.typed(text) }
 
     static let detail = ReleaseDetail(
         id: "10", incidentID: "6", incidentTitle: "Shots fired", title: "Holding statement: Shots fired", stage: .inReview,

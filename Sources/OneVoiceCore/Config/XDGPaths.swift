@@ -40,7 +40,11 @@ public struct XDGPaths: Sendable {
         guard !scheme.isEmpty, scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else {
             return URL(fileURLWithPath: location)
         }
-        if scheme == "file", let url = URL(string: location), url.isFileURL, !url.path.isEmpty { return URL(fileURLWithPath: url.path) }
+        // A file: URL names a local file; one with another host (file://server/share) is not ours to open.
+        if scheme == "file", let url = URL(string: location), url.isFileURL, !url.path.isEmpty,
+           (url.host ?? "").isEmpty || url.host == "localhost" {
+            return URL(fileURLWithPath: url.path)
+        }
         throw .unsupportedLocation(location: location, scheme: scheme)
     }
 

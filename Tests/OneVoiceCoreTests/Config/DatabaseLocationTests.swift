@@ -9,12 +9,13 @@ struct DatabaseLocationTests {
     @Test func aPathOrAFileURLIsTheDatabaseFile() throws {
         #expect(try XDGPaths.databaseFile("/srv/pio/onevoice.sqlite").path == "/srv/pio/onevoice.sqlite")
         #expect(try XDGPaths.databaseFile("file:///srv/pio/one%20voice.sqlite").path == "/srv/pio/one voice.sqlite")
+        #expect(try XDGPaths.databaseFile("file://localhost/srv/pio/db.sqlite").path == "/srv/pio/db.sqlite")
         #expect(try XDGPaths.databaseFile("notes: march.sqlite").lastPathComponent == "notes: march.sqlite")
         #expect(try XDGPaths.databaseFile("a b://c").lastPathComponent == "c")
     }
 
     @Test(arguments: ["postgres://postgres@127.0.0.1:5432/jic", "POSTGRESQL://h/db", "mysql://x/y", "https://example.org/db",
-                      "sqlite+ssh://host/file"])
+                      "sqlite+ssh://host/file", "file://fileserver/share/onevoice.sqlite"])
     func aServerAddressIsRefused(location: String) {
         #expect(throws: StoreError.self) { try XDGPaths.databaseFile(location) }
         var sentence = ""

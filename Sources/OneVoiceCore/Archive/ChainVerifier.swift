@@ -115,6 +115,21 @@ public struct ChainVerifier: Sendable {
             for record in anchors.records(logKey: key) {
                 found.append((ChainAnchor(seq: record.seq, hash: record.hash), "\(record.source), noted in \(anchors.file(logKey: key).path)"))
             }
+            // The file's own notes: a log whose first entry changed was recomputed from the start (new keys).
+            let notes = anchors.file(databasePath: database.path).path
+            var refounded = false
+            for record in anchors.records(databasePath: database.path) {
+                if let noted = record.logKey, noted != key {
+                    if !refounded {
+                        refounded = true
+                        report.anchors.append(AnchorCheck(seq: record.seq, hash: record.hash, source: "\(record.source), noted in \(notes)", holds: false))
+                        report.problems.append(Problem(kind: "anchor", seq: 1, id: nil, message:
+                            "The log was rewritten from its first entry: \(record.source) (noted in \(notes)) saw this database's log begin with \(noted.prefix(16)), but it now begins with \(key.prefix(16)) (the chain was recomputed, with new keys or a new founding)."))
+                    }
+                } else {
+                    found.append((ChainAnchor(seq: record.seq, hash: record.hash), "\(record.source), noted in \(notes)"))
+                }
+            }
         }
         let folder = outputFolder ?? URL(fileURLWithPath: database.path).deletingLastPathComponent()
         for file in Self.deliveredFiles(in: folder) {
@@ -135,7 +150,7 @@ public struct ChainVerifier: Sendable {
         }
         if report.isIntact, let anchors, report.entries > 0 {
             try? anchors.record(ChainAnchor(seq: report.headSeq, hash: report.headHash), source: "verified",
-                                logKey: key, at: Date())
+                                logKey: key, databasePath: database.path, at: Date())
         }
     }
 

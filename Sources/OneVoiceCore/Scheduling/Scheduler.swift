@@ -98,7 +98,8 @@ public final class Scheduler: Sendable {
                 // Noted once the claim is committed and before the post leaves; a note that cannot be written
                 // does not hold the post back.
                 if let anchors = configuration.anchors, let logKey, let anchor = item.chainAnchor.flatMap({ ChainAnchor.scan($0).first }) {
-                    try? anchors.record(anchor, source: "delivery of post #\(item.postID) (\(item.channel.slug))", logKey: logKey, at: now)
+                    try? anchors.record(anchor, source: "delivery of post #\(item.postID) (\(item.channel.slug))", logKey: logKey,
+                                        databasePath: database.path, at: now)
                 }
                 let outcome: Result<DeliveryReceipt, DeliveryError>
                 do { outcome = .success(try deliverer.deliver(item)) } catch { outcome = .failure(error) }

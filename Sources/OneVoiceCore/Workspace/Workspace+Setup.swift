@@ -31,6 +31,8 @@ extension Workspace {
             try session.appendLog(actor: person, action: "roster.add", subjectType: "person", subjectID: person.id,
                                   incidentID: nil, change: person, at: now)
         }
+        // A new history at this path: notes kept for a database that was here before no longer apply to it.
+        anchors.retire(databasePath: url.path, at: clock.now())
         return workspace
     }
 }

@@ -39,7 +39,7 @@ public struct Workspace: Sendable {
     @discardableResult
     public func recordAnchor(_ anchor: ChainAnchor, source: String) -> Bool {
         guard let key = try? logKey() else { return false }
-        return (try? anchors.record(anchor, source: source, logKey: key, at: clock.now())) != nil
+        return (try? anchors.record(anchor, source: source, logKey: key, databasePath: database.path, at: clock.now())) != nil
     }
 
     /// One transaction whose log entries are signed with the caller's key.

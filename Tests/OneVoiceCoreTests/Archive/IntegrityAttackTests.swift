@@ -77,6 +77,31 @@ import Testing
         #expect(current.isIntact && !current.anchors.isEmpty && current.anchors.allSatisfy(\.holds))
     }
 
+    /// The whole log recomputed with keys of the forger's own (a new founding, every entry re-signed): it holds
+    /// together by itself, and its first entry is new, so the notes kept by log key never name it. The notes
+    /// kept for the database file do.
+    @Test func aLogRecomputedWithNewKeysFailsAgainstTheNotesKeptForTheFile() throws {
+        let agency = try TestAgency()
+        try agency.admin.openIncident(title: "Crash on Route 9", kind: .trafficFatality, location: "Route 9", severity: 3)
+        let first = try ChainVerifier(database: agency.admin.database, anchors: agency.admin.anchors).verify()
+        #expect(first.isIntact, "\(first.problems.map(\.message))")
+        // The forger builds a look-alike agency with keys of their own and puts it in place of the file.
+        let forged = try TestAgency()
+        try forged.admin.openIncident(title: "Crash on Route 9", kind: .trafficFatality, location: "Route 9", severity: 1)
+        try forged.admin.database.checkpoint()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: agency.url.path + suffix) }
+        try FileManager.default.copyItem(at: forged.url, to: agency.url)
+        let report = try ChainVerifier(database: AppDatabase.open(at: agency.url), anchors: agency.admin.anchors).verify()
+        #expect(report.problems.contains { $0.kind == "anchor" && $0.message.hasPrefix("The log was rewritten from its first entry: verified") },
+                "\(report.problems.map(\.message))")
+        // A new database made there on purpose (init) starts a history of its own.
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: agency.url.path + suffix) }
+        let again = try Workspace.initialize(at: agency.url, agencyName: "Riverton Police Department", timeZoneIdentifier: "America/Chicago",
+                                             mode: .live, handle: "admin", displayName: "Ada Admin", key: IdentityKey(), clock: agency.clock,
+                                             anchors: agency.admin.anchors)
+        #expect(try ChainVerifier(database: again.database, anchors: again.anchors).verify().isIntact)
+    }
+
     @Test func everyDeliveryCarriesTheChainHeadAndTheFoundingKey() throws {
         let team = try SchedulerTeam()
         let release = try team.approvedRelease()

@@ -115,7 +115,7 @@ public struct CommandRegistry: Sendable {
             AgencyCommands.roster(args, state: &state)
         },
         DashboardCommand(name: "posted", usage: ":posted [ADDRESS]",
-                         summary: "Mark a post posted by hand (the schedule's selected post, or one of the release's), with its address") { state, args in
+                         summary: "Mark the selected post (or the release's) posted by hand, at ADDRESS") { state, args in
             let effects = PostActions.perform(.markPosted, state: &state)
             if var dialog = state.dialog, case .post(var form) = dialog.form {
                 form.address.text = args.joined(separator: " ")

@@ -33,6 +33,11 @@ extension Workspace {
         }
         // A new history at this path: notes kept for a database that was here before no longer apply to it.
         anchors.retire(databasePath: url.path, at: clock.now())
+        // The founding head, noted at once: a log later recomputed from its start fails here even if this user
+        // never verified or delivered from it.
+        if let head = try database.read({ try $0.logHead() }) {
+            workspace.recordAnchor(ChainAnchor(seq: head.seq, hash: head.hash), source: "founding")
+        }
         return workspace
     }
 }

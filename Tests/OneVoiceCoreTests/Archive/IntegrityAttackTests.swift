@@ -83,8 +83,6 @@ import Testing
     @Test func aLogRecomputedWithNewKeysFailsAgainstTheNotesKeptForTheFile() throws {
         let agency = try TestAgency()
         try agency.admin.openIncident(title: "Crash on Route 9", kind: .trafficFatality, location: "Route 9", severity: 3)
-        let first = try ChainVerifier(database: agency.admin.database, anchors: agency.admin.anchors).verify()
-        #expect(first.isIntact, "\(first.problems.map(\.message))")
         // The forger builds a look-alike agency with keys of their own and puts it in place of the file.
         let forged = try TestAgency()
         try forged.admin.openIncident(title: "Crash on Route 9", kind: .trafficFatality, location: "Route 9", severity: 1)
@@ -92,7 +90,7 @@ import Testing
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: agency.url.path + suffix) }
         try FileManager.default.copyItem(at: forged.url, to: agency.url)
         let report = try ChainVerifier(database: AppDatabase.open(at: agency.url), anchors: agency.admin.anchors).verify()
-        #expect(report.problems.contains { $0.kind == "anchor" && $0.message.hasPrefix("The log was rewritten from its first entry: verified") },
+        #expect(report.problems.contains { $0.kind == "anchor" && $0.message.hasPrefix("The log was rewritten from its first entry: founding") },
                 "\(report.problems.map(\.message))")
         // A new database made there on purpose (init) starts a history of its own.
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: agency.url.path + suffix) }

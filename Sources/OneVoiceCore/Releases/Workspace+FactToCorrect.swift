@@ -6,18 +6,20 @@ extension Workspace {
     static func factToCorrect(incidentID: Int64, in session: StoreSession) throws -> (fact: Fact, releaseID: Int64)? {
         let doubted = try session.doubtedFactsOfReleasedIncident(incidentID: incidentID)
         guard !doubted.isEmpty else { return nil }
-        let released = try session.releases(incidentID: incidentID).filter { $0.status == .released }
-        for release in released {
+        // Each statement once (trimmed of spaces and full stops, too short ones left out), each released text once.
+        let statements = doubted.compactMap { fact -> (fact: Fact, text: String)? in
+            let statement = fact.text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+            return statement.count >= 8 ? (fact, statement) : nil
+        }
+        guard !statements.isEmpty else { return nil }
+        let releases = try session.releases(incidentID: incidentID)
+        for release in releases where release.status == .released {
             guard let revision = try session.revision(releaseID: release.id, number: release.currentRevision) else { continue }
-            for fact in doubted {
-                let statement = fact.text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
-                if statement.count >= 8, revision.text.range(of: statement, options: [.caseInsensitive]) != nil {
-                    // A correction already made for this release answers it.
-                    let corrected = try session.releases(incidentID: incidentID).contains {
-                        $0.parentID == release.id && $0.kind == .correction
-                    }
-                    if !corrected { return (fact, release.id) }
-                }
+            let released = CaseInsensitiveHaystack(revision.text)
+            for (fact, statement) in statements where released.contains(statement) {
+                // A correction already made for this release answers it.
+                let corrected = releases.contains { $0.parentID == release.id && $0.kind == .correction }
+                if !corrected { return (fact, release.id) }
             }
         }
         return nil

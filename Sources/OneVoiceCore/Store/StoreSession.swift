@@ -104,13 +104,16 @@ extension StoreSession {
     }
 
     /// Active and monitoring incidents first (newest first), then closed ones (most recently closed first).
+    /// The order is that of the index `incident_on_list` (Migrations, v11): change both together.
     public func incidents(limit: Int = 1000) throws -> [Incident] {
-        try Incident.fetchAll(db, sql: """
-            SELECT * FROM incident
-            ORDER BY (status = 'closed'), CASE WHEN status = 'closed' THEN closedAt ELSE openedAt END DESC, id DESC
-            LIMIT ?
-            """, arguments: [limit])
+        try Incident.fetchAll(db, sql: Self.incidentListSQL, arguments: [limit])
     }
+
+    static let incidentListSQL = """
+        SELECT * FROM incident
+        ORDER BY (status = 'closed'), CASE WHEN status = 'closed' THEN closedAt ELSE openedAt END DESC, id DESC
+        LIMIT ?
+        """
 }
 
 // MARK: - Facts

@@ -7,19 +7,21 @@ extension Workspace {
         let doubted = try session.doubtedFactsOfReleasedIncident(incidentID: incidentID)
         guard !doubted.isEmpty else { return nil }
         // Each statement once (trimmed of spaces and full stops, too short ones left out), each released text once.
-        let statements = doubted.compactMap { fact -> (fact: Fact, text: String)? in
+        let statements = doubted.compactMap { fact -> (fact: Fact, text: CaseInsensitiveNeedle)? in
             let statement = fact.text.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
-            return statement.count >= 8 ? (fact, statement) : nil
+            return statement.count >= 8 ? (fact, CaseInsensitiveNeedle(statement)) : nil
         }
         guard !statements.isEmpty else { return nil }
-        let releases = try session.releases(incidentID: incidentID)
-        for release in releases where release.status == .released {
-            guard let revision = try session.revision(releaseID: release.id, number: release.currentRevision) else { continue }
-            let released = CaseInsensitiveHaystack(revision.text)
-            for (fact, statement) in statements where released.contains(statement) {
-                // A correction already made for this release answers it.
-                let corrected = releases.contains { $0.parentID == release.id && $0.kind == .correction }
-                if !corrected { return (fact, release.id) }
+        let released = try session.releasedTexts(incidentID: incidentID)
+        guard !released.isEmpty else { return nil }
+        // A correction already made for a release answers it (read at the first statement found).
+        var corrected: Set<Int64>?
+        for (releaseID, text) in released {
+            let haystack = CaseInsensitiveHaystack(text)
+            for (fact, statement) in statements where haystack.contains(statement) {
+                let answered = try corrected ?? Set(session.releases(incidentID: incidentID).filter { $0.kind == .correction }.compactMap(\.parentID))
+                corrected = answered
+                if !answered.contains(releaseID) { return (fact, releaseID) }
             }
         }
         return nil

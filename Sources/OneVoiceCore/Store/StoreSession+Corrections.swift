@@ -11,4 +11,16 @@ extension StoreSession {
             ORDER BY id
             """, arguments: [incidentID])
     }
+
+    /// The current text of each released release of an incident, oldest release first: what the board checks
+    /// doubted facts against, read as one query of two columns (the large incident has a hundred releases).
+    func releasedTexts(incidentID: Int64) throws -> [(releaseID: Int64, text: String)] {
+        try Row.fetchAll(db, sql: """
+            SELECT pressRelease.id AS releaseID, releaseRevision.text AS text
+            FROM pressRelease JOIN releaseRevision
+              ON releaseRevision.releaseID = pressRelease.id AND releaseRevision.number = pressRelease.currentRevision
+            WHERE pressRelease.incidentID = ? AND pressRelease.status = 'released'
+            ORDER BY pressRelease.id
+            """, arguments: [incidentID]).map { row in (try row.decode(forColumn: "releaseID"), try row.decode(forColumn: "text")) }
+    }
 }

@@ -18,9 +18,12 @@ struct CaseInsensitiveHaystack {
         folded = Self.fold(text)
     }
 
-    func contains(_ needle: String) -> Bool {
-        guard let folded, let pattern = Self.fold(needle) else {
-            return text.range(of: needle, options: [.caseInsensitive]) != nil
+
+    func contains(_ needle: String) -> Bool { contains(CaseInsensitiveNeedle(needle)) }
+
+    func contains(_ needle: CaseInsensitiveNeedle) -> Bool {
+        guard let folded, let pattern = needle.folded else {
+            return text.range(of: needle.text, options: [.caseInsensitive]) != nil
         }
         if pattern.isEmpty { return false }  // as Foundation: an empty needle is found nowhere
         guard pattern.count <= folded.count else { return false }
@@ -37,7 +40,7 @@ struct CaseInsensitiveHaystack {
         return false
     }
 
-    private static func fold(_ text: String) -> [UInt8]? {
+    static func fold(_ text: String) -> [UInt8]? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -45,5 +48,16 @@ struct CaseInsensitiveHaystack {
             bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
         }
         return bytes
+    }
+}
+
+/// A text looked for in many haystacks, folded once.
+struct CaseInsensitiveNeedle {
+    let text: String
+    let folded: [UInt8]?
+
+    init(_ text: String) {
+        self.text = text
+        folded = CaseInsensitiveHaystack.fold(text)
     }
 }

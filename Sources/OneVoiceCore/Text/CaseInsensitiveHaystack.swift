@@ -27,17 +27,21 @@ struct CaseInsensitiveHaystack {
         }
         if pattern.isEmpty { return false }  // as Foundation: an empty needle is found nowhere
         guard pattern.count <= folded.count else { return false }
-        let first = pattern[0], last = folded.count - pattern.count
-        var start = 0
-        while start <= last {
-            if folded[start] == first {
-                var i = 1
-                while i < pattern.count && folded[start + i] == pattern[i] { i += 1 }
-                if i == pattern.count { return true }
+        return folded.withUnsafeBufferPointer { haystack in
+            pattern.withUnsafeBufferPointer { needle in
+                let first = needle[0], last = haystack.count - needle.count
+                var start = 0
+                while start <= last {
+                    if haystack[start] == first {
+                        var i = 1
+                        while i < needle.count && haystack[start + i] == needle[i] { i += 1 }
+                        if i == needle.count { return true }
+                    }
+                    start += 1
+                }
+                return false
             }
-            start += 1
         }
-        return false
     }
 
     static func fold(_ text: String) -> [UInt8]? {

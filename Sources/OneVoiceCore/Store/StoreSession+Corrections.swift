@@ -13,7 +13,6 @@ extension StoreSession {
             """, arguments: [incidentID]).map { row in (try row.decode(forColumn: "id"), try row.decode(forColumn: "text")) }
     }
 
-
     /// The current text of each released release of an incident, oldest release first: what the board checks
     /// doubted facts against, read as one query of two columns (the large incident has a hundred releases).
     func releasedTexts(incidentID: Int64) throws -> [(releaseID: Int64, text: String)] {

@@ -317,6 +317,14 @@ extension StoreSession {
         try Release.fetchAll(db, sql: "SELECT * FROM pressRelease WHERE incidentID = ? ORDER BY id", arguments: [incidentID])
     }
 
+    /// Titles by release id, for lists that name each row's release.
+    func releaseTitles(ids: Set<Int64>) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: "SELECT id, title FROM pressRelease WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                                    arguments: StatementArguments(Array(ids)))
+        return Dictionary(try rows.map { (try $0.decode(forColumn: "id"), try $0.decode(forColumn: "title")) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func insertRevision(_ revision: inout ReleaseRevision) throws {
         try revision.insert(db)
     }

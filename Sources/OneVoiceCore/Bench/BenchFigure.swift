@@ -12,6 +12,8 @@ public struct BenchFigure: Codable, Sendable, Equatable {
     /// How a value compares with its target.
     public enum Goal: Sendable, Equatable {
         case below(Double)
+        /// At most the limit (a budget such as a frame's 16 ms, which the value may reach).
+        case atMost(Double)
         case atLeast(Double)
         case none
     }
@@ -34,6 +36,9 @@ public struct BenchFigure: Codable, Sendable, Equatable {
         case .below(let limit):
             self.target = target ?? "< \(BenchFigure.format(limit)) \(unit)"
             self.status = value < limit ? .pass : .miss
+        case .atMost(let limit):
+            self.target = target ?? "<= \(BenchFigure.format(limit)) \(unit)"
+            self.status = value <= limit ? .pass : .miss
         case .atLeast(let limit):
             self.target = target ?? ">= \(BenchFigure.format(limit)) \(unit)"
             self.status = value >= limit ? .pass : .miss

@@ -3,7 +3,13 @@ import Foundation
 /// What an agency configures around its database: pre-plan templates, release-of-information
 /// rules, channel limits and its public contacts. Loaded once per process.
 public struct WorkspaceSettings: Sendable {
-    public var templates: TemplateLibrary
+    /// The templates, read from their files the first time a command asks for them: most commands (the board,
+    /// lists, search) never do, and reading and parsing a dozen TOML files was a tenth of their start.
+    public var templates: TemplateLibrary {
+        get { templateSource.value }
+        set { templateSource = LoadOnce(newValue) }
+    }
+    private var templateSource: LoadOnce<TemplateLibrary>
     public var ruleSet: PolicyRuleSet
     public var limits: ChannelLimits
     /// The agency's published contacts, filled into `{{agency.phone}}` and friends.
@@ -32,7 +38,7 @@ public struct WorkspaceSettings: Sendable {
                 releaseURLPattern: String? = nil, nextUpdate: String? = nil, theme: String? = nil,
                 capSender: String? = nil, mediaFrom: String? = nil, graceMinutes: Int = AgencyConfig.defaultGraceMinutes,
                 delivery: AgencyConfig.Delivery = .init(), configFile: URL? = nil) {
-        self.templates = templates
+        self.templateSource = LoadOnce(templates)
         self.ruleSet = ruleSet
         self.limits = limits
         self.agencyPhone = agencyPhone
@@ -65,8 +71,11 @@ public struct WorkspaceSettings: Sendable {
     public static func load(paths: XDGPaths) throws(AgencyConfigError) -> WorkspaceSettings {
         let config = try AgencyConfig.load(from: paths.configFile, environment: paths.environment)
         let ruleSet = try config.ruleSet()
-        let templates = TemplateLibrary.load(userDirectory: paths.templatesDirectory)
-        return WorkspaceSettings(config: config, templates: templates, ruleSet: ruleSet)
+        var settings = WorkspaceSettings(config: config, templates: TemplateLibrary(), ruleSet: ruleSet)
+        // Loading templates never fails (a broken file is one of `problems`), so it can wait for the first use.
+        let directory = paths.templatesDirectory
+        settings.templateSource = LoadOnce { TemplateLibrary.load(userDirectory: directory) }
+        return settings
     }
 
     /// What `{{next_update}}` says when the agency has not set its own wording.

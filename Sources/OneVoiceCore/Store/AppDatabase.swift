@@ -89,6 +89,34 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// Opens the database for a command that never writes (a printed screen, a list, a search): when the
+    /// schema is current, the one read-only connection that checked it is the handle, so the command opens no
+    /// writer and reads no schema twice. Otherwise it opens as `openForReading` does, which brings an older
+    /// schema up to date where the file can be written. Writes through this handle are refused.
+    public static func openForQuerying(at url: URL) throws -> AppDatabase {
+        let path = url.path
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        try refuseNonFile(path)
+        do {
+            let queue = try readOnlyQueue(path: path)
+            let migrator = Migrations.migrator
+            let (superseded, complete, version) = try queue.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db),
+                 try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0)
+            }
+            if superseded { throw StoreError.newerSchema(path: path) }
+            if complete && version == migrator.migrations.count {
+                return AppDatabase(path: path, writer: queue, isReadOnly: true)
+            }
+            try queue.close()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
+        return try openForReading(at: url)
+    }
+
     /// A read-only connection that has passed the identity check. In a read-only folder without the
     /// -shm file beside the database, SQLite reads a WAL database only as immutable (and nobody can
     /// write it there anyway): that is the second try.

@@ -306,6 +306,16 @@ enum Migrations {
             }
         }
 
+        migrator.registerMigration("v11-incident-list-order") { db in
+            // `incident list` (active first, newest first, closed ones by when they closed) read its first page
+            // from an index instead of sorting every incident: 10,000 of them took 20 ms. The expressions are
+            // those of `StoreSession.incidents`, word for word, as SQLite matches them.
+            try db.execute(sql: """
+                CREATE INDEX incident_on_list ON incident(
+                  (status = 'closed'), (CASE WHEN status = 'closed' THEN closedAt ELSE openedAt END) DESC, id DESC)
+                """)
+        }
+
         return migrator
     }
 

@@ -104,13 +104,16 @@ extension StoreSession {
     }
 
     /// Active and monitoring incidents first (newest first), then closed ones (most recently closed first).
+    /// The order is that of the index `incident_on_list` (Migrations, v11): change both together.
     public func incidents(limit: Int = 1000) throws -> [Incident] {
-        try Incident.fetchAll(db, sql: """
-            SELECT * FROM incident
-            ORDER BY (status = 'closed'), CASE WHEN status = 'closed' THEN closedAt ELSE openedAt END DESC, id DESC
-            LIMIT ?
-            """, arguments: [limit])
+        try Incident.fetchAll(db, sql: Self.incidentListSQL, arguments: [limit])
     }
+
+    static let incidentListSQL = """
+        SELECT * FROM incident
+        ORDER BY (status = 'closed'), CASE WHEN status = 'closed' THEN closedAt ELSE openedAt END DESC, id DESC
+        LIMIT ?
+        """
 }
 
 // MARK: - Facts
@@ -312,6 +315,14 @@ extension StoreSession {
 
     public func releases(incidentID: Int64) throws -> [Release] {
         try Release.fetchAll(db, sql: "SELECT * FROM pressRelease WHERE incidentID = ? ORDER BY id", arguments: [incidentID])
+    }
+
+    /// Titles by release id, for lists that name each row's release.
+    func releaseTitles(ids: Set<Int64>) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: "SELECT id, title FROM pressRelease WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                                    arguments: StatementArguments(Array(ids)))
+        return Dictionary(try rows.map { (try $0.decode(forColumn: "id"), try $0.decode(forColumn: "title")) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func insertRevision(_ revision: inout ReleaseRevision) throws {

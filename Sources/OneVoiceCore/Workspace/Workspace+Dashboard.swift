@@ -31,6 +31,8 @@ public struct DashboardReader {
     }
     public func facts(incidentID: Int64) throws -> [Fact] { try session.facts(incidentID: incidentID) }
     public func release(id: Int64) throws -> Release? { try session.release(id: id) }
+    /// The titles of some releases, by id (one query of two columns, for lists that name each row's release).
+    public func releaseTitles(ids: Set<Int64>) throws -> [Int64: String] { try session.releaseTitles(ids: ids) }
     public func releases(incidentID: Int64) throws -> [Release] { try session.releases(incidentID: incidentID) }
     public func approvers(incidentID: Int64) throws -> [Int64: String] { try session.approvers(incidentID: incidentID) }
     public func posts(incidentID: Int64) throws -> [Post] { try session.posts(incidentID: incidentID) }

@@ -40,7 +40,7 @@ struct ArchiveSearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try store.readableWorkspace()
+        let workspace = try store.queryWorkspace()
         let zone = try workspace.agency().timeZone
         let hits = try workspace.search(query: query.joined(separator: " "), incidentID: incident,
                                         from: try from.map { try RecordDate.start($0, timeZone: zone) },

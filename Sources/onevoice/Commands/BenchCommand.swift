@@ -9,7 +9,9 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Builds a synthetic agency in a scratch folder (large: 10,000 incidents, 100,000 facts, 30,000 releases, \
             150,000 posts and 1,000,000 log entries; small: a tenth), then measures, each as the median of repeated runs: \
-            opening the database plus the first dashboard frame, a key press to the updated frame, full-text search, \
+            whole commands from exec to exit beside their floor (`onevoice --version`) and reference (the `sqlite3` \
+            shell running the same search), opening the database plus the first dashboard frame, a key press to the \
+            updated frame (each key's p99), full-text search, \
             `archive verify` beside raw SHA-256, a scheduler tick, X counting, a records export of one large incident, \
             and the dashboard's peak memory (measured in a separate process). Progress goes to stderr.
             """
@@ -25,14 +27,14 @@ struct BenchCommand: ParsableCommand {
                                valueName: "path"))
     var folder: String?
 
-    @Option(help: ArgumentHelp("Measure only these parts (repeatable): dashboard, search, tick, x, export, verify, or chain (the hash chain and raw SHA-256 alone, for profiling).",
+    @Option(help: ArgumentHelp("Measure only these parts (repeatable): startup, dashboard, search, tick, x, export, verify, or chain (the hash chain and raw SHA-256 alone, for profiling).",
                                valueName: "part"))
     var only: [BenchPart] = []
 
     @Option(help: .hidden) var dashboardChild: String?
 
     enum BenchPart: String, ExpressibleByArgument, CaseIterable {
-        case dashboard, search, tick, x, export, verify, chain
+        case startup, dashboard, search, tick, x, export, verify, chain
     }
 
     private func measures(_ part: BenchPart) -> Bool {
@@ -54,6 +56,14 @@ struct BenchCommand: ParsableCommand {
         let (workspace, largeID) = try prepare(shape: shape, root: root, databaseURL: databaseURL)
 
         var figures: [BenchFigure] = []
+        if measures(.startup) {
+            progress("Measuring whole commands, exec to exit, beside --version and the sqlite3 shell...")
+            let scratch = root.appendingPathComponent("startup")
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let startup = StartupBenchmarks(executable: Self.executablePath, databaseURL: databaseURL, scratch: scratch)
+            if ProcessTimer.which("sqlite3") == nil { progress("INFO: no sqlite3 shell on PATH; archive search is shown without its reference.") }
+            figures += try startup.figures()
+        }
         if measures(.dashboard) {
             progress("Measuring the dashboard in a separate process (open + first frame, key presses, memory)...")
             figures += try measureDashboard(databaseURL: databaseURL)
@@ -119,7 +129,7 @@ struct BenchCommand: ParsableCommand {
     /// Runs this same program as `bench --dashboard-child DB` so its peak memory is the dashboard's alone.
     private func measureDashboard(databaseURL: URL) throws -> [BenchFigure] {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.executableURL = URL(fileURLWithPath: Self.executablePath)
         process.arguments = ["bench", "--dashboard-child", databaseURL.path]
         let out = Pipe()
         process.standardOutput = out
@@ -132,6 +142,13 @@ struct BenchCommand: ParsableCommand {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try decoder.decode([BenchFigure].self, from: data)
+    }
+
+    /// This very program (the bench times and runs itself, never another build).
+    static var executablePath: String {
+        let linked = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        if linked != "/proc/self/exe" { return linked }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     }
 
     private func progress(_ line: String) {

@@ -41,7 +41,7 @@ struct IncidentCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let workspace = try store.readableWorkspace()
+            let workspace = try store.queryWorkspace()
             let incidents = try workspace.incidents()
             if store.json { Output.json(incidents); return }
             let local = LocalTime(timeZone: try workspace.agency().timeZone)

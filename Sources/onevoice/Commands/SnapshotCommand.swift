@@ -31,7 +31,7 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try demo ? DemoWorkspace.open(actingAs: "spokesperson") : store.readableWorkspace()
+        let workspace = try demo ? DemoWorkspace.open(actingAs: "spokesperson") : store.queryWorkspace()
         let source = StoreDashboardSource(workspace: workspace)
         let snapshotView: SnapshotView
         switch view {

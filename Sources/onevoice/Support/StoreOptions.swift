@@ -36,6 +36,15 @@ struct StoreOptions: ParsableArguments {
         return Workspace(database: database, identity: key, identityPath: identityURL.path, settings: settings)
     }
 
+    /// The workspace for a command that never writes anything (a printed screen, a list, a search): as
+    /// `readableWorkspace`, on one read-only connection when the schema is current.
+    func queryWorkspace() throws -> Workspace {
+        let settings = try workspaceSettings()
+        let key = try? IdentityKey.load(from: identityURL)
+        let database = try AppDatabase.openForQuerying(at: databaseURL)
+        return Workspace(database: database, identity: key, identityPath: identityURL.path, settings: settings)
+    }
+
     /// The workspace for a command that only reads: a key is used when there is one, and a database
     /// file that cannot be written is opened read-only.
     func readableWorkspace() throws -> Workspace {

@@ -17,6 +17,7 @@ import Testing
                                            themes: ThemeLibrary(directory: nil), clock: { Fixtures.now })
             program.start()
             program.tick()
+            program.settle()
             return program
         }
         let clean = start()

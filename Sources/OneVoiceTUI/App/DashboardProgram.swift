@@ -11,6 +11,7 @@ public final class DashboardProgram {
     public let update: Update
     public let renderer: Renderer
     private let clock: () -> Date
+    private let background = BackgroundWork()
     /// Runs the person's editor on a text and returns what they saved (set by the terminal driver,
     /// which suspends the screen around it); nil where there is no terminal to lend.
     public var editor: ((String) throws -> String)?
@@ -48,7 +49,14 @@ public final class DashboardProgram {
 
     /// A tick of the clock: updates the time, expires flash messages, and reloads if another process changed the data.
     public func tick() {
+        for answer in background.finished() { send(answer) }
         send(.tick(clock()))
+    }
+
+    /// Waits for the reads running off this thread and takes their answers in (tests, one-shot screens).
+    public func settle() {
+        background.wait()
+        for answer in background.finished() { send(answer) }
     }
 
     /// The screen for the current state.
@@ -138,7 +146,9 @@ public final class DashboardProgram {
             case .checkDataVersion:
                 return .dataVersion(try source.dataVersion())
             case .countUnreadable:
-                return .unreadableCounted(try source.unreadableRowCount())
+                let source = UncheckedSource(source)
+                background.run("unreadable") { (try? source.value.unreadableRowCount()).map { .unreadableCounted($0) } }
+                return nil
             case .checkScheduler:
                 let problem = source.schedulerProblem()
                 return problem == state.schedulerProblem ? nil : .schedulerStatus(problem)
@@ -237,3 +247,10 @@ public final class DashboardProgram {
     /// The filter dialog offers this many incidents to pick from (board order); others are typed by number.
     public static let choiceLimit = 200
 }
+
+/// The source, handed to a background read: the store's reads go through GRDB, which serialises them itself.
+private struct UncheckedSource: @unchecked Sendable {
+    let value: DashboardSource
+    init(_ value: DashboardSource) { self.value = value }
+}
+

@@ -41,8 +41,6 @@ public enum SnapshotRenderer {
         case .release(let id):
             program.start(route: .release(ReleaseID(id)))
         }
-        // One tick, as the dashboard's first: what it shows within a quarter second (the unreadable rows' warning).
-        program.tick()
         return program.render()
     }
 }

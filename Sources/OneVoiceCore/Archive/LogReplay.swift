@@ -121,9 +121,6 @@ final class LogReplay {
 
     // MARK: - Replay
 
-    /// Folds one entry (in chain order) into the projection, after checking that it was allowed.
-    func apply(_ entry: LogEntry) { apply(Self.prepare(entry)) }
-
     /// Folds one prepared entry (in chain order) into the projection, after checking that it was allowed.
     func apply(_ prepared: PreparedEntry) {
         let entry = prepared.entry

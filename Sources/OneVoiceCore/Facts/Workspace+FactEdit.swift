@@ -6,18 +6,9 @@ extension Workspace {
     /// retracted was signed as it reads, so it stays; record a new fact instead.
     @discardableResult
     public func editFact(factID: Int64, text: String, source: String, sourceKind: SourceKind, key: String?) throws -> Fact {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let source = source.trimmingCharacters(in: .whitespacesAndNewlines)
         let key = key.flatMap { $0.isEmpty ? nil : $0 }
-        guard !text.isEmpty else { throw StoreError.invalid("The fact needs its text.") }
-        guard !source.isEmpty else { throw StoreError.invalid("Every fact needs a named source.") }
         // The same limits and control-character refusals as recording a fact.
-        try TextInput.check(text, as: .factText)
-        try TextInput.check(source, as: .source)
-        try TextInput.check(key, as: .name)
-        if let key, !Fact.isValidKey(key) {
-            throw StoreError.invalid("\"\(key)\" is not a usable fact key; use lower-case letters, digits, '-' or '_'.")
-        }
+        let (text, source) = try Self.checkedFactInput(text: text, source: source, key: key)
         return try write { session in
             let person = try actor(in: session, allowed: [.drafter, .verifier, .spokesperson], to: "correct a fact")
             guard var fact = try session.fact(id: factID) else { throw StoreError.notFound(what: "fact #\(factID)") }

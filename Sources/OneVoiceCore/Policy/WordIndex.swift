@@ -3,7 +3,7 @@ import Foundation
 /// The words of one normalised text, split once so that many phrases (every fact of an incident, every
 /// named person) can be looked for in it without splitting it again for each.
 public struct WordIndex: Sendable {
-    public let normalized: NormalizedText
+    private let normalized: NormalizedText
     private let words: [(word: String, range: NSRange)]
     /// Every word the text holds: a phrase with a word outside it cannot match, and is passed over at once.
     private let vocabulary: Set<String>

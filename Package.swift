@@ -73,7 +73,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["onevoice", "OneVoiceCore", "TestSupport"]
+            dependencies: [
+                "onevoice", "OneVoiceCore", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
     ]
 )

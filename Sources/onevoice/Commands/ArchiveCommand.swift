@@ -11,6 +11,7 @@ struct ArchiveCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Replay the signed records log and check every stored record against it.",
             discussion: """
                 Checks the hash chain and every entry's signature, replays the whole log into a fresh state (who was \

@@ -11,6 +11,7 @@ struct ChannelCommand: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Check a platform's credentials without posting (x: GET /2/users/me; bluesky: a session; facebook: a read of the Page).")
         @Argument(help: "x, bluesky or facebook.") var name: Channel
         @OptionGroup var store: StoreOptions

@@ -10,7 +10,7 @@ struct ContactCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a press contact.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a press contact.")
         @Argument(help: "Their name.") var name: String
         @Option(help: "Their e-mail address.") var email: String
         @Option(help: "Their outlet.") var outlet: String = ""
@@ -23,7 +23,7 @@ struct ContactCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the media list.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the media list.")
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -34,7 +34,7 @@ struct ContactCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take a contact off the list (the record keeps them).")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Take a contact off the list (the record keeps them).")
         @Argument(help: "The contact's number.") var id: Int64
         @Option(help: "Why.") var reason: String = "removed on request"
         @OptionGroup var store: StoreOptions

@@ -10,7 +10,7 @@ struct FactCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a fact (it starts unverified).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a fact (it starts unverified).")
 
         @Argument(help: "The incident's number.")
         var incident: Int64
@@ -39,7 +39,7 @@ struct FactCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List an incident's facts.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List an incident's facts.")
 
         @Argument(help: "The incident's number.")
         var incident: Int64
@@ -57,25 +57,25 @@ struct FactCommand: ParsableCommand {
     }
 
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Verify a fact (a verifier who did not record it).")
+        static let configuration = CommandConfiguration(commandName: "verify", abstract: "Verify a fact (a verifier who did not record it).")
         @OptionGroup var change: FactStatusOptions
         func run() throws { try change.apply(.verified) }
     }
 
     struct Dispute: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a fact disputed (a verifier who did not record it).")
+        static let configuration = CommandConfiguration(commandName: "dispute", abstract: "Mark a fact disputed (a verifier who did not record it).")
         @OptionGroup var change: FactStatusOptions
         func run() throws { try change.apply(.disputed) }
     }
 
     struct Retract: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Retract a fact (a verifier who did not record it).")
+        static let configuration = CommandConfiguration(commandName: "retract", abstract: "Retract a fact (a verifier who did not record it).")
         @OptionGroup var change: FactStatusOptions
         func run() throws { try change.apply(.retracted) }
     }
 
     struct Clear: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Clear a verified fact for release (legal).")
+        static let configuration = CommandConfiguration(commandName: "clear", abstract: "Clear a verified fact for release (legal).")
         @OptionGroup var change: FactStatusOptions
         func run() throws {
             let fact = try change.store.writableWorkspace().clearFact(factID: change.fact, note: change.note)

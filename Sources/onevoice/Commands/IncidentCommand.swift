@@ -10,7 +10,7 @@ struct IncidentCommand: ParsableCommand {
     )
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open an incident.")
+        static let configuration = CommandConfiguration(commandName: "open", abstract: "Open an incident.")
 
         @Option(help: "A short title, e.g. \"Shooting near Elm Park\".")
         var title: String
@@ -36,7 +36,7 @@ struct IncidentCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List incidents, active first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List incidents, active first.")
 
         @OptionGroup var store: StoreOptions
 
@@ -52,7 +52,7 @@ struct IncidentCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one incident.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one incident.")
 
         @Argument(help: "The incident's number.")
         var id: Int64
@@ -88,7 +88,7 @@ struct IncidentCommand: ParsableCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close an incident.")
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "Close an incident.")
 
         @Argument(help: "The incident's number.")
         var id: Int64
@@ -105,6 +105,7 @@ struct IncidentCommand: ParsableCommand {
 
     struct Spokesperson: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "spokesperson",
             abstract: "Assign or hand over the incident's one spokesperson (admin, or the current spokesperson).")
 
         @Argument(help: "The incident's number.") var id: Int64

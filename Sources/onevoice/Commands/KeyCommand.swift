@@ -11,6 +11,7 @@ struct KeyCommand: ParsableCommand {
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Write a new Ed25519 private key (mode 0600) and print its public key.",
             discussion: "Give the public key to an admin, who adds you with `onevoice roster add`."
         )

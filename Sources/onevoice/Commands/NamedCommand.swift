@@ -11,7 +11,7 @@ struct NamedCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a person named in an incident.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a person named in an incident.")
         @Argument(help: "The incident's number.") var incident: Int64
         @Option(help: "Their name as it might appear in a draft.") var name: String
         @Option(help: ArgumentHelp("victim, deceased, officer, juvenile, suspect or other.", valueName: "category"))
@@ -25,7 +25,7 @@ struct NamedCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the people named in an incident.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the people named in an incident.")
         @Argument(help: "The incident's number.") var incident: Int64
         @OptionGroup var store: StoreOptions
 
@@ -39,7 +39,7 @@ struct NamedCommand: ParsableCommand {
     }
 
     struct Notified: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Confirm that a named person's next of kin were notified (verifier).")
+        static let configuration = CommandConfiguration(commandName: "notified", abstract: "Confirm that a named person's next of kin were notified (verifier).")
         @Argument(help: "The named person's number.") var id: Int64
         @Option(help: "Who notified them, and when.") var note: String = ""
         @OptionGroup var store: StoreOptions

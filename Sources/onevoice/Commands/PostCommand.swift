@@ -16,7 +16,7 @@ struct PostCommand: ParsableCommand {
     )
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a post's exact text (ready to copy), then its channel, state and address.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a post's exact text (ready to copy), then its channel, state and address.")
         @Argument(help: "The post's number.") var id: Int64
         @OptionGroup var store: StoreOptions
 
@@ -50,6 +50,7 @@ struct PostCommand: ParsableCommand {
 
     struct Resend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resend",
             abstract: "Send a post to check (after making sure it is not on the platform) or one held for expired credentials again.")
         @Argument(help: "The post's number.") var id: Int64
         @OptionGroup var store: StoreOptions
@@ -64,6 +65,7 @@ struct PostCommand: ParsableCommand {
 
     struct Count: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "count",
             abstract: "Count a text the way a platform counts it, and check it against the limit.",
             discussion: "Reads standard input when TEXT is absent or '-'. Exit 0 when it fits, 1 when it does not."
         )

@@ -12,7 +12,7 @@ struct ReleaseCommand: ParsableCommand {
     )
 
     struct Draft: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Draft a release for an incident, from a template or empty.")
+        static let configuration = CommandConfiguration(commandName: "draft", abstract: "Draft a release for an incident, from a template or empty.")
         @Argument(help: "The incident's number.") var incident: Int64
         @Option(help: "A pre-plan template id (see `onevoice template list`).", completion: Completions.templates) var template: String?
         @Flag(help: "Use the template's holding statement (the first message) instead of its full release.") var holding = false
@@ -29,7 +29,7 @@ struct ReleaseCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List an incident's releases.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List an incident's releases.")
         @Argument(help: "The incident's number.") var incident: Int64
         @OptionGroup var store: StoreOptions
 
@@ -43,7 +43,7 @@ struct ReleaseCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a release at its current or a given revision.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a release at its current or a given revision.")
         @Argument(help: "The release's number.") var id: Int64
         @Option(help: "A revision number (default: the current one).") var revision: Int?
         @OptionGroup var store: StoreOptions
@@ -97,6 +97,7 @@ struct ReleaseCommand: ParsableCommand {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Edit a release in $VISUAL or $EDITOR (or from a file); every save is a new revision.")
         @Argument(help: "The release's number.") var id: Int64
         @Option(help: "Read the new text from this file instead of opening an editor ('-' for standard input).") var textFile: String?
@@ -160,7 +161,7 @@ struct ReleaseCommand: ParsableCommand {
     }
 
     struct Diff: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show what changed between two revisions.")
+        static let configuration = CommandConfiguration(commandName: "diff", abstract: "Show what changed between two revisions.")
         @Argument(help: "The release's number.") var id: Int64
         @Argument(help: "The older revision.") var a: Int
         @Argument(help: "The newer revision.") var b: Int
@@ -183,6 +184,7 @@ struct ReleaseCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Run the release-of-information checks. Exit 0 when nothing blocks, 1 when something does.")
         @Argument(help: "The release's number.") var id: Int64
         @OptionGroup var store: StoreOptions
@@ -205,7 +207,7 @@ struct ReleaseCommand: ParsableCommand {
     }
 
     struct Submit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a draft into review (refused while something blocks).")
+        static let configuration = CommandConfiguration(commandName: "submit", abstract: "Move a draft into review (refused while something blocks).")
         @Argument(help: "The release's number.") var id: Int64
         @OptionGroup var store: StoreOptions
 
@@ -216,7 +218,7 @@ struct ReleaseCommand: ParsableCommand {
     }
 
     struct Clear: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Legal's clearance of the release under review.")
+        static let configuration = CommandConfiguration(commandName: "clear", abstract: "Legal's clearance of the release under review.")
         @Argument(help: "The release's number.") var id: Int64
         @Option(help: "A note kept with your signature.") var note: String = ""
         @OptionGroup var store: StoreOptions
@@ -229,6 +231,7 @@ struct ReleaseCommand: ParsableCommand {
 
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "approve",
             abstract: "Sign off a release (the incident's spokesperson only).",
             discussion: "Signs the SHA-256 of the exact text and every channel's rendition. Every warning must be acknowledged.")
         @Argument(help: "The release's number.") var id: Int64
@@ -245,7 +248,7 @@ struct ReleaseCommand: ParsableCommand {
     }
 
     struct Correct: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Start a CORRECTION of a released release (a new release linked to it).")
+        static let configuration = CommandConfiguration(commandName: "correct", abstract: "Start a CORRECTION of a released release (a new release linked to it).")
         @Argument(help: "The release's number.") var id: Int64
         @OptionGroup var store: StoreOptions
 
@@ -256,7 +259,7 @@ struct ReleaseCommand: ParsableCommand {
     }
 
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Start an UPDATE to a released release (a new release linked to it).")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "Start an UPDATE to a released release (a new release linked to it).")
         @Argument(help: "The release's number.") var id: Int64
         @OptionGroup var store: StoreOptions
 
@@ -268,6 +271,7 @@ struct ReleaseCommand: ParsableCommand {
 
     struct Schedule: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schedule",
             abstract: "Schedule an approved release (the incident's spokesperson or a drafter).",
             discussion: "TIME: +15m, +2h, HH:MM or YYYY-MM-DD HH:MM in the agency's time zone, or ISO 8601 with an offset.")
         @Argument(help: "The release's number.") var id: Int64
@@ -295,7 +299,7 @@ struct ReleaseCommand: ParsableCommand {
     }
 
     struct Hold: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Hold a scheduled release: nothing goes out until rescheduled.")
+        static let configuration = CommandConfiguration(commandName: "hold", abstract: "Hold a scheduled release: nothing goes out until rescheduled.")
         @Argument(help: "The release's number.") var id: Int64
         @OptionGroup var store: StoreOptions
 
@@ -306,7 +310,7 @@ struct ReleaseCommand: ParsableCommand {
     }
 
     struct Reschedule: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a release's waiting posts to a new time.")
+        static let configuration = CommandConfiguration(commandName: "reschedule", abstract: "Move a release's waiting posts to a new time.")
         @Argument(help: "The release's number.") var id: Int64
         @Option(help: "The new time (as for `release schedule`).") var at: String
         @OptionGroup var store: StoreOptions
@@ -320,7 +324,7 @@ struct ReleaseCommand: ParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a release's waiting posts (it stays approved).")
+        static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a release's waiting posts (it stays approved).")
         @Argument(help: "The release's number.") var id: Int64
         @OptionGroup var store: StoreOptions
 
@@ -331,7 +335,7 @@ struct ReleaseCommand: ParsableCommand {
     }
 
     struct Now: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Send a release's waiting posts now (also confirms overdue ones).")
+        static let configuration = CommandConfiguration(commandName: "now", abstract: "Send a release's waiting posts now (also confirms overdue ones).")
         @Argument(help: "The release's number.") var id: Int64
         @OptionGroup var store: StoreOptions
 

@@ -10,7 +10,7 @@ struct RosterCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a person to the roster (admins only).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a person to the roster (admins only).")
 
         @Argument(help: "Their handle: lower-case letters, digits, '.', '-' or '_'.")
         var handle: String
@@ -36,6 +36,7 @@ struct RosterCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Take a person off the roster (admins only); their key can do nothing afterwards.")
 
         @Argument(help: "Their handle.")
@@ -54,7 +55,7 @@ struct RosterCommand: ParsableCommand {
     }
 
     struct Roles: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Replace a person's roles (admins only).")
+        static let configuration = CommandConfiguration(commandName: "roles", abstract: "Replace a person's roles (admins only).")
 
         @Argument(help: "Their handle.")
         var handle: String
@@ -72,7 +73,7 @@ struct RosterCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the roster.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the roster.")
 
         @OptionGroup var store: StoreOptions
 

@@ -10,7 +10,7 @@ struct RumorCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a rumor.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Record a rumor.")
         @Argument(help: "The incident's number.") var incident: Int64
         @Option(help: "What is being said.") var text: String
         @Option(help: "Where it was seen (a platform, a post, a broadcast).") var seenAt: String
@@ -23,7 +23,7 @@ struct RumorCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List an incident's rumors.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List an incident's rumors.")
         @Argument(help: "The incident's number.") var incident: Int64
         @OptionGroup var store: StoreOptions
 
@@ -37,7 +37,7 @@ struct RumorCommand: ParsableCommand {
     }
 
     struct Answer: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Answer a rumor with a verified fact; drafts a correction post.")
+        static let configuration = CommandConfiguration(commandName: "answer", abstract: "Answer a rumor with a verified fact; drafts a correction post.")
         @Argument(help: "The rumor's number.") var rumor: Int64
         @Option(help: "The verified fact that answers it.") var fact: Int64
         @OptionGroup var store: StoreOptions

@@ -10,7 +10,7 @@ struct ScheduleCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List waiting posts, soonest first, in the agency's time.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List waiting posts, soonest first, in the agency's time.")
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -27,7 +27,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Export the schedule as iCalendar (RFC 5545).")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Export the schedule as iCalendar (RFC 5545).")
         @Flag(help: "Write iCalendar (the only format for now).") var ics = false
         @Option(help: "Write to this file instead of standard output.") var out: String?
         @OptionGroup var store: StoreOptions

@@ -11,6 +11,7 @@ struct SchedulerCommand: ParsableCommand {
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Deliver due, approved posts (headless). Only one scheduler delivers at a time (a lease in the database).",
             discussion: "Runs until stopped with Ctrl-C or SIGTERM; --once makes one pass and exits.")
 

@@ -14,7 +14,7 @@ struct TemplateCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the templates.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the templates.")
         @Flag(help: "Print one JSON value instead of text.") var json = false
 
         func run() throws {
@@ -40,7 +40,7 @@ struct TemplateCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one template.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one template.")
         @Argument(help: "The template id, e.g. officer-involved-shooting.") var id: String
 
         func run() throws {
@@ -55,7 +55,7 @@ struct TemplateCommand: ParsableCommand {
     }
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check a template file; prints every problem as file:line:column.")
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Check a template file; prints every problem as file:line:column.")
         @Argument(help: "The template file.") var file: String
 
         func run() throws {

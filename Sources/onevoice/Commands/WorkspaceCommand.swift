@@ -10,7 +10,7 @@ struct WorkspaceCommand: ParsableCommand {
     )
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the agency, its mode and time zone.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show the agency, its mode and time zone.")
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -21,7 +21,7 @@ struct WorkspaceCommand: ParsableCommand {
     }
 
     struct Mode: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Switch the workspace to exercise or live (admin; signed and logged).")
+        static let configuration = CommandConfiguration(commandName: "mode", abstract: "Switch the workspace to exercise or live (admin; signed and logged).")
         @Argument(help: "exercise or live.") var mode: WorkspaceMode
         @Option(help: "Why (kept with your signature).") var note: String = ""
         @OptionGroup var store: StoreOptions

@@ -40,6 +40,36 @@ struct PolicyRuleSetTests {
         #expect(findings.map(\.rule) == ["badge-number"])
     }
 
+    /// The shipped rules are not compiled at each load (see `PolicyRuleSet.load`): this is what holds them valid.
+    @Test func builtInPatternsCompile() throws {
+        let set = try PolicyRuleSet.load()
+        #expect(set.rules.count > 10)
+        var expressions = 0
+        for rule in set.rules {
+            let all = rule.patterns + [rule.onlyWhen, rule.exceptWhen].compactMap { $0 } + rule.allow.map { "^(?:" + $0 + ")$" }
+            for pattern in all {
+                #expect(!pattern.contains("%{"), "rule \(rule.id): a macro left unexpanded in \(pattern)")
+                #expect((try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])) != nil,
+                        "rule \(rule.id): \(pattern) does not compile")
+                expressions += 1
+            }
+        }
+        #expect(expressions >= set.rules.count)
+    }
+
+    /// A file given in place of the shipped one is checked like an agency's.
+    @Test func anotherBuiltInFileIsStillCompiled() throws {
+        let url = try write("""
+            [[rule]]
+            id = "broken"
+            severity = "warn"
+            message = "Broken."
+            patterns = ['''(unclosed''']
+            """)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(throws: PolicyRuleError.self) { try PolicyRuleSet.load(builtIn: url) }
+    }
+
     @Test func agencyMacrosUseBuiltInOnes() throws {
         let url = try write("""
             [[rule]]

@@ -20,7 +20,9 @@ struct DashboardFirstMessageTests {
         try tmux.type("the 300 block of Oak Street")
         try tmux.press("Enter")  // to Spokesperson (pio, from the roster)
         try tmux.press("Enter")  // open the incident: its holding statement is drafted and shown at once
-        let draft = try #require(tmux.wait(for: "DRAFT rev 1", timeout: 10), "no holding statement:\n\(tmux.screen())")
+        // The whole frame, not one caught half drawn (tmux can capture while the dashboard is still writing it).
+        let draft = try #require(tmux.wait(timeout: 10) { $0.contains("DRAFT rev 1") && $0.contains("Checks") && $0.contains("Legal:") },
+                                 "no holding statement:\n\(tmux.screen())")
         #expect(draft.contains("Checks pass"))
         #expect(draft.contains("Legal: not needed"), "an unedited holding statement was cleared with its template")
         let idLine = draft.split(separator: "\n").first { $0.contains("DRAFT rev 1") }.map(String.init) ?? ""

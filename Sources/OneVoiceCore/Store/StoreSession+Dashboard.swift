@@ -154,6 +154,30 @@ extension StoreSession {
         return (post, release)
     }
 
+    /// When each release of an incident last went out and next goes out, from its posts' times alone: the
+    /// releases tab needs these two dates, not 500 whole posts. A post whose times cannot be read is passed over,
+    /// as the posts tab passes it over.
+    public func releaseTimes(incidentID: Int64) throws -> [Int64: (lastDelivered: Date?, firstScheduled: Date?)] {
+        var times: [Int64: (lastDelivered: Date?, firstScheduled: Date?)] = [:]
+        let cursor = try Row.fetchCursor(db, sql: "SELECT releaseID, deliveredAt, scheduledAt FROM post WHERE incidentID = ?",
+                                         arguments: [incidentID])
+        while let row = try cursor.next() {
+            let releaseID: Int64, delivered: Date?, scheduled: Date?
+            do {
+                releaseID = try row.decode(Int64.self, atIndex: 0)
+                delivered = try row.decode(Date?.self, atIndex: 1)
+                scheduled = try row.decode(Date?.self, atIndex: 2)
+            } catch {
+                continue
+            }
+            var entry = times[releaseID] ?? (nil, nil)
+            if let delivered, entry.lastDelivered.map({ delivered > $0 }) ?? true { entry.lastDelivered = delivered }
+            if let scheduled, entry.firstScheduled.map({ scheduled < $0 }) ?? true { entry.firstScheduled = scheduled }
+            times[releaseID] = entry
+        }
+        return times
+    }
+
     /// Who made the current approval of each release of an incident. CROSS JOIN keeps SQLite starting
     /// from the incident's releases; the other way round it walks every release attestation of the agency.
     public func approvers(incidentID: Int64) throws -> [Int64: String] {

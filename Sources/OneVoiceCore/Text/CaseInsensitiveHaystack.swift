@@ -27,17 +27,18 @@ struct CaseInsensitiveHaystack {
         }
         if pattern.isEmpty { return false }  // as Foundation: an empty needle is found nowhere
         guard pattern.count <= folded.count else { return false }
-        return folded.withUnsafeBufferPointer { haystack in
-            pattern.withUnsafeBufferPointer { needle in
-                let first = needle[0], last = haystack.count - needle.count
-                var start = 0
-                while start <= last {
-                    if haystack[start] == first {
-                        var i = 1
-                        while i < needle.count && haystack[start + i] == needle[i] { i += 1 }
-                        if i == needle.count { return true }
-                    }
-                    start += 1
+        // The C library's memchr (many bytes a step) finds each place the first byte occurs, memcmp checks the
+        // rest there: several times faster than comparing byte by byte in a loop.
+        return folded.withUnsafeBytes { haystack in
+            pattern.withUnsafeBytes { needle in
+                guard let base = haystack.baseAddress, let first = needle.first else { return false }
+                var offset = 0
+                let lastStart = haystack.count - needle.count
+                while offset <= lastStart {
+                    guard let hit = memchr(base + offset, Int32(first), lastStart - offset + 1) else { return false }
+                    let start = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + start, needle.baseAddress!, needle.count) == 0 { return true }
+                    offset = start + 1
                 }
                 return false
             }

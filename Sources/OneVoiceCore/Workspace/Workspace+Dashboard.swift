@@ -30,12 +30,24 @@ public struct DashboardReader {
         try session.incidentCounts(incidentID: incidentID)
     }
     public func facts(incidentID: Int64) throws -> [Fact] { try session.facts(incidentID: incidentID) }
+    /// The facts tab's rows: unverified first, then verified, disputed, retracted.
+    public func factListings(incidentID: Int64, limit: Int) throws -> [FactListing] {
+        try session.factListings(incidentID: incidentID, limit: limit)
+    }
     public func release(id: Int64) throws -> Release? { try session.release(id: id) }
     /// The titles of some releases, by id (one query of two columns, for lists that name each row's release).
     public func releaseTitles(ids: Set<Int64>) throws -> [Int64: String] { try session.releaseTitles(ids: ids) }
     public func releases(incidentID: Int64) throws -> [Release] { try session.releases(incidentID: incidentID) }
     public func approvers(incidentID: Int64) throws -> [Int64: String] { try session.approvers(incidentID: incidentID) }
+    /// Each release's last delivery and next scheduled time, from its posts' two time columns.
+    public func releaseTimes(incidentID: Int64) throws -> [Int64: (lastDelivered: Date?, firstScheduled: Date?)] {
+        try session.releaseTimes(incidentID: incidentID)
+    }
     public func posts(incidentID: Int64) throws -> [Post] { try session.posts(incidentID: incidentID) }
+    /// The posts tab's rows, soonest first.
+    public func postListings(incidentID: Int64, limit: Int) throws -> [PostListing] {
+        try session.postListings(incidentID: incidentID, limit: limit)
+    }
     public func posts(releaseID: Int64) throws -> [Post] { try session.posts(releaseID: releaseID) }
 
     // The schedule and the top bar.

@@ -127,11 +127,7 @@ public final class StoreDashboardSource: DashboardSource {
         guard let id = incidentID.number else { return [] }
         return try workspace.dashboardRead { session in
             let people = Dictionary(try session.allPeople().map { ($0.id, $0.handle) }, uniquingKeysWith: { a, _ in a })
-            let order: [FactStatus] = [.unverified, .verified, .disputed, .retracted]
-            let facts = try session.facts(incidentID: id).sorted {
-                (order.firstIndex(of: $0.status)!, $0.id) < (order.firstIndex(of: $1.status)!, $1.id)
-            }
-            return facts.prefix(limit).map { fact in
+            return try session.factListings(incidentID: id, limit: limit).map { fact in
                 FactRow(id: "\(fact.id)", statement: fact.text, status: FactStatusValue(rawValue: fact.status.rawValue) ?? .unverified,
                         source: "\(fact.source) (\(fact.sourceKind.rawValue.replacingOccurrences(of: "-", with: " ")))",
                         verifiedBy: fact.status == .unverified ? nil : fact.statusBy.flatMap { people[$0] },
@@ -144,13 +140,13 @@ public final class StoreDashboardSource: DashboardSource {
         guard let id = incidentID.number else { return [] }
         return try workspace.dashboardRead { session in
             let approvers = try session.approvers(incidentID: id)
-            let posts = try session.posts(incidentID: id)
+            let times = try session.releaseTimes(incidentID: id)
             let order = ReleaseStatus.allCases
             return try session.releases(incidentID: id)
                 .sorted { (order.firstIndex(of: $0.status)!, $0.id) < (order.firstIndex(of: $1.status)!, $1.id) }
                 .prefix(limit).map { release in
-                    let own = posts.filter { $0.releaseID == release.id }
-                    let at = release.status == .released ? own.compactMap(\.deliveredAt).max() : own.compactMap(\.scheduledAt).min()
+                    let own = times[release.id]
+                    let at = release.status == .released ? own?.lastDelivered : own?.firstScheduled
                     return ReleaseRow(id: "\(release.id)", title: release.title, stage: Self.stage(release.status),
                                       revision: release.currentRevision, at: at, signedOffBy: approvers[release.id])
                 }
@@ -160,15 +156,15 @@ public final class StoreDashboardSource: DashboardSource {
     public func posts(incidentID: IncidentID, limit: Int) throws -> [PostRow] {
         guard let id = incidentID.number else { return [] }
         return try workspace.dashboardRead { session in
-            let posts = try session.posts(incidentID: id).sorted {
-                ($0.scheduledAt ?? .distantFuture, $0.id) < ($1.scheduledAt ?? .distantFuture, $1.id)
-            }.prefix(limit)
+            let posts = try session.postListings(incidentID: id, limit: limit)
             // Every release named, in one query (the large incident's 500 posts name a hundred releases).
             let titles = try session.releaseTitles(ids: Set(posts.map(\.releaseID)))
             return posts.map { post in
                 let check = PostValidator.validate(post.text, for: post.channel, limits: workspace.settings.limits)
                 return PostRow(id: "\(post.id)", channel: post.channel.displayName, releaseTitle: titles[post.releaseID] ?? "",
-                               status: post.state, state: PostStateWords.words(post, now: workspace.clock.now()),
+                               status: post.state,
+                               state: PostStateWords.words(post.state, nextAttemptAt: post.nextAttemptAt, lastError: post.lastError,
+                                                           publicURL: post.publicURL, now: workspace.clock.now()),
                                at: post.deliveredAt ?? post.scheduledAt, length: check.length, limit: check.limit)
             }
         }

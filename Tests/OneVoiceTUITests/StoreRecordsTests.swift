@@ -27,6 +27,16 @@ import TestSupport
         return program
     }
 
+    /// The log filter's incident picker reads the board's order and titles without the rows' alert checks.
+    @Test func incidentChoicesAreTheBoardInOrder() throws {
+        let board = try source.boardRows(from: nil, direction: .forward, limit: 200)
+        let choices = try source.incidentChoices(limit: 200)
+        #expect(board.count > 3)
+        #expect(choices.map(\.id) == board.map(\.id))
+        #expect(choices.map(\.title) == board.map(\.title))
+        #expect(try source.incidentChoices(limit: 2).map(\.id) == Array(board.prefix(2)).map(\.id))
+    }
+
     @Test func theLogSearchIsCoresSearchWindowByWindow() throws {
         let expected = try workspace.search(query: "mall", limit: 1000)
         #expect(expected.count > 10)

@@ -132,7 +132,7 @@ public final class DashboardProgram {
                 }
                 return .logFilterChecked(filter)
             case .loadIncidentChoices:
-                return .incidentChoicesLoaded(try source.boardRows(from: nil, direction: .forward, limit: DashboardProgram.choiceLimit))
+                return .incidentChoicesLoaded(try source.incidentChoices(limit: DashboardProgram.choiceLimit))
             case .loadRelease(let id):
                 guard let detail = try source.releaseDetail(id: id) else { return .releaseMissing(id) }
                 return .releaseLoaded(detail)

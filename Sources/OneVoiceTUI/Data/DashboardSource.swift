@@ -17,6 +17,9 @@ public protocol DashboardSource: AnyObject {
     func boardCount() throws -> Int
     /// Up to `limit` board rows next to `cursor` in board order (see `BoardCursor`).
     func boardRows(from cursor: BoardCursor?, direction: PageDirection, limit: Int) throws -> [BoardRow]
+    /// The first `limit` incidents in board order for a picker: their numbers and titles, without the checks behind
+    /// a board row's alert (which read each incident's posts, facts and released texts).
+    func incidentChoices(limit: Int) throws -> [BoardRow]
     /// The first board row after (forward) or before (backward) `cursor` whose title, kind or id contains `text`, case-insensitively.
     func findBoardRow(containing text: String, from cursor: BoardCursor?, direction: PageDirection) throws -> BoardRow?
     /// Number of board rows before `cursor` (its position, for "row N of M" after a search jump).

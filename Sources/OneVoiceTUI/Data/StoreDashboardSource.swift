@@ -58,6 +58,10 @@ public final class StoreDashboardSource: DashboardSource {
         }
     }
 
+    public func incidentChoices(limit: Int) throws -> [BoardRow] {
+        try workspace.dashboardRead { try $0.boardPage(after: nil, limit: limit).map(Self.row) }
+    }
+
     public func findBoardRow(containing text: String, from cursor: BoardCursor?, direction: PageDirection) throws -> BoardRow? {
         try workspace.dashboardRead { session in
             try session.boardPage(after: cursor.flatMap(Self.position), backward: direction == .backward, limit: 1, matching: text)

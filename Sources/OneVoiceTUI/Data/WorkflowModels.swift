@@ -220,6 +220,7 @@ public struct OperationError: Error, Sendable, Equatable, CustomStringConvertibl
 
 /// The writes and the extra reads of the workflow. Sources that cannot write (tests' fakes, read-only) keep the defaults.
 extension DashboardSource {
+    public func incidentChoices(limit: Int) throws -> [BoardRow] { try boardRows(from: nil, direction: .forward, limit: limit) }
     public func releaseDetail(id: ReleaseID) throws -> ReleaseDetail? { nil }
     public func schedulerProblem() -> String? { nil }
     public func unreadableRowCount() throws -> Int { 0 }

@@ -62,7 +62,7 @@ public struct ExportPlan: Sendable {
     let contents: [File]
 
     /// The kinds of item an export holds, in the order people read them, with the manifest's names.
-    private static let kinds: [(key: String, one: String, many: String)] = [
+    static let kinds: [(key: String, one: String, many: String)] = [
         ("incidents", "incident", "incidents"), ("releases", "release", "releases"), ("revisions", "revision", "revisions"),
         ("posts", "post", "posts"), ("facts", "fact", "facts"), ("rumors", "rumor", "rumors"),
         ("namedPeople", "named person", "named people"), ("logEntries", "log entry", "log entries"),
@@ -70,8 +70,10 @@ public struct ExportPlan: Sendable {
     ]
 
     /// Every count with its noun in the right number ("1 incident", "49 log entries"), in reading order.
-    public var namedCounts: [(noun: String, count: Int)] {
-        Self.kinds.map { kind in
+    public var namedCounts: [(noun: String, count: Int)] { Self.named(counts) }
+
+    static func named(_ counts: [String: Int]) -> [(noun: String, count: Int)] {
+        kinds.map { kind in
             let count = counts[kind.key] ?? 0
             return (count == 1 ? kind.one : kind.many, count)
         }
@@ -94,24 +96,71 @@ public struct ExportPlan: Sendable {
         return groups
     }
 
-    private static func describe(_ file: File) -> (location: String, holds: String) {
-        switch file.content {
-        case .log: (file.path, "records-log entries with their chain hashes")
-        case .incident: ("data/incidents/", "each incident as JSON")
-        case .fact: ("data/facts/", "each fact as JSON")
-        case .release: ("data/releases/", "each release and its revisions as JSON")
-        case .revisionText, .revisionHTML: ("readable/releases/", "a text and an HTML copy of each revision")
-        case .post: ("data/posts/", "each post as JSON")
-        case .postText, .postHTML: ("readable/posts/", "a text and an HTML copy of each post")
-        case .rumor: ("data/rumors/", "each rumor as JSON")
-        case .namedPerson: ("data/named-people/", "each person named in an incident as JSON")
-        case .attestation: ("data/attestations/", "each signed decision with signature and key")
-        case .disposal: ("data/disposals/", "tombstones of records disposed of")
-        case .people: (file.path, "everyone who appears, with their public keys")
-        case .index: (file.path, "one row per item, for a spreadsheet")
-        case .readme: (file.path, "what each file is and how to check them")
-        case .manifest: (file.path, "the SHA-256 of every file, the log's head")
+    /// The folders and named files of an export, in the order their first file is written.
+    enum Group: CaseIterable {
+        case log, incidents, facts, releases, revisionCopies, posts, postCopies, rumors, namedPeople, attestations, disposals
+        case people, index, readme, manifest
+
+        var location: String {
+            switch self {
+            case .log: "log.jsonl"
+            case .incidents: "data/incidents/"
+            case .facts: "data/facts/"
+            case .releases: "data/releases/"
+            case .revisionCopies: "readable/releases/"
+            case .posts: "data/posts/"
+            case .postCopies: "readable/posts/"
+            case .rumors: "data/rumors/"
+            case .namedPeople: "data/named-people/"
+            case .attestations: "data/attestations/"
+            case .disposals: "data/disposals/"
+            case .people: "data/people.json"
+            case .index: "index.csv"
+            case .readme: "README.txt"
+            case .manifest: ExportChecker.manifestName
+            }
         }
+
+        var holds: String {
+            switch self {
+            case .log: "records-log entries with their chain hashes"
+            case .incidents: "each incident as JSON"
+            case .facts: "each fact as JSON"
+            case .releases: "each release and its revisions as JSON"
+            case .revisionCopies: "a text and an HTML copy of each revision"
+            case .posts: "each post as JSON"
+            case .postCopies: "a text and an HTML copy of each post"
+            case .rumors: "each rumor as JSON"
+            case .namedPeople: "each person named in an incident as JSON"
+            case .attestations: "each signed decision with signature and key"
+            case .disposals: "tombstones of records disposed of"
+            case .people: "everyone who appears, with their public keys"
+            case .index: "one row per item, for a spreadsheet"
+            case .readme: "what each file is and how to check them"
+            case .manifest: "the SHA-256 of every file, the log's head"
+            }
+        }
+    }
+
+    private static func describe(_ file: File) -> (location: String, holds: String) {
+        let group: Group = switch file.content {
+        case .log: .log
+        case .incident: .incidents
+        case .fact: .facts
+        case .release: .releases
+        case .revisionText, .revisionHTML: .revisionCopies
+        case .post: .posts
+        case .postText, .postHTML: .postCopies
+        case .rumor: .rumors
+        case .namedPerson: .namedPeople
+        case .attestation: .attestations
+        case .disposal: .disposals
+        case .people: .people
+        case .index: .index
+        case .readme: .readme
+        case .manifest: .manifest
+        }
+        return (group.location, group.holds)
     }
 
     /// Reads everything in `scope` from one snapshot and lays out the files.

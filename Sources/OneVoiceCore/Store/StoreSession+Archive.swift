@@ -113,42 +113,60 @@ extension StoreSession {
         "NOT EXISTS (SELECT 1 FROM disposal d WHERE d.subjectType = '\(type)' AND d.subjectID = \(column))"
     }
 
-    public func exportFacts(_ scope: ExportScope) throws -> [Fact] {
-        try Fact.fetchAll(db, sql: """
-            SELECT * FROM fact WHERE (? IS NULL OR incidentID = ?) AND recordedAt BETWEEN ? AND ? AND \(Self.notDisposed("fact", "fact.id"))
-            ORDER BY id
+    /// Which rows of a table an export of `scope` holds: one condition, shared by the export (whole records) and
+    /// its outline (a few columns), so that the two cannot count different rows.
+    struct ScopedRows {
+        let table: String
+        let condition: String
+        let arguments: StatementArguments
+    }
+
+    static func factsInScope(_ scope: ExportScope) -> ScopedRows {
+        ScopedRows(table: "fact", condition: "(? IS NULL OR incidentID = ?) AND recordedAt BETWEEN ? AND ? AND \(notDisposed("fact", "fact.id"))",
+                   arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
+    }
+
+    static func rumorsInScope(_ scope: ExportScope) -> ScopedRows {
+        ScopedRows(table: "rumor", condition: "(? IS NULL OR incidentID = ?) AND recordedAt BETWEEN ? AND ? AND \(notDisposed("rumor", "rumor.id"))",
+                   arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
+    }
+
+    static func namedPeopleInScope(_ scope: ExportScope) -> ScopedRows {
+        ScopedRows(table: "namedPerson",
+                   condition: "(? IS NULL OR incidentID = ?) AND recordedAt BETWEEN ? AND ? AND \(notDisposed("named-person", "namedPerson.id"))",
+                   arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
+    }
+
+    static func postsInScope(_ scope: ExportScope) -> ScopedRows {
+        ScopedRows(table: "post", condition: "(? IS NULL OR incidentID = ?) AND createdAt BETWEEN ? AND ? AND \(notDisposed("post", "post.id"))",
+                   arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
+    }
+
+    /// Releases with at least one revision in the scope's dates.
+    static func releasesInScope(_ scope: ExportScope) -> ScopedRows {
+        ScopedRows(table: "pressRelease", condition: """
+            (? IS NULL OR incidentID = ?) AND \(notDisposed("release", "pressRelease.id"))
+              AND EXISTS (SELECT 1 FROM releaseRevision r WHERE r.releaseID = pressRelease.id AND r.createdAt BETWEEN ? AND ?)
             """, arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
     }
 
-    public func exportRumors(_ scope: ExportScope) throws -> [Rumor] {
-        try Rumor.fetchAll(db, sql: """
-            SELECT * FROM rumor WHERE (? IS NULL OR incidentID = ?) AND recordedAt BETWEEN ? AND ? AND \(Self.notDisposed("rumor", "rumor.id"))
-            ORDER BY id
-            """, arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
+    static func disposalsInScope(_ scope: ExportScope) -> ScopedRows {
+        ScopedRows(table: "disposal", condition: "(? IS NULL OR incidentID = ?) AND disposedAt BETWEEN ? AND ?",
+                   arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
     }
 
-    public func exportNamedPeople(_ scope: ExportScope) throws -> [NamedPerson] {
-        try NamedPerson.fetchAll(db, sql: """
-            SELECT * FROM namedPerson WHERE (? IS NULL OR incidentID = ?) AND recordedAt BETWEEN ? AND ?
-              AND \(Self.notDisposed("named-person", "namedPerson.id"))
-            ORDER BY id
-            """, arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
+    private func fetchAll<T: FetchableRecord>(_ type: T.Type, _ rows: ScopedRows) throws -> [T] {
+        try T.fetchAll(db, sql: "SELECT * FROM \(rows.table) WHERE \(rows.condition) ORDER BY id", arguments: rows.arguments)
     }
 
-    public func exportPosts(_ scope: ExportScope) throws -> [Post] {
-        try Post.fetchAll(db, sql: """
-            SELECT * FROM post WHERE (? IS NULL OR incidentID = ?) AND createdAt BETWEEN ? AND ? AND \(Self.notDisposed("post", "post.id"))
-            ORDER BY id
-            """, arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
-    }
+    public func exportFacts(_ scope: ExportScope) throws -> [Fact] { try fetchAll(Fact.self, Self.factsInScope(scope)) }
+    public func exportRumors(_ scope: ExportScope) throws -> [Rumor] { try fetchAll(Rumor.self, Self.rumorsInScope(scope)) }
+    public func exportNamedPeople(_ scope: ExportScope) throws -> [NamedPerson] { try fetchAll(NamedPerson.self, Self.namedPeopleInScope(scope)) }
+    public func exportPosts(_ scope: ExportScope) throws -> [Post] { try fetchAll(Post.self, Self.postsInScope(scope)) }
 
     /// Releases with at least one revision in the scope's dates, each with those revisions (every one when undated).
     public func exportReleases(_ scope: ExportScope) throws -> [(release: Release, revisions: [ReleaseRevision])] {
-        let releases = try Release.fetchAll(db, sql: """
-            SELECT * FROM pressRelease WHERE (? IS NULL OR incidentID = ?) AND \(Self.notDisposed("release", "pressRelease.id"))
-              AND EXISTS (SELECT 1 FROM releaseRevision r WHERE r.releaseID = pressRelease.id AND r.createdAt BETWEEN ? AND ?)
-            ORDER BY id
-            """, arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
+        let releases = try fetchAll(Release.self, Self.releasesInScope(scope))
         return try releases.map { release in
             let revisions = try ReleaseRevision.fetchAll(db, sql: """
                 SELECT * FROM releaseRevision WHERE releaseID = ? AND createdAt BETWEEN ? AND ? ORDER BY number
@@ -159,17 +177,18 @@ extension StoreSession {
 
     /// Attestations in scope. For one incident: those whose own log entry belongs to the incident
     /// (`Workspace.attest` logs each one with its subject's incident), so agency-wide ones stay out.
-    public func exportAttestations(_ scope: ExportScope) throws -> [Attestation] {
+    static func attestationsInScope(_ scope: ExportScope) -> ScopedRows {
         if let incidentID = scope.incidentID {
-            return try Attestation.fetchAll(db, sql: """
-                SELECT a.* FROM logEntry l JOIN attestation a ON a.id = l.subjectID
-                WHERE l.incidentID = ? AND l.subjectType = 'attestation' AND l.action LIKE 'attest.%'
-                  AND a.createdAt BETWEEN ? AND ?
-                ORDER BY a.id
+            return ScopedRows(table: "attestation", condition: """
+                id IN (SELECT l.subjectID FROM logEntry l WHERE l.incidentID = ? AND l.subjectType = 'attestation'
+                       AND l.action LIKE 'attest.%') AND createdAt BETWEEN ? AND ?
                 """, arguments: [incidentID, scope.lowerBound, scope.upperBound])
         }
-        return try Attestation.fetchAll(db, sql: "SELECT * FROM attestation WHERE createdAt BETWEEN ? AND ? ORDER BY id",
-                                        arguments: [scope.lowerBound, scope.upperBound])
+        return ScopedRows(table: "attestation", condition: "createdAt BETWEEN ? AND ?", arguments: [scope.lowerBound, scope.upperBound])
+    }
+
+    public func exportAttestations(_ scope: ExportScope) throws -> [Attestation] {
+        try fetchAll(Attestation.self, Self.attestationsInScope(scope))
     }
 
     /// Incidents opened in the scope's dates, plus the ones listed (those that own an exported item).
@@ -186,11 +205,7 @@ extension StoreSession {
     }
 
     /// Tombstones in scope: for one incident, that incident's; otherwise those made in the dates.
-    public func exportDisposals(_ scope: ExportScope) throws -> [Disposal] {
-        try Disposal.fetchAll(db, sql: """
-            SELECT * FROM disposal WHERE (? IS NULL OR incidentID = ?) AND disposedAt BETWEEN ? AND ? ORDER BY id
-            """, arguments: [scope.incidentID, scope.incidentID, scope.lowerBound, scope.upperBound])
-    }
+    public func exportDisposals(_ scope: ExportScope) throws -> [Disposal] { try fetchAll(Disposal.self, Self.disposalsInScope(scope)) }
 
     /// Walks the log entries in scope in chain order. For one incident, entries without an incident are left out.
     public func forEachExportLogEntry(_ scope: ExportScope, _ body: (LogEntry) throws -> Void) throws {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What an export of the records log's scope would write, from Core's `ExportPlan`: shown before anything is written.
+/// What an export of the records log's scope would write, from Core's `ExportOutline` (the counts of `ExportPlan`): shown before anything is written.
 public struct ExportPreview: Sendable, Equatable {
     /// One kind of item and how many the export holds.
     public struct Count: Sendable, Equatable {

@@ -34,11 +34,12 @@ extension StoreDashboardSource {
     }
 
     public func exportPreview(_ filter: LogFilter, now: Date) throws -> ExportPreview {
-        let plan = try workspace.planExport(scope: try Self.scope(filter))
+        // Counted, not read: the export itself reads every record, in the snapshot it writes from.
+        let plan = try workspace.outlineExport(scope: try Self.scope(filter))
         let counts = plan.namedCounts.map { ExportPreview.Count($0.noun, $0.count) }
         let groups = plan.fileGroups.map { ExportPreview.FileGroup(location: $0.location, files: $0.files, holds: $0.holds) }
         let zone = try workspace.agency().timeZone
-        return ExportPreview(filter: filter, counts: counts, fileGroups: groups, fileCount: plan.files.count,
+        return ExportPreview(filter: filter, counts: counts, fileGroups: groups, fileCount: plan.fileCount,
                              suggestedFolder: "~/\(Self.exportsFolderName)/\(Self.exportName(filter, now: now, zone: zone))")
     }
 

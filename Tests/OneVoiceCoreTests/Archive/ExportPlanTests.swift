@@ -41,6 +41,35 @@ struct ExportPlanTests {
         }
     }
 
+    /// The dashboard's preview counts a few columns instead of reading the records: it must show what the plan holds,
+    /// for every kind of scope, with a disposal among the records, with and without an exporter of record.
+    @Test func theOutlineCountsWhatThePlanHolds() throws {
+        let f = try ArchiveFixture()
+        _ = try f.drafter.closeIncident(id: f.elm.id)
+        f.agency.clock.advance(by: 6 * 365 * ArchiveFixture.day)
+        _ = try f.agency.admin.dispose(kind: .fact, id: 1, reason: "Schedule GS-1 item 4")
+        let day2 = TestAgency.start.addingTimeInterval(ArchiveFixture.day)
+        let scopes = [ExportScope(), ExportScope(incidentID: f.elm.id), ExportScope(incidentID: f.mill.id),
+                      ExportScope(from: day2, to: day2.addingTimeInterval(3 * ArchiveFixture.day)),
+                      ExportScope(incidentID: f.elm.id, from: day2), ExportScope(to: TestAgency.start),
+                      ExportScope(from: TestAgency.start.addingTimeInterval(3 * 365 * ArchiveFixture.day))]
+        let keyless = Workspace(database: f.agency.admin.database, clock: f.agency.clock, identity: nil)
+        for workspace in [f.agency.admin, f.drafter, keyless] {
+            for scope in scopes {
+                let plan = try workspace.planExport(scope: scope)
+                let outline = try workspace.outlineExport(scope: scope)
+                #expect(outline.counts == plan.counts, "\(scope.summary)")
+                #expect(outline.fileGroups == plan.fileGroups, "\(scope.summary)")
+                #expect(outline.fileCount == plan.files.count, "\(scope.summary)")
+                #expect(outline.namedCounts.map { $0.noun } == plan.namedCounts.map { $0.noun })
+            }
+        }
+        #expect(throws: StoreError.notFound(what: "incident #99")) { try keyless.outlineExport(scope: ExportScope(incidentID: 99)) }
+        #expect(throws: SearchError.badRange) {
+            try keyless.outlineExport(scope: ExportScope(from: TestAgency.start, to: TestAgency.start.addingTimeInterval(-1)))
+        }
+    }
+
     @Test func theCountsAreTheRecordsOfTheScope() throws {
         let f = try ArchiveFixture()
         let plan = try f.agency.admin.planExport(scope: ExportScope(incidentID: f.elm.id))

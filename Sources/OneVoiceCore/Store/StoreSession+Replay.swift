@@ -59,12 +59,28 @@ extension StoreSession {
 /// A row of record decoded from its image (canonical JSON of its columns).
 enum RowImageDecoder {
     static func decode<T: FetchableRecord>(_ type: T.Type, _ json: String) -> T? {
+        guard let values = values(json) else { return nil }
+        // The hand-written decoders (ImageRecords.swift) for the hot tables, when every column is the record's own.
+        if let fast = T.self as? any ImageDecodable.Type, values.keys.allSatisfy(fast.imageColumns.contains),
+           let record = try? fast.init(image: ImageColumns(values: values)) as? T {
+            return record
+        }
+        return try? T(row: Row(values))
+    }
+
+    /// `decode` through GRDB's Decodable path alone: what the hand-written decoders are held to.
+    static func decodeByRow<T: FetchableRecord>(_ type: T.Type, _ json: String) -> T? {
         guard let row = row(json) else { return nil }
         return try? T(row: row)
     }
 
     /// The columns of an image, as a GRDB row.
     static func row(_ json: String) -> Row? {
+        values(json).map { Row($0) }
+    }
+
+    /// The columns of an image, as GRDB values by name.
+    static func values(_ json: String) -> [String: DatabaseValue]? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
         var values: [String: DatabaseValue] = [:]
         for (name, value) in object {
@@ -83,14 +99,14 @@ enum RowImageDecoder {
             default: return nil
             }
         }
-        return Row(values)
+        return values
     }
 
     /// One column's value as canonical JSON text, or nil when the image has no such column.
     static func columns(_ json: String) -> [String: String]? {
-        guard let row = row(json) else { return nil }
+        guard let values = values(json) else { return nil }
         var result: [String: String] = [:]
-        for (name, value) in row {
+        for (name, value) in values {
             var out = ""
             RowImages.appendValue(value, to: &out)
             result[name] = out

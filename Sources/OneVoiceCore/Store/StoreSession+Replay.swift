@@ -9,11 +9,15 @@ extension StoreSession {
     func forEachStoredRow(table: String, _ body: (Int64, String) throws -> Void) throws {
         precondition(RecordTables.all.contains(table))
         let cursor = try Row.fetchCursor(db, sql: "SELECT rowid AS \"__rowid\", * FROM main.\(table) ORDER BY rowid")
+        // The table's columns in name order, found once: every row of the cursor has the same.
+        let names = cursor.columnNames
+        let order = names.indices.filter { names[$0] != "__rowid" }.sorted { names[$0] < names[$1] }
+        var columns: [(String, DatabaseValue)] = []
+        columns.reserveCapacity(order.count)
         while let row = try cursor.next() {
-            let id: Int64 = row["__rowid"]
-            var copy: [String: DatabaseValue] = [:]
-            for (name, value) in row where name != "__rowid" { copy[name] = value }
-            try body(id, RowImages.json(Row(copy)))
+            columns.removeAll(keepingCapacity: true)
+            for index in order { columns.append((names[index], row[index])) }
+            try body(row[0], RowImages.json(sorted: columns))
         }
     }
 

@@ -87,11 +87,13 @@ enum RowImageDecoder {
     static func values(_ json: String) -> [String: DatabaseValue]? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
         var values: [String: DatabaseValue] = [:]
+        values.reserveCapacity(object.count)
         for (name, value) in object {
+            // The kinds exclude each other; the commonest comes first (each cast that fails costs a lookup).
             switch value {
-            case is NSNull: values[name] = .null
             case let string as String: values[name] = string.databaseValue
             case let number as NSNumber: values[name] = number.int64Value.databaseValue
+            case is NSNull: values[name] = .null
             case let tagged as [String: String]:
                 if let bits = tagged["real"].flatMap(UInt64.init) {
                     values[name] = Double(bitPattern: bits).databaseValue

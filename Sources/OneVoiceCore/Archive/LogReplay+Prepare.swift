@@ -3,7 +3,7 @@ import Foundation
 
 /// A log entry made ready for the replay away from the replay's thread: its row images read and decoded, and
 /// the signatures of the attestations it writes checked. None of that depends on the replayed state, so it
-/// runs on another core, a batch ahead, while the replay checks the batch before.
+/// runs on the other cores, several batches ahead, while the replay checks the batches before.
 struct PreparedEntry: Sendable {
     let entry: LogEntry
     /// Nil when the entry is signed but its images cannot be read.
@@ -45,7 +45,7 @@ extension LogReplay {
     static let batchSize = 256
 
     /// Batches being prepared at once, on every core, ahead of the replay.
-    static var batchesAhead: Int { max(2, 2 * ProcessInfo.processInfo.activeProcessorCount) }
+    static let batchesAhead = max(2, 2 * ProcessInfo.processInfo.activeProcessorCount)
 
     /// Every log entry in chain order, prepared on other threads (several batches at once, each on whichever
     /// core is free) ahead of `body`, which takes them in order.

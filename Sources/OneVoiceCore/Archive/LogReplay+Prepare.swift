@@ -3,7 +3,7 @@ import Foundation
 
 /// A log entry made ready for the replay away from the replay's thread: its row images read and decoded, and
 /// the signatures of the attestations it writes checked. None of that depends on the replayed state, so it
-/// runs on another core, a batch ahead, while the replay checks the batch before.
+/// runs on the other cores, several batches ahead, while the replay checks the batches before.
 struct PreparedEntry: Sendable {
     let entry: LogEntry
     /// Nil when the entry is signed but its images cannot be read.
@@ -44,33 +44,45 @@ extension LogReplay {
     /// Entries prepared per batch; big enough that handing a batch over costs nothing beside preparing it.
     static let batchSize = 256
 
-    /// Every log entry in chain order, prepared on another thread a batch ahead of `body`.
-    static func forEachPrepared(_ session: StoreSession, _ body: (PreparedEntry) throws -> Void) throws {
-        let worker = DispatchQueue(label: "onevoice.replay.prepare", qos: .userInitiated)
-        var waiting: PreparedBatch?
+    /// Batches being prepared at once, on every core, ahead of the replay.
+    static let batchesAhead = max(2, 2 * ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Every log entry in chain order, prepared on other threads (several batches at once, each on whichever
+    /// core is free) ahead of `body`, which takes them in order.
+    static func forEachPrepared(_ session: StoreSession, batchSize: Int = batchSize,
+                                _ body: (PreparedEntry) throws -> Void) throws {
+        let workers = DispatchQueue.global(qos: .userInitiated)
+        var waiting: [PreparedBatch] = []
+        var next = 0
         var batch: [LogEntry] = []
         func handOver() throws {
-            let next = PreparedBatch(batch, on: worker)
+            waiting.append(PreparedBatch(batch, on: workers))
             batch = []
-            try waiting?.take().forEach(body)
-            waiting = next
+            if waiting.count - next > batchesAhead {
+                try waiting[next].take().forEach(body)
+                next += 1
+            }
+            if next > 64 {
+                waiting.removeFirst(next)
+                next = 0
+            }
         }
         try session.forEachLogEntry { entry in
             batch.append(entry)
             if batch.count == batchSize { try handOver() }
         }
-        try handOver()
-        try waiting?.take().forEach(body)
+        if !batch.isEmpty { try handOver() }
+        for waiting in waiting[next...] { try waiting.take().forEach(body) }
     }
 }
 
-/// One batch being prepared on the worker: written there before `done` is signalled, read here only after.
+/// One batch being prepared on a worker: written there before `done` is signalled, read here only after.
 private final class PreparedBatch: @unchecked Sendable {
     private var entries: [PreparedEntry] = []
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ entries: [LogEntry], on worker: DispatchQueue) {
-        worker.async {
+    init(_ entries: [LogEntry], on workers: DispatchQueue) {
+        workers.async {
             self.entries = entries.map(LogReplay.prepare)
             self.done.signal()
         }

@@ -61,6 +61,11 @@ public enum RowImages {
         var columns: [(String, DatabaseValue)] = []
         for (name, value) in row { columns.append((name, value)) }
         columns.sort { $0.0 < $1.0 }
+        return json(sorted: columns)
+    }
+
+    /// Columns already in name order, as canonical JSON.
+    static func json(sorted columns: [(String, DatabaseValue)]) -> String {
         var out = "{"
         for (index, (name, value)) in columns.enumerated() {
             if index > 0 { out += "," }

@@ -9,11 +9,15 @@ extension StoreSession {
     func forEachStoredRow(table: String, _ body: (Int64, String) throws -> Void) throws {
         precondition(RecordTables.all.contains(table))
         let cursor = try Row.fetchCursor(db, sql: "SELECT rowid AS \"__rowid\", * FROM main.\(table) ORDER BY rowid")
+        // The table's columns in name order, found once: every row of the cursor has the same.
+        let names = cursor.columnNames
+        let order = names.indices.filter { names[$0] != "__rowid" }.sorted { names[$0] < names[$1] }
+        var columns: [(String, DatabaseValue)] = []
+        columns.reserveCapacity(order.count)
         while let row = try cursor.next() {
-            let id: Int64 = row["__rowid"]
-            var copy: [String: DatabaseValue] = [:]
-            for (name, value) in row where name != "__rowid" { copy[name] = value }
-            try body(id, RowImages.json(Row(copy)))
+            columns.removeAll(keepingCapacity: true)
+            for index in order { columns.append((names[index], row[index])) }
+            try body(row[0], RowImages.json(sorted: columns))
         }
     }
 
@@ -59,19 +63,37 @@ extension StoreSession {
 /// A row of record decoded from its image (canonical JSON of its columns).
 enum RowImageDecoder {
     static func decode<T: FetchableRecord>(_ type: T.Type, _ json: String) -> T? {
+        guard let values = values(json) else { return nil }
+        // The hand-written decoders (ImageRecords.swift) for the hot tables, when every column is the record's own.
+        if let fast = T.self as? any ImageDecodable.Type, values.keys.allSatisfy(fast.imageColumns.contains),
+           let record = try? fast.init(image: ImageColumns(values: values)) as? T {
+            return record
+        }
+        return try? T(row: Row(values))
+    }
+
+    /// `decode` through GRDB's Decodable path alone: what the hand-written decoders are held to.
+    static func decodeByRow<T: FetchableRecord>(_ type: T.Type, _ json: String) -> T? {
         guard let row = row(json) else { return nil }
         return try? T(row: row)
     }
 
     /// The columns of an image, as a GRDB row.
     static func row(_ json: String) -> Row? {
+        values(json).map { Row($0) }
+    }
+
+    /// The columns of an image, as GRDB values by name.
+    static func values(_ json: String) -> [String: DatabaseValue]? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return nil }
         var values: [String: DatabaseValue] = [:]
+        values.reserveCapacity(object.count)
         for (name, value) in object {
+            // The kinds exclude each other; the commonest comes first (each cast that fails costs a lookup).
             switch value {
-            case is NSNull: values[name] = .null
             case let string as String: values[name] = string.databaseValue
             case let number as NSNumber: values[name] = number.int64Value.databaseValue
+            case is NSNull: values[name] = .null
             case let tagged as [String: String]:
                 if let bits = tagged["real"].flatMap(UInt64.init) {
                     values[name] = Double(bitPattern: bits).databaseValue
@@ -83,14 +105,14 @@ enum RowImageDecoder {
             default: return nil
             }
         }
-        return Row(values)
+        return values
     }
 
     /// One column's value as canonical JSON text, or nil when the image has no such column.
     static func columns(_ json: String) -> [String: String]? {
-        guard let row = row(json) else { return nil }
+        guard let values = values(json) else { return nil }
         var result: [String: String] = [:]
-        for (name, value) in row {
+        for (name, value) in values {
             var out = ""
             RowImages.appendValue(value, to: &out)
             result[name] = out

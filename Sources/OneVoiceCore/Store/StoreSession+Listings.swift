@@ -32,10 +32,24 @@ public struct FactListing: Sendable, Equatable {
 extension StoreSession {
     /// Soonest first; posts with no time last.
     public func postListings(incidentID: Int64, limit: Int) throws -> [PostListing] {
-        let cursor = try Row.fetchCursor(db, sql: """
+        try postListings(sql: """
             SELECT id, releaseID, channel, text, state, scheduledAt, deliveredAt, nextAttemptAt, lastError, publicURL
             FROM post WHERE incidentID = ? ORDER BY scheduledAt IS NULL, scheduledAt, id LIMIT ?
             """, arguments: [incidentID, limit])
+    }
+
+    /// An incident's posts in the states that need a person (`PostState.needsPerson`), latest time first, as
+    /// `posts(incidentID:)` orders them: what a board row's alert names. The large incident has 500 posts.
+    public func postsNeedingAPerson(incidentID: Int64) throws -> [PostListing] {
+        let states = PostState.allCases.filter(\.needsPerson).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return try postListings(sql: """
+            SELECT id, releaseID, channel, text, state, scheduledAt, deliveredAt, nextAttemptAt, lastError, publicURL
+            FROM post WHERE incidentID = ? AND state IN (\(states)) ORDER BY scheduledAt DESC, id DESC
+            """, arguments: [incidentID])
+    }
+
+    private func postListings(sql: String, arguments: StatementArguments) throws -> [PostListing] {
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         var listings: [PostListing] = []
         while let row = try cursor.next() {
             guard let channel = Channel(rawValue: (try? row.decode(String.self, atIndex: 2)) ?? ""),

@@ -44,6 +44,8 @@ public struct DashboardReader {
         try session.releaseTimes(incidentID: incidentID)
     }
     public func posts(incidentID: Int64) throws -> [Post] { try session.posts(incidentID: incidentID) }
+    /// An incident's posts that need a person, latest first: what a board row's alert names.
+    public func postsNeedingAPerson(incidentID: Int64) throws -> [PostListing] { try session.postsNeedingAPerson(incidentID: incidentID) }
     /// The posts tab's rows, soonest first.
     public func postListings(incidentID: Int64, limit: Int) throws -> [PostListing] {
         try session.postListings(incidentID: incidentID, limit: limit)

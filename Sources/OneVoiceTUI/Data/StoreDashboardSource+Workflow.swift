@@ -5,8 +5,7 @@ import OneVoiceCore
 extension StoreDashboardSource {
     /// The loudest trouble among an incident's posts, for the board.
     func alert(session: DashboardReader, incidentID: Int64) throws -> String? {
-        let posts = try session.posts(incidentID: incidentID)
-        let time = TimeText(zoneIdentifier: try session.agency()?.timeZoneIdentifier)
+        let posts = try session.postsNeedingAPerson(incidentID: incidentID)
         if let missed = posts.first(where: { $0.state == .missed }) {
             return "\(missed.channel.displayName) \(PostState.missed.label)"
         }
@@ -20,6 +19,7 @@ extension StoreDashboardSource {
             return "\(late.channel.displayName) \(PostState.handOffOverdue.label)"
         }
         if let failed = posts.first(where: { $0.state == .failed }) {
+            let time = TimeText(zoneIdentifier: try session.agency()?.timeZoneIdentifier)
             return "\(failed.channel.displayName) failed" + (failed.nextAttemptAt.map { ", retry \(time.clock($0))" } ?? "")
         }
         if let overdue = posts.first(where: { $0.state == .awaitingConfirmation }) {

@@ -41,6 +41,22 @@ struct IncidentListingsTests {
         #expect(three == Array(expected.prefix(3)))
     }
 
+    @Test func postsNeedingAPersonAreThoseOfThePostsInTheirOrder() throws {
+        let team = try team()
+        let id = team.incident.id
+        let all = try team.drafter.dashboardRead { try $0.posts(incidentID: id) }
+        // Put some posts in the states that need a person, as the scheduler and people would leave them.
+        let states: [PostState] = [.failed, .missed, .needsCheck, .credentialsExpired, .awaitingConfirmation, .handOffOverdue]
+        for (post, state) in zip(all.prefix(states.count), states) {
+            try team.agency.sqlite("UPDATE post SET state = '\(state.rawValue)' WHERE id = \(post.id)")
+        }
+        let (listed, posts) = try team.drafter.dashboardRead { reader in
+            (try reader.postsNeedingAPerson(incidentID: id), try reader.posts(incidentID: id))
+        }
+        #expect(listed.count == states.count)
+        #expect(listed.map(\.id) == posts.filter(\.state.needsPerson).map(\.id))
+    }
+
     @Test func factListingsAreTheFactsByStatus() throws {
         let team = try team()
         let id = team.incident.id

@@ -58,15 +58,21 @@ final class TestClock {
         #expect(program.state.board.firstIndex == program.state.listHeight)
         program.send(.key(.pageDown))
         program.send(.key(.pageUp))
-        #expect(program.state.board.firstIndex == program.state.listHeight)
+        let height = program.state.listHeight
+        #expect(program.state.board.firstIndex == height)
+        // The rows shown are those from that place on, whole and in order (a page up reuses the rows it read).
+        let firstRows = (try? source.boardRows(from: nil, direction: .forward, limit: 2 * height)) ?? []
+        #expect(program.state.board.rows.map(\.id) == Array(firstRows[height..<(2 * height)]).map(\.id))
         program.send(.key(.pageUp))
         program.send(.key(.pageUp))
         #expect(program.state.board.firstIndex == 0)
+        #expect(program.state.board.rows.map(\.id) == Array(firstRows[0..<height]).map(\.id))
         // Moving up from the top of a later window scrolls by one.
         program.send(.key(.pageDown))
         program.send(.key(.char("k")))
         #expect(program.state.board.firstIndex == program.state.listHeight - 1)
         #expect(program.state.board.selected == 0)
+        #expect(program.state.board.rows.map(\.id) == Array(firstRows[(height - 1)..<(2 * height - 1)]).map(\.id))
         #expect(source.maxLimitAsked <= 2 * program.state.listHeight)
     }
 

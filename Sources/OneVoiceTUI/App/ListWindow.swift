@@ -109,9 +109,15 @@ struct WindowFetcher<Row: WindowRow> {
             return WindowResult(rows: rows, total: total, placement: .shifted(start), select: select)
         case .scroll(let top, let delta):
             let before = try fetch(top.cursor, .backward, -delta)
-            let newTop = before.first ?? top
-            let rows = try startingAt(newTop, height: height)
-            return WindowResult(rows: rows, total: total, placement: before.isEmpty ? .top : .shifted(-before.count), select: select)
+            guard let newTop = before.first else {
+                return WindowResult(rows: try startingAt(top, height: height), total: total, placement: .top, select: select)
+            }
+            // The rows from the new top down to the old one were just read: only those after the old top are read
+            // again (each board row's alert costs queries).
+            var rows = before + [top]
+            if rows.count < height { rows += try fetch(top.cursor, .forward, height - rows.count) }
+            if rows.count < height { rows = try fetch(newTop.cursor, .backward, height - rows.count) + rows }
+            return WindowResult(rows: Array(rows.prefix(height)), total: total, placement: .shifted(-before.count), select: select)
         case .reload(let top):
             guard let top else {
                 return WindowResult(rows: try fetch(nil, .forward, height), total: total, placement: .top, select: select)

@@ -7,15 +7,11 @@ public struct LocalTime: Sendable {
 
     public init(timeZone: TimeZone) { self.timeZone = timeZone }
 
-    /// "2026-11-22 14:05 CST"
-    public func dateTime(_ date: Date) -> String {
-        "\(format(date, "yyyy-MM-dd HH:mm")) \(abbreviation(date))"
-    }
+    /// "2026-11-22 14:05 CST" (one pattern, one pass through ICU: lists print a thousand of these)
+    public func dateTime(_ date: Date) -> String { format(date, "yyyy-MM-dd HH:mm zzz") }
 
     /// "14:05 CST"
-    public func time(_ date: Date) -> String {
-        "\(format(date, "HH:mm")) \(abbreviation(date))"
-    }
+    public func time(_ date: Date) -> String { format(date, "HH:mm zzz") }
 
     /// "14:05:09"
     public func clock(_ date: Date) -> String { format(date, "HH:mm:ss") }

@@ -12,6 +12,22 @@ import Testing
         #expect(DisplayWidth.of("Bus 🚑 事故") == 11)
     }
 
+    /// Printable ASCII takes a shortcut (a cell a byte); the grapheme walk must agree, and text with anything
+    /// else (controls, CR LF, a combining mark after ASCII) must still take the walk.
+    @Test func theASCIIShortcutAgreesWithTheGraphemeWalk() {
+        for text in ["", " ", "~", "Incident #10000  Shots fired near Oak Park", String(repeating: "x", count: 300)] {
+            #expect(DisplayWidth.of(text) == text.count)
+        }
+        #expect(DisplayWidth.of("a\r\nb") == 3)  // CR LF is one grapheme, drawn as one "?"
+        #expect(DisplayWidth.of("a\u{7}b") == 3)
+        #expect(DisplayWidth.of("e\u{301}x") == 2)
+        for byte in UInt8(0x20)..<UInt8(0x7F) {
+            let text = String(repeating: String(UnicodeScalar(byte)), count: 3)
+            #expect(DisplayWidth.of(text) == 3)
+            #expect(DisplayWidth.of(grapheme: Character(UnicodeScalar(byte))) == 1)
+        }
+    }
+
     /// Each class of character, by Unicode data alone (the same on every machine, whatever the locale).
     @Test func widthClasses() {
         #expect(DisplayWidth.of(scalar: "\u{1100}") == 2, "Hangul initial jamo")

@@ -98,6 +98,9 @@ public enum DisplayWidth {
 
     /// Width of a string in cells (control characters count 1, as they are drawn as "?").
     public static func of(_ text: some StringProtocol) -> Int {
+        // Printable ASCII is one cell a byte, each its own grapheme: no need to walk graphemes (tables of a
+        // thousand rows measure every cell).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for ch in text {
             let w = of(grapheme: ch)

@@ -21,6 +21,7 @@ import Testing
                                        themes: ThemeLibrary(directory: nil), clock: { Fixtures.now })
         program.start()
         for key in keys { program.send(.key(key)) }
+        program.settle()  // what is read off the program's thread (the export's plan) comes in
         return program
     }
 

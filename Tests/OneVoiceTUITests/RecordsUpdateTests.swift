@@ -263,11 +263,32 @@ import Testing
         #expect(program.state.dialog == nil && program.state.logFilter == LogFilter())
     }
 
+    /// The export's plan is counted off the program's thread: the key answers at once with a note, the dialog
+    /// opens when the count comes in, and a count that comes in after the person moved on opens nothing.
+    @Test func theExportPlanIsCountedOffTheKeysTime() throws {
+        let program = Fixtures.program(width: 120, height: 40, source: Fixtures.source(signedIn: false))
+        program.send(.key(.char("2")))
+        program.send(.key(.char("e")))
+        #expect(program.state.flash?.text == "Counting what the export will hold…")
+        #expect(program.state.flash?.isError == false)
+        program.settle()
+        #expect(program.state.dialog != nil)
+        #expect(program.state.flash == nil, "the note goes when the dialog comes")
+        program.send(.key(.escape))
+
+        program.send(.key(.char("e")))
+        program.send(.key(.char("1")))  // back to the board before the count comes in
+        program.settle()
+        #expect(program.state.route == .board)
+        #expect(program.state.dialog == nil)
+    }
+
     @Test func theExportDialogShowsWhatWillBeWrittenThenWritesIt() throws {
         let source = Fixtures.source(signedIn: false)  // exporting needs no key, as with the CLI
         let program = Fixtures.program(width: 120, height: 40, source: source)
         program.send(.key(.char("2")))
         program.send(.key(.char("e")))
+        program.settle()
         let dialog = try #require(program.state.dialog)
         guard case .export(let form) = dialog.form else { Issue.record("not the export"); return }
         #expect(form.filter == LogFilter())
@@ -299,6 +320,7 @@ import Testing
         Self.type("INC-0043", into: program)
         for _ in 0..<3 { program.send(.key(.enter)) }
         program.send(.key(.char("e")))
+        program.settle()
         guard case .export(let form) = program.state.dialog?.form else { Issue.record("not the export"); return }
         #expect(form.filter == program.state.logFilter)
         #expect(program.state.dialog?.body.first?.text == "Scope: incident INC-0043")
@@ -320,6 +342,7 @@ import Testing
         let program = Fixtures.program()
         program.send(.key(.char("2")))
         program.send(.key(.char("e")))
+        program.settle()
         #expect(program.state.dialog != nil)
         program.send(.resize(width: 40, height: 10))
         let small = program.render().plainText()

@@ -142,6 +142,7 @@ import TestSupport
         let out = disk.appendingPathComponent("request")
         let program = program()
         program.send(.key(.char("e")))
+        program.settle()
         program.send(.key(.ctrl("u")))
         RecordsUpdateTests.type(out.path, into: program)
         program.send(.key(.enter))
@@ -156,6 +157,7 @@ import TestSupport
     @Test func theExportDialogWritesAnExportThatChecksOut() throws {
         let program = program(width: 80, height: 24)
         program.send(.key(.char("e")))
+        program.settle()
         let dialog = try #require(program.state.dialog)
         #expect(dialog.body.first?.text == "Scope: every record of the agency")
         // At 80x24 the list of files scrolls, down to its very last line.

@@ -96,11 +96,16 @@ public final class DashboardProgram {
                 return .operationFailed(Self.sentence(error))
             }
         case .planExport(let filter):
-            do {
-                return .exportPlanned(try source.exportPreview(filter, now: state.now))
-            } catch {
-                return .failed(Self.sentence(error))
+            // Counting the whole record takes seconds at large scale: not on a key press's time.
+            let (source, now) = (UncheckedSource(source), state.now)
+            background.run("planExport") {
+                do {
+                    return .exportPlanned(try source.value.exportPreview(filter, now: now))
+                } catch {
+                    return .failed(Self.sentence(error))
+                }
             }
+            return nil
         case .export(let filter, let folder):
             do {
                 return .exportDone(try source.export(filter, to: folder))

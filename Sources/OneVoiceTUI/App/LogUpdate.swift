@@ -32,6 +32,8 @@ enum LogUpdate {
             return apply(filter: LogFilter(), state: &state)
         case .export:
             // Exporting changes nothing, so it needs no role: the CLI's `archive export` asks only to read the database.
+            // The plan is counted off this thread (a second or two for a million entries) and opens when it comes in.
+            Update.flash("Counting what the export will hold…", error: false, state: &state)
             return [.planExport(state.logFilter)]
         case .nextTab, .previousTab, .clearSearch, .newIncident, .draft, .verifyFact, .disputeFact, .retractFact, .clear, .edit,
              .submit, .approve, .schedule, .hold, .releaseNow, .cancelRelease, .markPosted, .resendPost, .addFact, .editFact,

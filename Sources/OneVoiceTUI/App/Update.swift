@@ -150,7 +150,9 @@ public struct Update: Sendable {
         case .incidentChoicesLoaded(let rows):
             return LogUpdate.incidentChoicesLoaded(rows, state: &state)
         case .exportPlanned(let preview):
+            // Counted off the program's thread: dropped if the person has moved on or opened something else since.
             guard state.dialog == nil, state.route == .log else { return [] }
+            if state.flash?.isError == false { state.flash = nil }
             state.dialog = FormDialogs.export(preview)
             return []
         case .exportDone(let result):

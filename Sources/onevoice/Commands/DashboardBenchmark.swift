@@ -43,6 +43,9 @@ struct DashboardBenchmark {
                     for character in text { try presses.time(.char(character), in: program, record: timed) }
                 case .act(let key):
                     try presses.time(key, in: program, record: timed, refusalExpected: true)
+                    // A count the key left running off the program's thread (the export's plan) comes in untimed,
+                    // so it neither loads the next keys' core nor is left behind.
+                    program.settle()
                     if program.state.dialog != nil || program.state.prompt != nil {
                         try presses.time(.escape, in: program, record: timed)
                     }

@@ -4,7 +4,8 @@ import OneVoiceTUI
 /// The key presses `bench` times: every binding of the key table that a person without a signing key can reach
 /// (the bench database's members' keys are not kept), on the large incident, a release, the records log and its
 /// search, the schedule, help, the command line and the log's dialogs. An action a viewer may not take is
-/// refused before its form: that refusal is the frame measured. Bindings left out are named in the report.
+/// refused before its form: that refusal is the frame measured; a dialog an action opens is closed with Esc.
+/// Bindings left out are named in the report.
 struct DashboardKeyScript {
     enum Step {
         /// A key whose frame is timed.

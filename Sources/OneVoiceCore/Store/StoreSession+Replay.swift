@@ -69,7 +69,7 @@ enum RowImageDecoder {
            let record = try? fast.init(image: ImageColumns(values: values)) as? T {
             return record
         }
-        return try? T(row: Row(values))
+        return row(values: values).flatMap { try? T(row: $0) }
     }
 
     /// `decode` through GRDB's Decodable path alone: what the hand-written decoders are held to.
@@ -80,7 +80,16 @@ enum RowImageDecoder {
 
     /// The columns of an image, as a GRDB row.
     static func row(_ json: String) -> Row? {
-        values(json).map { Row($0) }
+        values(json).flatMap(row(values:))
+    }
+
+    /// A GRDB row of these columns, or nil when two of them differ only in case. No table has such columns, and
+    /// GRDB would read whichever of the two a dictionary happened to list first: an answer that changed from run
+    /// to run (a tampered image, `PUBLICKEY` beside `publicKey`, decoded one way or the other).
+    static func row(values: [String: DatabaseValue]) -> Row? {
+        var names = Set<String>(minimumCapacity: values.count)
+        for name in values.keys where !names.insert(name.lowercased()).inserted { return nil }
+        return Row(values)
     }
 
     /// The columns of an image, as GRDB values by name.

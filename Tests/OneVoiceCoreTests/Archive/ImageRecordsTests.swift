@@ -86,6 +86,21 @@ import Testing
         #expect(cases > 500)
     }
 
+    /// Two columns that differ only in case are no table's: such an image decodes to nothing, every time (GRDB
+    /// would read whichever a dictionary listed first, which changes from run to run).
+    @Test func columnsDifferingOnlyInCaseDecodeToNothing() throws {
+        let (table, json) = try #require(try Self.images().first { $0.table == "attestation" })
+        var values = try #require(RowImageDecoder.values(json))
+        values["PUBLICKEY"] = 9.databaseValue
+        let spoiled = RowImages.json(Row(values))
+        for _ in 0..<50 {
+            let result = Self.bothWays(table, spoiled)
+            #expect(result.fast == nil && result.byRow == nil)
+        }
+        values["PUBLICKEY"] = nil
+        #expect(Self.bothWays(table, RowImages.json(Row(values))).fast != nil, "the image itself decodes")
+    }
+
     @Test func thePreparedLogComesInChainOrderWhateverTheBatches() throws {
         let fixture = try IntegrityFixture()
         for size in [1, 3, 256] {

@@ -72,13 +72,14 @@ extension StoreDashboardSource {
 
     public func scheduleRows(limit: Int) throws -> [ScheduleRow] {
         try workspace.dashboardRead { session in
-            var titles: [Int64: String] = [:]
-            return try session.upcomingPosts(limit: limit).map { post in
-                if titles[post.releaseID] == nil { titles[post.releaseID] = try session.release(id: post.releaseID)?.title ?? "" }
-                return ScheduleRow(postID: "\(post.id)", releaseID: "\(post.releaseID)", incidentID: "\(post.incidentID)",
-                                   releaseTitle: titles[post.releaseID] ?? "", channel: post.channel.displayName,
-                                   status: post.state, state: post.state == .failed ? "failed" : post.state.label, at: post.scheduledAt,
-                                   retryAt: post.state == .failed ? post.nextAttemptAt : nil, lastError: post.lastError)
+            let posts = try session.upcomingPosts(limit: limit)
+            // Every release named, in one query of two columns (500 waiting posts can name as many releases).
+            let titles = try session.releaseTitles(ids: Set(posts.map(\.releaseID)))
+            return posts.map { post in
+                ScheduleRow(postID: "\(post.id)", releaseID: "\(post.releaseID)", incidentID: "\(post.incidentID)",
+                            releaseTitle: titles[post.releaseID] ?? "", channel: post.channel.displayName,
+                            status: post.state, state: post.state == .failed ? "failed" : post.state.label, at: post.scheduledAt,
+                            retryAt: post.state == .failed ? post.nextAttemptAt : nil, lastError: post.lastError)
             }
         }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What an export of one scope would hold, counted without reading the records: the same counts and file groups
 /// as `ExportPlan`, from a few columns of the same rows (`StoreSession.ScopedRows`). The dashboard shows it
@@ -23,23 +22,14 @@ public struct ExportOutline: Sendable, Equatable {
         }
         self.scope = scope
         let exporter = try identity.flatMap { try session.person(publicKey: $0.publicKeyBase64) }
-        let db = session.db
         var incidentIDs: Set<Int64> = []
         var personIDs: Set<Int64> = []
         /// Counts the scoped rows, gathering the incidents and people their columns name.
         func count(_ rows: StoreSession.ScopedRows, incident: String?, people: [String]) throws -> Int {
-            let columns = ([incident] + people.map(Optional.some)).compactMap { $0 }
-            let select = columns.isEmpty ? "1" : columns.joined(separator: ", ")
-            let cursor = try Row.fetchCursor(db, sql: "SELECT \(select) FROM \(rows.table) WHERE \(rows.condition)", arguments: rows.arguments)
-            var n = 0
-            while let row = try cursor.next() {
-                n += 1
-                for (index, _) in columns.enumerated() {
-                    guard let id = (try? row.decode(Int64?.self, atIndex: index)) ?? nil else { continue }
-                    if index == 0, incident != nil { incidentIDs.insert(id) } else { personIDs.insert(id) }
-                }
-            }
-            return n
+            let scoped = try session.countScoped(rows, incident: incident, people: people)
+            incidentIDs.formUnion(scoped.incidentIDs)
+            personIDs.formUnion(scoped.personIDs)
+            return scoped.count
         }
 
         var log = try session.exportLogSummary(scope)
@@ -54,39 +44,16 @@ public struct ExportOutline: Sendable, Equatable {
         let rumors = try count(StoreSession.rumorsInScope(scope), incident: "incidentID", people: ["recordedBy"])
         let named = try count(StoreSession.namedPeopleInScope(scope), incident: "incidentID", people: ["recordedBy"])
         let posts = try count(StoreSession.postsInScope(scope), incident: "incidentID", people: [])
-        let releaseRows = StoreSession.releasesInScope(scope)
-        let releases = try count(releaseRows, incident: "incidentID", people: ["createdBy"])
-        let revisions = try count(StoreSession.ScopedRows(
-            table: "releaseRevision",
-            condition: "releaseID IN (SELECT id FROM \(releaseRows.table) WHERE \(releaseRows.condition)) AND createdAt BETWEEN ? AND ?",
-            arguments: releaseRows.arguments + [scope.lowerBound, scope.upperBound]), incident: nil, people: ["authorID"])
+        let releases = try count(StoreSession.releasesInScope(scope), incident: "incidentID", people: ["createdBy"])
+        let revisions = try count(StoreSession.revisionsInScope(scope), incident: nil, people: ["authorID"])
         let attestations = try count(StoreSession.attestationsInScope(scope), incident: nil, people: ["actorID"])
         let disposals = try count(StoreSession.disposalsInScope(scope), incident: "incidentID", people: ["disposedBy"])
 
-        // The incidents that what is exported names, or the one asked for, and their openers and spokespeople.
-        var incidents: [Int64]
-        if let incidentID = scope.incidentID {
-            incidents = [incidentID]
-        } else {
-            let opened = try Int64.fetchAll(db, sql: "SELECT id FROM incident WHERE openedAt BETWEEN ? AND ?",
-                                            arguments: [scope.lowerBound, scope.upperBound])
-            incidents = incidentIDs.union(opened).sorted()
-        }
-        var found = 0
-        for chunk in stride(from: 0, to: incidents.count, by: 500).map({ Array(incidents[$0..<min($0 + 500, incidents.count)]) }) {
-            let rows = try Row.fetchAll(db, sql: "SELECT openedBy, spokespersonID FROM incident WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
-                                        arguments: StatementArguments(chunk))
-            found += rows.count
-            for row in rows {
-                for index in 0..<2 { if let id = (try? row.decode(Int64?.self, atIndex: index)) ?? nil { personIDs.insert(id) } }
-            }
-        }
-        let sortedPeople = personIDs.sorted()
-        var people = 0
-        for chunk in stride(from: 0, to: sortedPeople.count, by: 500).map({ Array(sortedPeople[$0..<min($0 + 500, sortedPeople.count)]) }) {
-            people += try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
-                                       arguments: StatementArguments(chunk)) ?? 0
-        }
+        // The incidents the export holds (chosen as the export chooses them), their openers and spokespeople.
+        let incidents = try session.incidentPeople(ids: try session.exportIncidentIDs(scope, owning: incidentIDs))
+        let found = incidents.found
+        personIDs.formUnion(incidents.personIDs)
+        let people = try session.personCount(ids: personIDs)
 
         counts = ["incidents": found, "facts": facts, "releases": releases, "revisions": revisions, "posts": posts,
                   "rumors": rumors, "namedPeople": named, "attestations": attestations, "disposals": disposals,

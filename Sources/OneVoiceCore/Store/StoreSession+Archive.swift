@@ -191,21 +191,70 @@ extension StoreSession {
         try fetchAll(Attestation.self, Self.attestationsInScope(scope))
     }
 
-    /// Incidents opened in the scope's dates, plus the ones listed (those that own an exported item).
-    public func exportIncidents(_ scope: ExportScope, owning ids: Set<Int64>) throws -> [Incident] {
-        if let incidentID = scope.incidentID {
-            return try Incident.fetchAll(db, sql: "SELECT * FROM incident WHERE id = ?", arguments: [incidentID])
-        }
+    /// The incidents an export of `scope` holds: the one asked for, or those opened in its dates plus the ones
+    /// listed (those that own an exported item), in number order.
+    func exportIncidentIDs(_ scope: ExportScope, owning ids: Set<Int64>) throws -> [Int64] {
+        if let incidentID = scope.incidentID { return [incidentID] }
         let opened = try Int64.fetchAll(db, sql: "SELECT id FROM incident WHERE openedAt BETWEEN ? AND ?",
                                         arguments: [scope.lowerBound, scope.upperBound])
-        let wanted = ids.union(opened).sorted()
+        return ids.union(opened).sorted()
+    }
+
+    public func exportIncidents(_ scope: ExportScope, owning ids: Set<Int64>) throws -> [Incident] {
+        let wanted = try exportIncidentIDs(scope, owning: ids)
         guard !wanted.isEmpty else { return [] }
-        return try Incident.fetchAll(db, sql: "SELECT * FROM incident WHERE id IN (\(wanted.map { _ in "?" }.joined(separator: ","))) ORDER BY id",
+        return try Incident.fetchAll(db, sql: "SELECT * FROM incident WHERE id IN (\(Self.placeholders(wanted.count))) ORDER BY id",
                                      arguments: StatementArguments(wanted))
     }
 
     /// Tombstones in scope: for one incident, that incident's; otherwise those made in the dates.
     public func exportDisposals(_ scope: ExportScope) throws -> [Disposal] { try fetchAll(Disposal.self, Self.disposalsInScope(scope)) }
+
+    /// The revisions an export holds: those of its releases made in its dates.
+    static func revisionsInScope(_ scope: ExportScope) -> ScopedRows {
+        let releases = releasesInScope(scope)
+        return ScopedRows(table: "releaseRevision",
+                          condition: "releaseID IN (SELECT id FROM \(releases.table) WHERE \(releases.condition)) AND createdAt BETWEEN ? AND ?",
+                          arguments: releases.arguments + [scope.lowerBound, scope.upperBound])
+    }
+
+    /// How many rows `rows` holds, and the incidents and people a few of their columns name (`incident`, then
+    /// `people`): an export's outline, without reading the records.
+    func countScoped(_ rows: ScopedRows, incident: String?, people: [String]) throws -> (count: Int, incidentIDs: Set<Int64>, personIDs: Set<Int64>) {
+        let columns = (incident.map { [$0] } ?? []) + people
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(columns.isEmpty ? "1" : columns.joined(separator: ", ")) FROM \(rows.table) WHERE \(rows.condition)",
+                                         arguments: rows.arguments)
+        var result: (count: Int, incidentIDs: Set<Int64>, personIDs: Set<Int64>) = (0, [], [])
+        while let row = try cursor.next() {
+            result.count += 1
+            for index in columns.indices {
+                guard let id = (try? row.decode(Int64?.self, atIndex: index)) ?? nil else { continue }
+                if index == 0, incident != nil { result.incidentIDs.insert(id) } else { result.personIDs.insert(id) }
+            }
+        }
+        return result
+    }
+
+    /// Of these incidents, how many exist, and who opened them and speaks for them.
+    func incidentPeople(ids: [Int64]) throws -> (found: Int, personIDs: Set<Int64>) {
+        guard !ids.isEmpty else { return (0, []) }
+        let rows = try Row.fetchAll(db, sql: "SELECT openedBy, spokespersonID FROM incident WHERE id IN (\(Self.placeholders(ids.count)))",
+                                    arguments: StatementArguments(ids))
+        var people: Set<Int64> = []
+        for row in rows {
+            for index in 0..<2 { if let id = (try? row.decode(Int64?.self, atIndex: index)) ?? nil { people.insert(id) } }
+        }
+        return (rows.count, people)
+    }
+
+    /// How many of these people are on the roster (as `people(ids:)` would read them).
+    func personCount(ids: Set<Int64>) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE id IN (\(Self.placeholders(ids.count)))",
+                                arguments: StatementArguments(Array(ids))) ?? 0
+    }
+
+    private static func placeholders(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ",") }
 
     /// Walks the log entries in scope in chain order. For one incident, entries without an incident are left out.
     public func forEachExportLogEntry(_ scope: ExportScope, _ body: (LogEntry) throws -> Void) throws {

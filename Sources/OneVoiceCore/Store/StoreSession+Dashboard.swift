@@ -1,6 +1,9 @@
 import Foundation
 import GRDB
 
+/// When a release's posts last went out and next go out.
+public typealias ReleaseTimes = (lastDelivered: Date?, firstScheduled: Date?)
+
 /// Windowed reads for the dashboard: every list is a keyset page (limit + cursor), never a whole table.
 extension StoreSession {
     private static let rank = "CASE incident.status WHEN 'active' THEN 0 WHEN 'monitoring' THEN 1 ELSE 2 END"
@@ -157,8 +160,8 @@ extension StoreSession {
     /// When each release of an incident last went out and next goes out, from its posts' times alone: the
     /// releases tab needs these two dates, not 500 whole posts. A post whose times cannot be read is passed over,
     /// as the posts tab passes it over.
-    public func releaseTimes(incidentID: Int64) throws -> [Int64: (lastDelivered: Date?, firstScheduled: Date?)] {
-        var times: [Int64: (lastDelivered: Date?, firstScheduled: Date?)] = [:]
+    public func releaseTimes(incidentID: Int64) throws -> [Int64: ReleaseTimes] {
+        var times: [Int64: ReleaseTimes] = [:]
         let cursor = try Row.fetchCursor(db, sql: "SELECT releaseID, deliveredAt, scheduledAt FROM post WHERE incidentID = ?",
                                          arguments: [incidentID])
         while let row = try cursor.next() {

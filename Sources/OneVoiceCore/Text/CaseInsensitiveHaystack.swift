@@ -31,13 +31,13 @@ struct CaseInsensitiveHaystack {
         // rest there: several times faster than comparing byte by byte in a loop.
         return folded.withUnsafeBytes { haystack in
             pattern.withUnsafeBytes { needle in
-                guard let base = haystack.baseAddress, let first = needle.first else { return false }
+                guard let base = haystack.baseAddress, let pattern = needle.baseAddress, let first = needle.first else { return false }
                 var offset = 0
                 let lastStart = haystack.count - needle.count
                 while offset <= lastStart {
                     guard let hit = memchr(base + offset, Int32(first), lastStart - offset + 1) else { return false }
                     let start = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + start, needle.baseAddress!, needle.count) == 0 { return true }
+                    if memcmp(base + start, pattern, needle.count) == 0 { return true }
                     offset = start + 1
                 }
                 return false

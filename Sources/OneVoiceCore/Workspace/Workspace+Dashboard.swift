@@ -40,7 +40,7 @@ public struct DashboardReader {
     public func releases(incidentID: Int64) throws -> [Release] { try session.releases(incidentID: incidentID) }
     public func approvers(incidentID: Int64) throws -> [Int64: String] { try session.approvers(incidentID: incidentID) }
     /// Each release's last delivery and next scheduled time, from its posts' two time columns.
-    public func releaseTimes(incidentID: Int64) throws -> [Int64: (lastDelivered: Date?, firstScheduled: Date?)] {
+    public func releaseTimes(incidentID: Int64) throws -> [Int64: ReleaseTimes] {
         try session.releaseTimes(incidentID: incidentID)
     }
     public func posts(incidentID: Int64) throws -> [Post] { try session.posts(incidentID: incidentID) }

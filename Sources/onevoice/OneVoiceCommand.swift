@@ -9,7 +9,9 @@ struct OneVoiceCommand: ParsableCommand {
         abstract: "OneVoice: one voice for a public-safety agency, from verified fact to signed, timed release.",
         discussion: """
             Every change is signed by the key you hold (--identity or ONEVOICE_IDENTITY) and recorded in a \
-            tamper-evident log. The database is --db, ONEVOICE_DB, or ~/.local/share/onevoice/onevoice.sqlite.
+            tamper-evident log. The database is --db, ONEVOICE_DB, the config's [database] url, or \
+            ~/.local/share/onevoice/onevoice.sqlite; a postgres://USER@HOST:PORT/DB address is a server shared by \
+            several machines (a joint information center).
             """,
         version: OneVoiceVersion.string,
         subcommands: [
@@ -31,6 +33,7 @@ struct OneVoiceCommand: ParsableCommand {
             ChannelCommand.self,
             WorkspaceCommand.self,
             ArchiveCommand.self,
+            DatabaseCommand.self,
             BenchCommand.self,
             ManualCommand.self,
         ],

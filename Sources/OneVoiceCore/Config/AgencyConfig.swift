@@ -133,6 +133,9 @@ public struct AgencyConfig: Sendable, Equatable {
     public var rulesFile: URL?
     public var graceMinutes: Int
     public var delivery: Delivery
+    /// `[database] url`: where the record lives when neither --db nor ONEVOICE_DB says (a file path or a
+    /// `postgres://` server).
+    public var databaseURL: String?
 
     public init(file: URL? = nil, theme: String? = nil, phone: String? = nil, email: String? = nil, website: String? = nil,
                 releaseURLPattern: String? = nil, nextUpdate: String? = nil, capSender: String? = nil, mediaFrom: String? = nil,

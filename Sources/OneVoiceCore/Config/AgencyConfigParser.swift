@@ -9,6 +9,7 @@ struct AgencyConfigParser {
         "limits": Channel.allCases.map(\.slug),
         "policy": ["rules_file"],
         "scheduler": ["grace_minutes"],
+        "database": ["url"],
         "delivery": ["mastodon_instance", "webhook_url", "sendmail", "mastodon_token", "webhook_secret", "x", "bluesky", "facebook"],
         "delivery.x": ["api_base", "token"],
         "delivery.bluesky": ["service", "handle", "app_password"],
@@ -118,6 +119,15 @@ struct AgencyConfigParser {
                         key: "rules_file", section: "policy")
             } else {
                 config.rulesFile = url.standardizedFileURL
+            }
+        }
+
+        if let database = section("database", in: root), let url = nonEmpty("url", in: database, section: "database") {
+            do {
+                _ = try DatabaseLocation.parse(url)
+                config.databaseURL = url
+            } catch {
+                problem(.invalidValue, "\"url\" must be a database file's path or a postgres:// server: \(error.description)", key: "url", section: "database")
             }
         }
 

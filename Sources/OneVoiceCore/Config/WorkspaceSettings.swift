@@ -32,6 +32,8 @@ public struct WorkspaceSettings: Sendable {
     public var delivery: AgencyConfig.Delivery
     /// The configuration file these settings came from, if any.
     public var configFile: URL?
+    /// The config's `[database] url`, if it has one.
+    public var databaseURL: String?
 
     public init(templates: TemplateLibrary, ruleSet: PolicyRuleSet, limits: ChannelLimits = .default,
                 agencyPhone: String? = nil, agencyEmail: String? = nil, agencyWebsite: String? = nil,
@@ -61,6 +63,7 @@ public struct WorkspaceSettings: Sendable {
                   releaseURLPattern: config.releaseURLPattern, nextUpdate: config.nextUpdate, theme: config.theme,
                   capSender: config.capSender, mediaFrom: config.mediaFrom, graceMinutes: config.graceMinutes,
                   delivery: config.delivery, configFile: config.file)
+        databaseURL = config.databaseURL
     }
 
     /// Everything an agency configures, from its files: `config.toml` (a missing file means the

@@ -22,30 +22,29 @@ public struct XDGPaths: Sendable {
         return URL(fileURLWithPath: base).appendingPathComponent("onevoice")
     }
 
-    /// `--db` wins, then `ONEVOICE_DB`, then the default file in the data folder.
+    /// `--db` wins, then `ONEVOICE_DB`, then the config's `[database] url`, then the default file in the data folder.
     ///
-    /// A path is the embedded SQLite database; so is a `file:` URL. A URL of any other scheme is refused, never
-    /// taken as a relative path (`postgres://host/db` once made a folder named "postgres:").
+    /// A path is the embedded SQLite database; so is a `file:` URL. `postgres://` names a shared server. A URL of
+    /// any other scheme is refused, never taken as a relative path (`postgres://host/db` once made a folder
+    /// named "postgres:").
+    public func databaseLocation(explicit: String?, configured: String? = nil) throws(StoreError) -> DatabaseLocation {
+        if let explicit, !explicit.isEmpty { return try DatabaseLocation.parse(explicit) }
+        if let env = environment["ONEVOICE_DB"], !env.isEmpty { return try DatabaseLocation.parse(env) }
+        if let configured, !configured.isEmpty { return try DatabaseLocation.parse(configured) }
+        return .file(dataDirectory.appendingPathComponent("onevoice.sqlite"))
+    }
+
+    /// The database file, for what only a file can be (the bench, a demo): a server address is refused.
     public func databaseURL(explicit: String?) throws(StoreError) -> URL {
-        if let explicit, !explicit.isEmpty { return try Self.databaseFile(explicit) }
-        if let env = environment["ONEVOICE_DB"], !env.isEmpty { return try Self.databaseFile(env) }
-        return dataDirectory.appendingPathComponent("onevoice.sqlite")
+        let location = try databaseLocation(explicit: explicit)
+        guard let url = location.fileURL else { throw .needsFile(location: location.description) }
+        return url
     }
 
     static func databaseFile(_ location: String) throws(StoreError) -> URL {
-        guard let colon = location.firstIndex(of: ":"), location[colon...].hasPrefix("://") else {
-            return URL(fileURLWithPath: location)
-        }
-        let scheme = location[..<colon].lowercased()
-        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else {
-            return URL(fileURLWithPath: location)
-        }
-        // A file: URL names a local file; one with another host (file://server/share) is not ours to open.
-        if scheme == "file", let url = URL(string: location), url.isFileURL, !url.path.isEmpty,
-           (url.host ?? "").isEmpty || url.host == "localhost" {
-            return URL(fileURLWithPath: url.path)
-        }
-        throw .unsupportedLocation(location: location, scheme: scheme)
+        let parsed = try DatabaseLocation.parse(location)
+        guard let url = parsed.fileURL else { throw .needsFile(location: parsed.description) }
+        return url
     }
 
     /// `--identity` wins, then `ONEVOICE_IDENTITY`, then `identity.key` in the config folder.
@@ -60,6 +59,15 @@ public struct XDGPaths: Sendable {
         let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state"
         return URL(fileURLWithPath: base).appendingPathComponent("onevoice")
     }
+
+    /// `$XDG_CACHE_HOME/onevoice` (default `~/.cache/onevoice`): this machine's working copies of servers' logs.
+    public var cacheDirectory: URL {
+        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.cache"
+        return URL(fileURLWithPath: base).appendingPathComponent("onevoice")
+    }
+
+    /// Where the working copies of shared servers' logs are kept.
+    public var serverCopiesDirectory: URL { cacheDirectory.appendingPathComponent("servers") }
 
     public var templatesDirectory: URL { configDirectory.appendingPathComponent("templates") }
     public var configFile: URL { configDirectory.appendingPathComponent("config.toml") }

@@ -120,7 +120,7 @@ public final class Scheduler: Sendable {
 
     /// Gives the lease back (on a clean exit), so another scheduler can start at once.
     public func stop() {
-        try? database.write { try $0.releaseSchedulerLease(holder: holder) }
+        try? database.releaseSchedulerLease(holder: holder)
         leaseUntil.withLock { $0 = nil }
     }
 
@@ -128,7 +128,7 @@ public final class Scheduler: Sendable {
     private func holdLease(now: Date) throws -> Bool {
         if let until = leaseUntil.withLock({ $0 }), until.timeIntervalSince(now) > configuration.leaseDuration / 2 { return true }
         let expiry = now.addingTimeInterval(configuration.leaseDuration)
-        let acquired = try database.write { try $0.acquireSchedulerLease(holder: holder, now: now, until: expiry) }
+        let acquired = try database.acquireSchedulerLease(holder: holder, now: now, until: expiry)
         leaseUntil.withLock { $0 = acquired ? expiry : nil }
         return acquired
     }

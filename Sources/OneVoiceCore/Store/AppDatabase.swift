@@ -12,12 +12,18 @@ public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Whether this handle only reads (the file or its folder is read-only): writes are refused.
     public let isReadOnly: Bool
+    /// The shared server whose log this file is a working copy of; nil for a database file of its own.
+    let shared: SharedLog?
 
-    init(path: String, writer: any DatabaseWriter, isReadOnly: Bool = false) {
+    init(path: String, writer: any DatabaseWriter, isReadOnly: Bool = false, shared: SharedLog? = nil) {
         self.path = path
         self.writer = writer
         self.isReadOnly = isReadOnly
+        self.shared = shared
     }
+
+    /// Whether the record lives on a shared server (this machine holding a working copy of it).
+    public var isShared: Bool { shared != nil }
 
     /// How long a writer waits for another process before giving up.
     public static let busyTimeout: TimeInterval = 30
@@ -189,27 +195,53 @@ public struct AppDatabase: Sendable {
     /// Runs `body` in one IMMEDIATE transaction: all of it is saved, or none of it. Every row of a table of
     /// record that `body` writes must be recorded by a log entry it appends, signed by `signer`: a change
     /// that leaves a row unrecorded is a programming error and is rolled back whole.
+    ///
+    /// On a shared server the change is made while this machine holds the server's chain head: the copy first
+    /// takes in every entry it has not seen, then the change's entries go to the server, and the copy commits
+    /// only once the server has. A change the server did not take is not kept here either.
     func write<T>(signer: IdentityKey? = nil, _ body: (StoreSession) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: path) }
         do {
             return try writer.write { db in
                 let session = StoreSession(db: db, signer: signer)
-                try session.installRowCapture()
-                try session.clearPendingImages()
-                try session.sealHistoryIfNeeded()
-                let result = try body(session)
-                if let (table, id) = try session.unloggedRows().first {
-                    throw StoreError.invalid("OneVoice changed \(table) #\(id) without a records-log entry; nothing was saved. This is a bug: please report it.")
-                }
-                return result
+                guard let shared else { return try Self.change(session, body) }
+                var appended: LogEntry?
+                return try shared.withHeadLock({ lock in
+                    let local = try session.logHead() ?? (0, Hashing.zeroHash)
+                    if lock.head.seq > local.seq {
+                        try session.applyServerEntries(try lock.entries(after: local.seq), server: path)
+                    } else if lock.head.seq < local.seq || lock.head.hash != local.hash {
+                        throw StoreError.server(location: path, detail: "holds a log that does not follow this machine's copy (the server is at #\(lock.head.seq), the copy at #\(local.seq)); it may have been restored from a backup")
+                    }
+                    let result = try Self.change(session, body)
+                    let fresh = try session.logEntries(after: lock.head.seq)
+                    appended = fresh.last
+                    try lock.append(fresh)
+                    return result
+                }, lastEntry: { appended })
             }
         } catch {
             throw StoreError.wrap(error, path: path)
         }
     }
 
+    /// One change on the open transaction: every row of record it writes must be logged.
+    private static func change<T>(_ session: StoreSession, _ body: (StoreSession) throws -> T) throws -> T {
+        try session.installRowCapture()
+        try session.clearPendingImages()
+        try session.sealHistoryIfNeeded()
+        let result = try body(session)
+        if let (table, id) = try session.unloggedRows().first {
+            throw StoreError.invalid("OneVoice changed \(table) #\(id) without a records-log entry; nothing was saved. This is a bug: please report it.")
+        }
+        return result
+    }
+
     /// Runs `body` on a consistent snapshot (internal to Core, like `write`).
+    /// On a shared server it first takes in what other machines appended, when the server answers; when it does
+    /// not, it reads this machine's copy as it stands (and `serverProblem` says why).
     func read<T>(_ body: (StoreSession) throws -> T) throws -> T {
+        if shared != nil { refreshFromServer() }
         do {
             return try writer.read { db in try body(StoreSession(db: db)) }
         } catch {
@@ -218,8 +250,10 @@ public struct AppDatabase: Sendable {
     }
 
     /// A counter that changes whenever another connection (another process) commits.
-    /// Cheap enough to poll several times a second.
+    /// Cheap enough to poll several times a second. On a shared server it first takes in what other machines
+    /// appended since the last look.
     public func dataVersion() throws -> Int {
+        if shared != nil { refreshFromServer() }
         do {
             return try writer.writeWithoutTransaction { db in
                 try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0

@@ -17,6 +17,10 @@ public enum StoreError: Error, CustomStringConvertible, LocalizedError, Equatabl
     case notFound(what: String)
     case invalid(String)
     case unsupportedLocation(location: String, scheme: String)
+    /// A server address given where only a database file will do.
+    case needsFile(location: String)
+    /// The shared server cannot be reached or answered with an error; `detail` says which.
+    case server(location: String, detail: String)
 
     public var description: String {
         switch self {
@@ -37,9 +41,11 @@ public enum StoreError: Error, CustomStringConvertible, LocalizedError, Equatabl
         case .busy(let path):
             "The database at \(path) stayed busy for too long; try again in a moment (nothing was changed)."
         case .unsupportedLocation(let location, let scheme):
-            ["postgres", "postgresql"].contains(scheme)
-                ? "\(location) names a PostgreSQL server, which this OneVoice cannot use yet; give --db the path of a database file (nothing was created)."
-                : "\(location) is a \(scheme): address, which OneVoice cannot open; give --db the path of a database file (nothing was created)."
+            "\(location) is a \(scheme): address, which OneVoice cannot open; give --db the path of a database file or a postgres:// server (nothing was created)."
+        case .needsFile(let location):
+            "\(location) is a PostgreSQL server; this needs the path of a database file (nothing was created)."
+        case .server(let location, let detail):
+            "The OneVoice server at \(location) \(detail); nothing was changed."
         case .readOnly(let path):
             "The database at \(path) cannot be written (read-only file or folder); check its permissions."
         case .readOnlyNeedsUpgrade(let path):

@@ -5,6 +5,16 @@ extension Workspace {
     public static func initialize(at url: URL, agencyName: String, timeZoneIdentifier: String, mode: WorkspaceMode,
                                   handle: String, displayName: String, key: IdentityKey,
                                   clock: any WallClock = SystemClock(), anchors: AnchorStore = .standard) throws -> Workspace {
+        try initialize(.file(url), copies: url.deletingLastPathComponent(), agencyName: agencyName,
+                       timeZoneIdentifier: timeZoneIdentifier, mode: mode, handle: handle, displayName: displayName, key: key,
+                       clock: clock, anchors: anchors)
+    }
+
+    /// Sets up a new agency at `location`: a new file, or an empty shared server (`copies` holds this machine's
+    /// working copy of a server's log).
+    public static func initialize(_ location: DatabaseLocation, copies: URL, agencyName: String, timeZoneIdentifier: String, mode: WorkspaceMode,
+                                  handle: String, displayName: String, key: IdentityKey,
+                                  clock: any WallClock = SystemClock(), anchors: AnchorStore = .standard) throws -> Workspace {
         let name = agencyName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw StoreError.invalid("The agency needs a name (--agency).") }
         try TextInput.check(name, as: .name)
@@ -14,10 +24,10 @@ extension Workspace {
         guard Person.isValidHandle(handle) else {
             throw StoreError.invalid("\"\(handle)\" is not a usable handle; use lower-case letters, digits, '.', '-' or '_' (up to 32).")
         }
-        let database = try AppDatabase.open(at: url, create: true)
+        let database = try AppDatabase.open(location, create: true, copies: copies)
         let workspace = Workspace(database: database, clock: clock, identity: key, anchors: anchors)
         try database.write(signer: key) { session in
-            if try session.agency() != nil { throw StoreError.alreadyInitialised(path: url.path) }
+            if try session.agency() != nil { throw StoreError.alreadyInitialised(path: database.path) }
             let now = clock.now()
             let agency = Agency(name: name, timeZoneIdentifier: timeZoneIdentifier, mode: mode, createdAt: now)
             try session.insertAgency(agency)
@@ -32,7 +42,7 @@ extension Workspace {
                                   incidentID: nil, change: person, at: now)
         }
         // A new history at this path: notes kept for a database that was here before no longer apply to it.
-        anchors.retire(databasePath: url.path, at: clock.now())
+        anchors.retire(databasePath: database.path, at: clock.now())
         // The founding head, noted at once: a log later recomputed from its start fails here even if this user
         // never verified or delivered from it.
         if let head = try database.read({ try $0.logHead() }) {

@@ -39,7 +39,7 @@ struct InitCommand: ParsableCommand {
         }
         let login = ProcessInfo.processInfo.environment["USER"].map { $0.lowercased() } ?? "admin"
         let handle = handle ?? (Person.isValidHandle(login) ? login : "admin")
-        let workspace = try Workspace.initialize(at: try store.databaseURL, agencyName: agency, timeZoneIdentifier: timezone,
+        let workspace = try Workspace.initialize(try store.databaseLocation, copies: store.paths.serverCopiesDirectory, agencyName: agency, timeZoneIdentifier: timezone,
                                                  mode: exercise ? .exercise : .live, handle: handle,
                                                  displayName: name ?? handle, key: key)
         if store.json {

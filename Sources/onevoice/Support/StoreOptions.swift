@@ -4,7 +4,7 @@ import OneVoiceCore
 
 /// The options every command that reads or writes data takes.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (default: $ONEVOICE_DB or ~/.local/share/onevoice/onevoice.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The database file, or a shared server as postgres://USER@HOST:PORT/DB (default: $ONEVOICE_DB, the config's [database] url, or ~/.local/share/onevoice/onevoice.sqlite).", valueName: "path|url"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Your private key (default: $ONEVOICE_IDENTITY or ~/.config/onevoice/identity.key).", valueName: "path"))
@@ -14,7 +14,15 @@ struct StoreOptions: ParsableArguments {
     var json = false
 
     var paths: XDGPaths { XDGPaths() }
+    /// The database file, for what only a file can be.
     var databaseURL: URL { get throws { try paths.databaseURL(explicit: db) } }
+    /// The file or server: --db, $ONEVOICE_DB, the config's `[database] url`, the default file.
+    var databaseLocation: DatabaseLocation {
+        get throws {
+            let configured = (try? Self.loadedSettings.get())?.databaseURL
+            return try paths.databaseLocation(explicit: db, configured: configured)
+        }
+    }
     var identityURL: URL { paths.identityURL(explicit: identity) }
 
     /// The agency's configuration, templates and rules, read once per process
@@ -32,7 +40,7 @@ struct StoreOptions: ParsableArguments {
     func writableWorkspace() throws -> Workspace {
         let settings = try workspaceSettings()
         let key = try IdentityKey.load(from: identityURL)
-        let database = try AppDatabase.open(at: databaseURL)
+        let database = try AppDatabase.open(databaseLocation, copies: paths.serverCopiesDirectory)
         return Workspace(database: database, identity: key, identityPath: identityURL.path, settings: settings)
     }
 
@@ -41,7 +49,7 @@ struct StoreOptions: ParsableArguments {
     func queryWorkspace() throws -> Workspace {
         let settings = try workspaceSettings()
         let key = try? IdentityKey.load(from: identityURL)
-        let database = try AppDatabase.openForQuerying(at: databaseURL)
+        let database = try AppDatabase.openForQuerying(databaseLocation, copies: paths.serverCopiesDirectory)
         return Workspace(database: database, identity: key, identityPath: identityURL.path, settings: settings)
     }
 
@@ -50,7 +58,7 @@ struct StoreOptions: ParsableArguments {
     func readableWorkspace() throws -> Workspace {
         let settings = try workspaceSettings()
         let key = try? IdentityKey.load(from: identityURL)
-        let database = try AppDatabase.openForReading(at: databaseURL)
+        let database = try AppDatabase.openForReading(databaseLocation, copies: paths.serverCopiesDirectory)
         return Workspace(database: database, identity: key, identityPath: identityURL.path, settings: settings)
     }
 }

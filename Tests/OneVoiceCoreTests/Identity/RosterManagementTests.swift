@@ -4,8 +4,8 @@ import Testing
 
 /// People leave and change jobs: removal and role changes are admin-only, logged, and never strand the agency.
 @Suite struct RosterManagementTests {
-    @Test func removingSomeoneStopsTheirKeyAndIsLogged() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func removingSomeoneStopsTheirKeyAndIsLogged(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         let dana = try agency.enrol("dana", [.drafter])
         _ = try dana.openIncident(title: "Before", kind: .general, location: "")
         let removal = try agency.admin.removeFromRoster(handle: "dana", reason: "Left the agency")
@@ -26,8 +26,8 @@ import Testing
         }
     }
 
-    @Test func roleChangesAreAdminOnlyAndLogged() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func roleChangesAreAdminOnlyAndLogged(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         let vic = try agency.enrol("vic", [.verifier])
         #expect(throws: IdentityError.self) { try vic.setRoles(handle: "vic", roles: [.admin]) }
         let change = try agency.admin.setRoles(handle: "vic", roles: [.verifier, .legal])
@@ -39,8 +39,8 @@ import Testing
         #expect(throws: IdentityError.self) { try vic.removeFromRoster(handle: "admin", reason: "coup") }
     }
 
-    @Test func theLastAdminStays() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func theLastAdminStays(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         let before = try agency.logCount()
         #expect(throws: StoreError.self) { try agency.admin.removeFromRoster(handle: "admin", reason: "Retiring") }
         #expect(throws: StoreError.self) { try agency.admin.setRoles(handle: "admin", roles: [.drafter]) }
@@ -53,8 +53,8 @@ import Testing
         }
     }
 
-    @Test func anOpenIncidentKeepsItsSpokesperson() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func anOpenIncidentKeepsItsSpokesperson(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         try agency.enrol("sam", [.spokesperson])
         let incident = try agency.admin.openIncident(title: "Elm", kind: .general, location: "", spokesperson: "sam")
         #expect(throws: StoreError.self) { try agency.admin.removeFromRoster(handle: "sam", reason: "Moved") }
@@ -63,8 +63,8 @@ import Testing
         try agency.admin.removeFromRoster(handle: "sam", reason: "Moved")
     }
 
-    @Test func refusalsNeedAReasonAndAKnownHandle() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func refusalsNeedAReasonAndAKnownHandle(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         try agency.enrol("dana", [.drafter])
         #expect(throws: StoreError.self) { try agency.admin.removeFromRoster(handle: "dana", reason: "  ") }
         #expect(throws: StoreError.self) { try agency.admin.removeFromRoster(handle: "nobody", reason: "x") }

@@ -5,8 +5,8 @@ import Testing
 /// Correcting an incident and an unverified fact: one logged change each, refused where the record must stay.
 @Suite("Incident and fact corrections")
 struct IncidentEditTests {
-    @Test func anIncidentIsCorrectedWithOneLoggedChange() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func anIncidentIsCorrectedWithOneLoggedChange(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         let pio = try agency.enrol("pio", [.drafter, .spokesperson])
         let incident = try pio.openIncident(title: "Shots fird", kind: .general, location: "Elm Street")
         let before = try agency.logCount()
@@ -21,8 +21,8 @@ struct IncidentEditTests {
         #expect(try ChainVerifier(database: agency.admin.database).verify().isIntact)
     }
 
-    @Test func refusalsChangeNothing() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func refusalsChangeNothing(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         let pio = try agency.enrol("pio", [.drafter, .spokesperson])
         let vic = try agency.enrol("vic", [.verifier])
         let incident = try pio.openIncident(title: "Flood", kind: .general, location: "River Road")
@@ -37,8 +37,8 @@ struct IncidentEditTests {
         #expect(try agency.logCount() == before + 1, "only the close was logged")
     }
 
-    @Test func onlyAnUnverifiedFactIsCorrected() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func onlyAnUnverifiedFactIsCorrected(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         let pio = try agency.enrol("pio", [.drafter, .spokesperson])
         let vic = try agency.enrol("vic", [.verifier])
         let incident = try pio.openIncident(title: "Flood", kind: .general, location: "River Road")
@@ -67,8 +67,8 @@ struct IncidentEditTests {
 extension IncidentEditTests {
     /// A correction is held to the same input limits as the record it corrects: control characters, escape
     /// sequences and oversized text are refused, and nothing is logged.
-    @Test func correctionsRefuseHostileTextAsRecordingDoes() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func correctionsRefuseHostileTextAsRecordingDoes(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         let pio = try agency.enrol("pio", [.drafter, .spokesperson])
         let incident = try pio.openIncident(title: "Flood", kind: .general, location: "River Road")
         let fact = try pio.addFact(incidentID: incident.id, text: "Two homes flooded.", source: "Fire chief", sourceKind: .incidentCommander)

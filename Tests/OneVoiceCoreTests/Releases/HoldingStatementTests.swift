@@ -30,8 +30,8 @@ struct HoldingStatementTests {
         }
     }
 
-    @Test func holdingRenditionsComeFromHoldingShortAndFullReleasesFromShort() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func holdingRenditionsComeFromHoldingShortAndFullReleasesFromShort(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         let drafter = try agency.enrol("dana", [.drafter])
         let incident = try drafter.openIncident(title: "Shooting", kind: .officerInvolvedShooting, location: "the 1200 block of Elm Street")
         let holding = try drafter.draftRelease(incidentID: incident.id, templateID: "officer-involved-shooting", holding: true)

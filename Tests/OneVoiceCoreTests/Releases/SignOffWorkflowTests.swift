@@ -14,8 +14,8 @@ struct SignOffWorkflowTests {
         let other: Workspace
         let incident: Incident
 
-        init(kind: IncidentKind = .officerInvolvedShooting) throws {
-            agency = try TestAgency()
+        init(kind: IncidentKind = .officerInvolvedShooting, storage: Storage = .file) throws {
+            agency = try TestAgency(storage: storage)
             let settings = WorkspaceSettings(templates: WorkspaceSettings.builtIn.templates, ruleSet: WorkspaceSettings.builtIn.ruleSet,
                                              agencyPhone: "555-0100", agencyEmail: "pio@riverton.example",
                                              agencyWebsite: "https://riverton.example", releaseURLPattern: "https://riverton.example/news/{id}",
@@ -33,8 +33,8 @@ struct SignOffWorkflowTests {
         }
     }
 
-    @Test func aHoldingStatementGoesFromTemplateToSignedApproval() throws {
-        let team = try Team()
+    @Test(arguments: Storage.allCases) func aHoldingStatementGoesFromTemplateToSignedApproval(storage: Storage) throws {
+        let team = try Team(storage: storage)
         for (key, text, source) in [("injuries", "One adult was taken to Mercy Hospital.", "Mercy Hospital"),
                                     ("public-safety", "There is no ongoing threat to the public.", "Incident commander"),
                                     ("investigating-agency", "The State Bureau of Investigation", "SBI duty agent")] {
@@ -58,8 +58,8 @@ struct SignOffWorkflowTests {
         #expect(try ChainVerifier(database: team.drafter.database).verify().isIntact)
     }
 
-    @Test func anEditedHoldingStatementAfterAShootingNeedsLegalClearance() throws {
-        let team = try Team()
+    @Test(arguments: Storage.allCases) func anEditedHoldingStatementAfterAShootingNeedsLegalClearance(storage: Storage) throws {
+        let team = try Team(storage: storage)
         let release = try team.drafter.draftRelease(incidentID: team.incident.id, templateID: "officer-involved-shooting", holding: true)
         let drafted = try team.drafter.revision(releaseID: release.id)
         try team.drafter.editRelease(id: release.id, text: drafted.text + "\nA community meeting will be held on Thursday.")
@@ -76,8 +76,8 @@ struct SignOffWorkflowTests {
         #expect(try ChainVerifier(database: team.drafter.database).verify().attestations == 2)
     }
 
-    @Test func nobodyButTheIncidentsSpokespersonCanApprove() throws {
-        let team = try Team(kind: .roadClosure)
+    @Test(arguments: Storage.allCases) func nobodyButTheIncidentsSpokespersonCanApprove(storage: Storage) throws {
+        let team = try Team(kind: .roadClosure, storage: storage)
         let release = try team.drafter.createRelease(incidentID: team.incident.id, title: "Closure",
                                                      text: "Elm Street is closed between 1st and 3rd Avenue. The investigation is ongoing, and more information will follow.",
                                                      renditions: ["x": "Elm Street is closed between 1st and 3rd Avenue."])
@@ -90,8 +90,8 @@ struct SignOffWorkflowTests {
         #expect(try team.drafter.release(id: release.id).status == .approved)
     }
 
-    @Test func factsNeedASecondPersonAndOnlyVerifiedFactsCanGo() throws {
-        let team = try Team(kind: .roadClosure)
+    @Test(arguments: Storage.allCases) func factsNeedASecondPersonAndOnlyVerifiedFactsCanGo(storage: Storage) throws {
+        let team = try Team(kind: .roadClosure, storage: storage)
         let fact = try team.drafter.addFact(incidentID: team.incident.id, text: "Two people were taken to Mercy Hospital",
                                             source: "Mercy Hospital", sourceKind: .hospital, key: "injured")
         // The recorder cannot verify their own fact, even holding the role.
@@ -115,8 +115,8 @@ struct SignOffWorkflowTests {
         #expect(attestations.first?.actorHandle == "vic")
     }
 
-    @Test func anEditAfterApprovalNeedsANewApproval() throws {
-        let team = try Team(kind: .roadClosure)
+    @Test(arguments: Storage.allCases) func anEditAfterApprovalNeedsANewApproval(storage: Storage) throws {
+        let team = try Team(kind: .roadClosure, storage: storage)
         let release = try team.drafter.createRelease(incidentID: team.incident.id, title: "Closure",
                                                      text: "Elm Street is closed. The investigation is ongoing.", renditions: [:])
         try team.drafter.submitRelease(id: release.id)
@@ -132,8 +132,8 @@ struct SignOffWorkflowTests {
         #expect(throws: IdentityError.self) { try team.spokesperson.approveRelease(id: release.id) }
     }
 
-    @Test func blockingRulesStopSubmissionAndWarningsMustBeAcknowledged() throws {
-        let team = try Team(kind: .roadClosure)
+    @Test(arguments: Storage.allCases) func blockingRulesStopSubmissionAndWarningsMustBeAcknowledged(storage: Storage) throws {
+        let team = try Team(kind: .roadClosure, storage: storage)
         let blocked = try team.drafter.createRelease(incidentID: team.incident.id, title: "Bad",
                                                      text: "The suspect lives at 1234 Oak Street. The investigation is ongoing.", renditions: [:])
         #expect(throws: IdentityError.self) { try team.drafter.submitRelease(id: blocked.id) }
@@ -147,8 +147,8 @@ struct SignOffWorkflowTests {
         try team.spokesperson.approveRelease(id: warned.id, acknowledging: warnings.map(\.rule))
     }
 
-    @Test func namesUnderAHoldBlock() throws {
-        let team = try Team()
+    @Test(arguments: Storage.allCases) func namesUnderAHoldBlock(storage: Storage) throws {
+        let team = try Team(storage: storage)
         _ = try team.drafter.addNamedPerson(incidentID: team.incident.id, name: "Jordan Reyes", category: .officer)
         let victim = try team.drafter.addNamedPerson(incidentID: team.incident.id, name: "Casey Moore", category: .victim)
         let release = try team.drafter.createRelease(incidentID: team.incident.id, title: "Names",
@@ -163,8 +163,8 @@ struct SignOffWorkflowTests {
         #expect(!(try team.drafter.checkRelease(id: release.id).map(\.rule)).contains("hold-officer-name"))
     }
 
-    @Test func aReleasedReleaseChangesOnlyThroughACorrection() throws {
-        let team = try Team(kind: .roadClosure)
+    @Test(arguments: Storage.allCases) func aReleasedReleaseChangesOnlyThroughACorrection(storage: Storage) throws {
+        let team = try Team(kind: .roadClosure, storage: storage)
         let release = try team.drafter.createRelease(incidentID: team.incident.id, title: "Closure",
                                                      text: "Elm Street is closed. The investigation is ongoing.", renditions: [:])
         try team.drafter.submitRelease(id: release.id)
@@ -181,8 +181,8 @@ struct SignOffWorkflowTests {
         #expect(try team.drafter.release(id: correction.id).status == .draft)
     }
 
-    @Test func exerciseRenditionsCarryTheMarkerAndSwitchingModeIsAttested() throws {
-        let agency = try TestAgency(mode: .exercise)
+    @Test(arguments: Storage.allCases) func exerciseRenditionsCarryTheMarkerAndSwitchingModeIsAttested(storage: Storage) throws {
+        let agency = try TestAgency(mode: .exercise, storage: storage)
         let drafter = try agency.enrol("dana", [.drafter])
         let incident = try drafter.openIncident(title: "Drill", kind: .activeShooter, location: "Riverton High School")
         let release = try drafter.draftRelease(incidentID: incident.id, templateID: "active-shooter", holding: true)
@@ -195,8 +195,8 @@ struct SignOffWorkflowTests {
         #expect(try ChainVerifier(database: agency.admin.database).verify().attestations == 1)
     }
 
-    @Test func retractingAReleasedFactDraftsACorrection() throws {
-        let team = try Team(kind: .roadClosure)
+    @Test(arguments: Storage.allCases) func retractingAReleasedFactDraftsACorrection(storage: Storage) throws {
+        let team = try Team(kind: .roadClosure, storage: storage)
         let fact = try team.drafter.addFact(incidentID: team.incident.id, text: "Oak Street is open as a detour",
                                             source: "Public Works", sourceKind: .officialRecord)
         try team.verifier.setFactStatus(factID: fact.id, to: .verified)

@@ -5,8 +5,8 @@ import Testing
 /// Timed release: what goes out, when, how often, and what the record says about it.
 @Suite("Scheduler: timed delivery")
 struct SchedulerDeliveryTests {
-    @Test func anApprovedReleaseGoesOutAtItsTimeNotBeforeOncePerChannelAsked() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func anApprovedReleaseGoesOutAtItsTimeNotBeforeOncePerChannelAsked(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer)
         let release = try team.approvedRelease()
@@ -46,8 +46,8 @@ struct SchedulerDeliveryTests {
         #expect(try team.chainIsIntact())
     }
 
-    @Test func releasesGoOutInTimeOrderWithinATickAndAcrossTicks() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func releasesGoOutInTimeOrderWithinATickAndAcrossTicks(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer)
         let late = try team.approvedRelease("Late")
@@ -75,8 +75,8 @@ struct SchedulerDeliveryTests {
         #expect(try team.chainIsIntact())
     }
 
-    @Test func anEditAfterSchedulingMakesThePostsMissedAndNothingGoesOutUntilApprovedAgain() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func anEditAfterSchedulingMakesThePostsMissedAndNothingGoesOutUntilApprovedAgain(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer)
         let release = try team.approvedRelease()
@@ -120,8 +120,8 @@ struct SchedulerDeliveryTests {
         #expect(try team.chainIsIntact())
     }
 
-    @Test func anEditWhileInReviewAtTheTimeIsMissedToo() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func anEditWhileInReviewAtTheTimeIsMissedToo(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer)
         let release = try team.approvedRelease()
@@ -133,8 +133,8 @@ struct SchedulerDeliveryTests {
         #expect(deliverer.calls.isEmpty)
     }
 
-    @Test func overdueBeyondTheGraceWindowWaitsForAPersonThenGoesOutWhenConfirmed() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func overdueBeyondTheGraceWindowWaitsForAPersonThenGoesOutWhenConfirmed(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer)
         let release = try team.approvedRelease()
@@ -161,8 +161,8 @@ struct SchedulerDeliveryTests {
         #expect(try team.chainIsIntact())
     }
 
-    @Test func overdueWithinTheGraceWindowStillGoesOut() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func overdueWithinTheGraceWindowStillGoesOut(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer)
         let release = try team.approvedRelease()
@@ -178,8 +178,8 @@ struct SchedulerDeliveryTests {
         #expect(try scheduler.tick().delivered == 1)
     }
 
-    @Test func aRetryableFailureIsRetriedAfterTheBackoffAndThenDelivered() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aRetryableFailureIsRetriedAfterTheBackoffAndThenDelivered(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let policy = RetryPolicy(initialDelay: 30, multiplier: 2, maximumDelay: 300, maximumAttempts: 5)
         let scheduler = team.scheduler(deliverer) { $0.retry = policy }
@@ -221,8 +221,8 @@ struct SchedulerDeliveryTests {
         #expect(try team.chainIsIntact())
     }
 
-    @Test func aServersRetryAfterIsHonouredAndAttemptsRunOut() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aServersRetryAfterIsHonouredAndAttemptsRunOut(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer) { $0.retry = RetryPolicy(initialDelay: 1, maximumDelay: 300, maximumAttempts: 2) }
         let release = try team.approvedRelease()
@@ -243,8 +243,8 @@ struct SchedulerDeliveryTests {
         #expect(deliverer.calls.count == 2)
     }
 
-    @Test func aNonRetryableFailureStaysFailedWithItsReason() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aNonRetryableFailureStaysFailedWithItsReason(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer)
         let release = try team.approvedRelease()
@@ -273,8 +273,8 @@ struct SchedulerDeliveryTests {
         #expect(try team.status(release.id) == .released)
     }
 
-    @Test func aRenditionOverTheLimitAtSendNeverGoesOutAndIsNotRetried() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aRenditionOverTheLimitAtSendNeverGoesOutAndIsNotRetried(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         // The limit in force when it is sent is tighter than when it was approved (the agency changed it).
         let scheduler = team.scheduler(deliverer) { $0.limits = ChannelLimits([.x: 20]) }
@@ -297,8 +297,8 @@ struct SchedulerDeliveryTests {
         #expect(try team.status(release.id) == .scheduled)
     }
 
-    @Test func aChannelDroppedByALaterRevisionIsNotSentWithTheOldText() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aChannelDroppedByALaterRevisionIsNotSentWithTheOldText(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer)
         let release = try team.approvedRelease()

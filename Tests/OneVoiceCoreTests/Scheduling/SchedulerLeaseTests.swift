@@ -6,11 +6,11 @@ import Testing
 /// Several schedulers on one database: one delivers at a time, and a dead one's work is taken over.
 @Suite("Scheduler: lease and takeover")
 struct SchedulerLeaseTests {
-    @Test func onlyTheLeaseHolderDeliversAndTheOtherTakesOverWhenTheLeaseExpires() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func onlyTheLeaseHolderDeliversAndTheOtherTakesOverWhenTheLeaseExpires(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
-        // Two processes: each its own connection to the same file.
-        let otherDatabase = try AppDatabase.open(at: team.agency.url)
+        // Two processes (on a server, two machines): each its own connection to the same record.
+        let otherDatabase = try team.agency.reopened(on: "other")
         let a = team.scheduler(deliverer, holder: "host-a:1")
         let b = team.scheduler(deliverer, holder: "host-b:2", database: otherDatabase)
         let first = try team.approvedRelease("First")
@@ -22,7 +22,7 @@ struct SchedulerLeaseTests {
         let reportB = try b.tick()
         #expect(reportA.hadLease && reportA.delivered == 2)
         #expect(!reportB.hadLease && reportB.delivered == 0)
-        #expect(try team.database.read { try $0.schedulerLease() }?.holder == "host-a:1")
+        #expect(try team.database.schedulerLease()?.holder == "host-a:1")
 
         // A keeps renewing while it runs; B stays idle.
         let second = try team.approvedRelease("Second")
@@ -39,15 +39,15 @@ struct SchedulerLeaseTests {
         team.clock.advance(by: 16)
         let takeover = try b.tick()
         #expect(takeover.hadLease && takeover.delivered == 2)
-        #expect(try team.database.read { try $0.schedulerLease() }?.holder == "host-b:2")
+        #expect(try team.database.schedulerLease()?.holder == "host-b:2")
         // A comes back: it no longer holds the lease, and does nothing.
         #expect(try a.tick().hadLease == false)
         #expect(deliverer.postIDs.count == Set(deliverer.postIDs).count)
         #expect(deliverer.calls.count == 5)
     }
 
-    @Test func aCleanStopHandsTheLeaseOverAtOnce() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aCleanStopHandsTheLeaseOverAtOnce(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let a = team.scheduler(deliverer, holder: "a")
         let b = team.scheduler(deliverer, holder: "b")
@@ -57,8 +57,8 @@ struct SchedulerLeaseTests {
         #expect(try b.tick().hadLease)
     }
 
-    @Test func schedulersTickingAtOnceOnThreadsDeliverEachPostExactlyOnce() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func schedulersTickingAtOnceOnThreadsDeliverEachPostExactlyOnce(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         var releases: [Release] = []
         for n in 1...6 { releases.append(try team.approvedRelease("Release \(n)")) }
@@ -69,7 +69,7 @@ struct SchedulerLeaseTests {
         }
         team.clock.set(SchedulerTeam.at(minutes: 7))
         let schedulers = try (0..<4).map { n in
-            team.scheduler(deliverer, holder: "s\(n)", database: try AppDatabase.open(at: team.agency.url))
+            team.scheduler(deliverer, holder: "s\(n)", database: try team.agency.reopened(on: "s\(n)"))
         }
         let runs = schedulers.map { scheduler in SchedulerBackgroundRun { try scheduler.tick().hadLease } }
         let holders = try runs.filter { try $0.value() }.count
@@ -82,8 +82,8 @@ struct SchedulerLeaseTests {
     /// A scheduler that claimed a post and then hung or died before recording the result: the
     /// claim goes stale, another scheduler delivers it again with the same key, and the outbox
     /// (like a platform) drops the repeat. If the first one wakes up, its late result is ignored.
-    @Test func aStaleClaimIsTakenOverAndDeliveredAgainWithTheSameKey() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aStaleClaimIsTakenOverAndDeliveredAgainWithTheSameKey(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let folder = team.agency.directory.appendingPathComponent("data")
         let outbox = OutboxDeliverer(layout: OutboxLayout(dataDirectory: folder))
         let hung = Mutex(false)
@@ -97,7 +97,7 @@ struct SchedulerLeaseTests {
         }
         let healthy = SchedulerRecordingDeliverer(inner: outbox)
         let a = team.scheduler(stuck, holder: "host-a:1")
-        let b = team.scheduler(healthy, holder: "host-b:2", database: try AppDatabase.open(at: team.agency.url))
+        let b = team.scheduler(healthy, holder: "host-b:2", database: try team.agency.reopened(on: "other"))
         let release = try team.approvedRelease()
         let time = SchedulerTeam.at(minutes: 5)
         let post = try #require(try team.drafter.scheduleRelease(id: release.id, at: time, channels: [.x]).first)
@@ -141,8 +141,8 @@ struct SchedulerLeaseTests {
 
     /// A delivery that takes longer than the lease (a slow server) must not make the next post's claim
     /// look old: another scheduler would take it over while this one is still sending it.
-    @Test func aSlowDeliveryDoesNotMakeTheNextClaimLookStale() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aSlowDeliveryDoesNotMakeTheNextClaimLookStale(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let clock = team.clock
         let calls = Mutex(0)
         let wake = DispatchSemaphore(value: 0)
@@ -154,7 +154,7 @@ struct SchedulerLeaseTests {
         }
         let healthy = SchedulerRecordingDeliverer()
         let a = team.scheduler(slow, holder: "a")
-        let b = team.scheduler(healthy, holder: "b", database: try AppDatabase.open(at: team.agency.url))
+        let b = team.scheduler(healthy, holder: "b", database: try team.agency.reopened(on: "other"))
         let release = try team.approvedRelease()
         let time = SchedulerTeam.at(minutes: 5)
         let posts = try team.drafter.scheduleRelease(id: release.id, at: time, channels: [.x, .mastodon])
@@ -172,8 +172,8 @@ struct SchedulerLeaseTests {
     }
 
     /// The state a `kill -9` leaves behind, written directly: claimed, never recorded.
-    @Test func aClaimLeftByAKilledSchedulerIsNotTakenOverBeforeItIsStale() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aClaimLeftByAKilledSchedulerIsNotTakenOverBeforeItIsStale(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let release = try team.approvedRelease()
         let time = SchedulerTeam.at(minutes: 5)

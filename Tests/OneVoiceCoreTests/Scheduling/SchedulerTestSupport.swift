@@ -65,8 +65,8 @@ struct SchedulerTeam {
         "website": text,
     ]
 
-    init(exercise: Bool = false) throws {
-        agency = try TestAgency(mode: exercise ? .exercise : .live)
+    init(exercise: Bool = false, storage: Storage = .file) throws {
+        agency = try TestAgency(mode: exercise ? .exercise : .live, storage: storage)
         drafter = try agency.enrol("dana", [.drafter])
         verifier = try agency.enrol("vic", [.verifier])
         legal = try agency.enrol("lee", [.legal])

@@ -1,25 +1,57 @@
 import Foundation
+import Testing
+import TestSupport
 @testable import OneVoiceCore
+
+/// Where a test's agency keeps its record: a database file, or a throw-away PostgreSQL server (this machine's
+/// working copy of it is then the file). Core's behaviour tests take both as arguments: the same tests.
+enum Storage: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case file
+    case server
+
+    var testDescription: String { rawValue }
+}
 
 /// A fresh agency database in a temporary folder, with keys for whoever a test needs.
 struct TestAgency {
     let directory: URL
+    /// The database file: on a server, this machine's working copy of its log.
     let url: URL
+    let location: DatabaseLocation
     let clock: ManualClock
     let adminKey: IdentityKey
     let admin: Workspace
 
     static let start = Date(timeIntervalSince1970: 1_795_000_000) // 2026-11-18, a fixed moment
 
-    init(mode: WorkspaceMode = .live) throws {
+    init(mode: WorkspaceMode = .live, storage: Storage = .file) throws {
+        try self.init(mode: mode, serverURL: storage == .server ? try PostgresCluster.freshDatabase() : nil)
+    }
+
+    /// An agency on the server database at `serverURL`, or in a new file when it is nil.
+    init(mode: WorkspaceMode = .live, serverURL: String?) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("onevoice-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        url = directory.appendingPathComponent("onevoice.sqlite")
+        if let serverURL {
+            location = try DatabaseLocation.parse(serverURL)
+            guard case .server(let address) = location else { throw StoreError.invalid("\(serverURL) is not a server") }
+            url = AppDatabase.workingCopyURL(for: address, in: directory)
+        } else {
+            url = directory.appendingPathComponent("onevoice.sqlite")
+            location = .file(url)
+        }
         clock = ManualClock(Self.start)
         adminKey = IdentityKey()
-        admin = try Workspace.initialize(at: url, agencyName: "Riverton Police Department", timeZoneIdentifier: "America/Chicago",
-                                         mode: mode, handle: "admin", displayName: "Ada Admin", key: adminKey, clock: clock,
+        admin = try Workspace.initialize(location, copies: directory, agencyName: "Riverton Police Department",
+                                         timeZoneIdentifier: "America/Chicago", mode: mode, handle: "admin", displayName: "Ada Admin",
+                                         key: adminKey, clock: clock,
                                          anchors: AnchorStore(directory: directory.appendingPathComponent("state/anchors")))
+    }
+
+    /// The same record opened afresh, as another process or (on a server) another machine would: `machine`
+    /// names the folder its working copy is kept in.
+    func reopened(on machine: String? = nil) throws -> AppDatabase {
+        try AppDatabase.open(location, copies: machine.map { directory.appendingPathComponent("machine-\($0)") } ?? directory)
     }
 
     @discardableResult
@@ -28,6 +60,12 @@ struct TestAgency {
         let key = IdentityKey()
         try admin.addToRoster(handle: handle, displayName: handle.capitalized, roles: roles, publicKey: key.publicKeyBase64)
         return admin.acting(as: key)
+    }
+
+    /// The server's database name (a server agency only).
+    var serverDatabase: String? {
+        if case .server(let address) = location { return address.database }
+        return nil
     }
 
     /// A workspace holding a key that is in no roster.

@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+
+// Moving a record between a database file and a shared server (`onevoice db copy`): the log is copied entry for
+// entry, byte for byte, and the target's rows are made from the rows the entries carry, as a machine's working
+// copy of a server is. Nothing is translated, so the signatures, the chain and its anchors hold on both sides.
+
+extension AppDatabase {
+    /// Copies this database's whole log to `target` (an empty server, or a file that does not exist yet) and
+    /// opens it. The history before the signed log must be sealed: entries without rows cannot be replayed.
+    public func copyLog(to target: DatabaseLocation, copies: URL) throws -> AppDatabase {
+        guard let format = try read({ try $0.lastEntryFormat() }) else {
+            throw StoreError.invalid("The database at \(path) has no records log to copy; nothing was copied.")
+        }
+        guard format >= 2 else {
+            throw StoreError.invalid("The database at \(path) still holds history from before the signed log, not yet sealed; sign one change with this OneVoice first (any change seals it), then copy it. Nothing was copied.")
+        }
+        var after: Int64 = 0
+        let nextPage = { () throws -> [LogEntry]? in
+            let page = try self.read { try $0.logEntries(after: after, limit: SharedLog.page) }
+            after = page.last?.seq ?? after
+            return page
+        }
+        switch target {
+        case .server(let address):
+            let shared = try SharedLog.open(address)
+            defer { shared.close() }
+            do { _ = try shared.importLog(nextPage) } catch { throw StoreError.wrap(error, path: address.description) }
+            return try AppDatabase.open(target, copies: copies)
+        case .file(let url):
+            guard !FileManager.default.fileExists(atPath: url.path) else {
+                throw StoreError.invalid("\(url.path) already exists; copy only into a new file (nothing was copied).")
+            }
+            let copy = try AppDatabase.open(at: url, create: true)
+            do {
+                while let page = try nextPage(), !page.isEmpty {
+                    try copy.writer.write { db in try StoreSession(db: db).applyServerEntries(page, server: path) }
+                }
+            } catch {
+                // Half a log is no copy: the new file goes.
+                try? copy.writer.close()
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
+                throw StoreError.wrap(error, path: url.path)
+            }
+            return copy
+        }
+    }
+}

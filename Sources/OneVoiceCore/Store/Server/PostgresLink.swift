@@ -1,0 +1,150 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+import Synchronization
+
+/// One connection to the shared PostgreSQL server, used from OneVoice's synchronous code: each call waits for
+/// the server's answer on the calling thread (never an event-loop thread). Calls are serialized, so a
+/// transaction begun on the link is never interleaved with another caller's statement.
+final class PostgresLink: @unchecked Sendable {
+    let address: ServerAddress
+    private let connection: PostgresConnection
+    private let logger: Logger
+    /// Held for one statement, or across a transaction by `exclusive`.
+    private let lock = NSRecursiveLock()
+
+    private init(address: ServerAddress, connection: PostgresConnection, logger: Logger) {
+        self.address = address
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// PostgresNIO requires a connection to be closed before it is let go.
+    deinit {
+        if !connection.isClosed { try? connection.close().wait() }
+    }
+
+    static func connect(_ address: ServerAddress, timeout: TimeAmount = .seconds(5)) throws -> PostgresLink {
+        var logger = Logger(label: "onevoice.postgres")
+        // PostgresNIO logs every connection event; a command prints only its own sentences.
+        logger.logLevel = .critical
+        let tls: PostgresConnection.Configuration.TLS
+        do {
+            switch address.tls {
+            case .disable: tls = .disable
+            case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+        } catch {
+            throw StoreError.server(location: address.description, detail: "could not be reached over TLS (\(error))")
+        }
+        var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
+                                                             password: address.password, database: address.database, tls: tls)
+        configuration.options.connectTimeout = timeout
+        do {
+            let connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
+                                                            configuration: configuration, id: 1, logger: logger).wait()
+            return PostgresLink(address: address, connection: connection, logger: logger)
+        } catch {
+            throw Self.describe(error, address: address)
+        }
+    }
+
+    /// Runs one statement and returns its rows.
+    @discardableResult
+    func query(_ sql: String, _ binds: [PostgresBindable] = []) throws -> [PostgresRow] {
+        lock.lock()
+        defer { lock.unlock() }
+        var bindings = PostgresBindings(capacity: binds.count)
+        for bind in binds { bind.append(to: &bindings) }
+        do {
+            return try wait(connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)).rows
+        } catch {
+            throw Self.describe(error, address: address)
+        }
+    }
+
+    /// How long one statement may take, a wait for the head's lock included, before the link is given up.
+    static let statementTimeout: TimeInterval = 15
+
+    /// Waits for `future`, at most `statementTimeout`: a server killed mid-statement can leave an answer that
+    /// never comes. The connection is then closed, so the next call makes a new one.
+    private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let outcome = Mutex<Result<T, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        future.whenComplete { result in
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + Self.statementTimeout) == .success, let result = outcome.withLock({ $0 }) else {
+            broken.withLock { $0 = true }
+            let closing: EventLoopFuture<Void> = connection.close()
+            _ = closing
+            throw StoreError.server(location: address.description, detail: "did not answer within \(Int(Self.statementTimeout)) seconds")
+        }
+        return try result.get()
+    }
+
+    /// Runs `body` with the link held by this thread alone (a transaction's statements, in order).
+    func exclusive<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// Set when a statement went unanswered: the connection is not used again.
+    private let broken = Mutex(false)
+
+    var isClosed: Bool { connection.isClosed || broken.withLock { $0 } }
+
+    func close() {
+        try? connection.close().wait()
+    }
+
+    /// The SQLSTATE of a server error, when the server gave one.
+    static func sqlState(of error: any Error) -> String? {
+        (error as? PSQLError)?.serverInfo?[.sqlState]
+    }
+
+    /// A server or connection error as one sentence.
+    static func describe(_ error: any Error, address: ServerAddress) -> StoreError {
+        if let store = error as? StoreError { return store }
+        let location = address.description
+        guard let psql = error as? PSQLError else {
+            return .server(location: location, detail: "could not be reached (\(error))")
+        }
+        if let message = psql.serverInfo?[.message] {
+            let state = psql.serverInfo?[.sqlState].map { " [\($0)]" } ?? ""
+            return .server(location: location, detail: "refused: \(message)\(state)")
+        }
+        switch psql.code {
+        case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
+            return .server(location: location, detail: "closed the connection (is it restarting?)")
+        case .connectionError:
+            return .server(location: location, detail: "could not be reached (is it running, and is the address right?)")
+        case .sslUnsupported:
+            return .server(location: location, detail: "does not offer TLS, which sslmode=require asks for")
+        case .authMechanismRequiresPassword, .unsupportedAuthMechanism, .saslError:
+            return .server(location: location, detail: "did not accept the sign-in (check the user and password)")
+        default:
+            return .server(location: location, detail: "failed (\(psql.code))")
+        }
+    }
+}
+
+/// A value bound to a statement's `$n`.
+enum PostgresBindable {
+    case int(Int64?)
+    case text(String?)
+
+    func append(to bindings: inout PostgresBindings) {
+        switch self {
+        case .int(let value?): bindings.append(value)
+        case .text(let value?): bindings.append(value)
+        case .int(nil), .text(nil): bindings.appendNull()
+        }
+    }
+}

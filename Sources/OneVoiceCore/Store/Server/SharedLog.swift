@@ -1,0 +1,323 @@
+import Foundation
+import PostgresNIO
+import Synchronization
+
+/// The records log kept on a shared PostgreSQL server: the one record that every machine of a joint information
+/// center appends to and reads from.
+///
+/// The server holds the log exactly as a database file does, entry for entry and byte for byte: each entry is
+/// signed by its actor and carries the rows it wrote. Each machine keeps a working copy (a SQLite file under
+/// the XDG cache folder) that is the projection of that log, and reads from it; a change is made on the copy
+/// and appended to the server in one step, while this machine holds the lock on the server's chain head, so
+/// appends from all machines are serialized and each one starts from the newest entry.
+final class SharedLog: @unchecked Sendable {
+    let address: ServerAddress
+    private let linkLock = NSLock()
+    private var currentLink: PostgresLink?
+    /// Why the last look at the server failed, until one succeeds (the dashboard shows it as "disconnected").
+    private let lastProblem = Mutex<String?>(nil)
+
+    /// Entries fetched per round trip when a copy catches up.
+    static let page = 2_000
+    /// The channel a committed append notifies (LISTEN/NOTIFY), with the new head's sequence number.
+    static let channel = "onevoice_log"
+
+    private init(address: ServerAddress, link: PostgresLink) {
+        self.address = address
+        self.currentLink = link
+    }
+
+    /// Connects, and makes the server's tables when they are not there yet.
+    static func open(_ address: ServerAddress) throws -> SharedLog {
+        let log = SharedLog(address: address, link: try PostgresLink.connect(address))
+        try log.prepareSchema()
+        return log
+    }
+
+    /// The connection, made again when the server closed the last one (a restart): the next call works
+    /// once the server is back, without restarting OneVoice.
+    func link() throws -> PostgresLink {
+        linkLock.lock()
+        defer { linkLock.unlock() }
+        if let currentLink, !currentLink.isClosed { return currentLink }
+        currentLink?.close()
+        currentLink = nil
+        let fresh = try PostgresLink.connect(address)
+        currentLink = fresh
+        return fresh
+    }
+
+    /// The server's last failure, nil while it answers.
+    var problem: String? { lastProblem.withLock { $0 } }
+
+    func noteAnswered() { lastProblem.withLock { $0 = nil } }
+
+    func noteFailure(_ error: any Error) {
+        let sentence = (error as? StoreError)?.description ?? PostgresLink.describe(error, address: address).description
+        lastProblem.withLock { $0 = sentence }
+    }
+
+    func close() {
+        linkLock.lock()
+        defer { linkLock.unlock() }
+        currentLink?.close()
+        currentLink = nil
+    }
+
+    // MARK: - Schema
+
+    /// The tables, made once per server under an advisory lock (two machines starting at once make them once).
+    private func prepareSchema() throws {
+        let link = try link()
+        try link.exclusive {
+            try transaction(link) {
+                try link.query("SELECT pg_advisory_xact_lock(\(Migrations.applicationID))")
+                try link.query("""
+                    CREATE TABLE IF NOT EXISTS onevoice_meta (
+                        id integer PRIMARY KEY CHECK (id = 1),
+                        application_id bigint NOT NULL,
+                        schema_version integer NOT NULL)
+                    """)
+                try link.query("""
+                    CREATE TABLE IF NOT EXISTS onevoice_log (
+                        seq bigint PRIMARY KEY CHECK (seq > 0),
+                        time bigint NOT NULL,
+                        actor_id bigint,
+                        actor_handle text NOT NULL,
+                        action text NOT NULL,
+                        subject_type text NOT NULL,
+                        subject_id bigint NOT NULL,
+                        incident_id bigint,
+                        change text NOT NULL,
+                        prev_hash text NOT NULL,
+                        hash text NOT NULL UNIQUE,
+                        format integer NOT NULL,
+                        actor_key text NOT NULL,
+                        images text NOT NULL,
+                        signature text NOT NULL)
+                    """)
+                try link.query("""
+                    CREATE TABLE IF NOT EXISTS onevoice_head (
+                        id integer PRIMARY KEY CHECK (id = 1),
+                        seq bigint NOT NULL,
+                        hash text NOT NULL)
+                    """)
+                try link.query("""
+                    CREATE TABLE IF NOT EXISTS onevoice_lease (
+                        id integer PRIMARY KEY CHECK (id = 1),
+                        holder text NOT NULL,
+                        expires_at bigint NOT NULL)
+                    """)
+                try link.query("INSERT INTO onevoice_head (id, seq, hash) VALUES (1, 0, $1) ON CONFLICT (id) DO NOTHING",
+                               [.text(Hashing.zeroHash)])
+                let version = Int64(Migrations.knownMigrations.count)
+                let rows = try link.query("SELECT application_id, schema_version FROM onevoice_meta WHERE id = 1")
+                if let row = rows.first {
+                    let (application, stored) = try row.decode((Int64, Int32).self)
+                    guard application == Int64(Migrations.applicationID) else {
+                        throw StoreError.server(location: address.description, detail: "holds another program's tables, not OneVoice's")
+                    }
+                    guard Int64(stored) <= version else { throw StoreError.newerSchema(path: address.description) }
+                    if Int64(stored) < version {
+                        try link.query("UPDATE onevoice_meta SET schema_version = $1 WHERE id = 1", [.int(version)])
+                    }
+                } else {
+                    try link.query("INSERT INTO onevoice_meta (id, application_id, schema_version) VALUES (1, $1, $2)",
+                                   [.int(Int64(Migrations.applicationID)), .int(version)])
+                }
+            }
+        }
+    }
+
+    // MARK: - Reading
+
+    /// The server's chain head: (0, zero hash) before the first entry.
+    func head() throws -> (seq: Int64, hash: String) {
+        try Self.head(try link(), locking: false)
+    }
+
+    /// The hash of the entry at `seq`, nil when the server has no such entry.
+    func hash(at seq: Int64) throws -> String? {
+        try link().query("SELECT hash FROM onevoice_log WHERE seq = $1", [.int(seq)]).first.map { try $0.decode(String.self) }
+    }
+
+    /// Up to `limit` entries after `seq`, oldest first.
+    func entries(after seq: Int64, limit: Int = SharedLog.page) throws -> [LogEntry] {
+        try Self.entries(try link(), after: seq, limit: limit)
+    }
+
+    private static func head(_ link: PostgresLink, locking: Bool) throws -> (seq: Int64, hash: String) {
+        let rows = try link.query("SELECT seq, hash FROM onevoice_head WHERE id = 1" + (locking ? " FOR UPDATE" : ""))
+        guard let row = rows.first else { return (0, Hashing.zeroHash) }
+        return try row.decode((Int64, String).self)
+    }
+
+    private static func entries(_ link: PostgresLink, after seq: Int64, limit: Int) throws -> [LogEntry] {
+        try link.query("""
+            SELECT seq, time, actor_id, actor_handle, action, subject_type, subject_id, incident_id, change, prev_hash, hash,
+                   format, actor_key, images, signature
+            FROM onevoice_log WHERE seq > $1 ORDER BY seq LIMIT $2
+            """, [.int(seq), .int(Int64(limit))]).map(entry)
+    }
+
+    private static func entry(_ row: PostgresRow) throws -> LogEntry {
+        let (seq, time, actorID, actorHandle, action, subjectType, subjectID, incidentID, change, prevHash, hash, format,
+             actorKey, images, signature) = try row.decode(
+                (Int64, Int64, Int64?, String, String, String, Int64, Int64?, String, String, String, Int32, String, String, String).self)
+        var entry = LogEntry(seq: seq, time: time, actorID: actorID, actorHandle: actorHandle, action: action,
+                             subjectType: subjectType, subjectID: subjectID, incidentID: incidentID, change: change,
+                             prevHash: prevHash, storedHash: hash)
+        entry.format = Int(format)
+        entry.actorKey = actorKey
+        entry.images = images
+        entry.signature = signature
+        return entry
+    }
+
+    // MARK: - Appending
+
+    /// What a machine may do while it holds the head: read what it has not seen, then append after it.
+    struct HeadLock {
+        let link: PostgresLink
+        /// The head when the lock was taken.
+        let head: (seq: Int64, hash: String)
+
+        func entries(after seq: Int64) throws -> [LogEntry] {
+            try SharedLog.entries(link, after: seq, limit: .max)
+        }
+
+        /// Appends `entries` (already chained after `head`) and moves the head; machines listening hear of it
+        /// when the transaction commits.
+        func append(_ entries: [LogEntry]) throws {
+            guard let last = entries.last else { return }
+            try SharedLog.insert(entries, link: link)
+            try link.query("UPDATE onevoice_head SET seq = $1, hash = $2 WHERE id = 1", [.int(last.seq), .text(last.hash)])
+            try link.query("SELECT pg_notify($1, $2)", [.text(SharedLog.channel), .text(String(last.seq))])
+        }
+    }
+
+    /// Runs `body` in one server transaction holding the row lock on the chain head: every other machine's
+    /// append waits until this one commits or rolls back. A commit whose answer is lost (the server went away)
+    /// is looked up once the server answers again: the change counts as made only if its last entry is there.
+    func withHeadLock<T>(_ body: (HeadLock) throws -> T, lastEntry: () -> LogEntry?) throws -> T {
+        do {
+            let result = try locked(body, lastEntry: lastEntry)
+            noteAnswered()
+            return result
+        } catch let error as StoreError {
+            if case .server = error { noteFailure(error) }
+            throw error
+        }
+    }
+
+    private func locked<T>(_ body: (HeadLock) throws -> T, lastEntry: () -> LogEntry?) throws -> T {
+        let link = try link()
+        return try link.exclusive {
+            try link.query("BEGIN")
+            let result: T
+            do {
+                let head = try Self.head(link, locking: true)
+                result = try body(HeadLock(link: link, head: head))
+            } catch {
+                // A connection that is gone has rolled back by itself (the server ends its transaction).
+                if !link.isClosed { _ = try? link.query("ROLLBACK") }
+                throw error
+            }
+            do {
+                try link.query("COMMIT")
+            } catch {
+                guard let last = lastEntry(), let found = try? self.link().query(
+                    "SELECT 1 FROM onevoice_log WHERE seq = $1 AND hash = $2", [.int(last.seq), .text(last.hash)]),
+                    !found.isEmpty
+                else {
+                    throw error
+                }
+            }
+            return result
+        }
+    }
+
+    /// Inserts whole entries, many to a statement (a change's few, or a database moved onto the server).
+    static func insert(_ entries: [LogEntry], link: PostgresLink) throws {
+        // 15 values an entry; a statement may bind at most 65,535.
+        let perStatement = 1_000
+        var start = 0
+        while start < entries.count {
+            let batch = entries[start..<min(start + perStatement, entries.count)]
+            var rows: [String] = []
+            var binds: [PostgresBindable] = []
+            rows.reserveCapacity(batch.count)
+            binds.reserveCapacity(batch.count * 15)
+            for entry in batch {
+                let base = binds.count
+                rows.append("(" + (1...15).map { "$\(base + $0)" }.joined(separator: ", ") + ")")
+                binds += [.int(entry.seq), .int(entry.time), .int(entry.actorID), .text(entry.actorHandle), .text(entry.action),
+                          .text(entry.subjectType), .int(entry.subjectID), .int(entry.incidentID), .text(entry.change),
+                          .text(entry.prevHash), .text(entry.hash), .int(Int64(entry.format)), .text(entry.actorKey),
+                          .text(entry.images), .text(entry.signature)]
+            }
+            try link.query("""
+                INSERT INTO onevoice_log (seq, time, actor_id, actor_handle, action, subject_type, subject_id, incident_id,
+                                          change, prev_hash, hash, format, actor_key, images, signature)
+                VALUES \(rows.joined(separator: ", "))
+                """, binds)
+            start += perStatement
+        }
+    }
+
+    /// Moves a whole log onto a server whose log is empty, in pages that `next` hands over, in one transaction:
+    /// another machine sees all of it or none of it.
+    func importLog(_ next: () throws -> [LogEntry]?) throws -> Int64 {
+        try withHeadLock({ lock in
+            guard lock.head.seq == 0 else {
+                throw StoreError.server(location: address.description, detail: "already holds a records log (\(lock.head.seq) entries); copy only onto an empty database")
+            }
+            var count: Int64 = 0
+            var last: LogEntry?
+            while let page = try next(), !page.isEmpty {
+                try Self.insert(page, link: lock.link)
+                count += Int64(page.count)
+                last = page.last
+            }
+            if let last {
+                try lock.link.query("UPDATE onevoice_head SET seq = $1, hash = $2 WHERE id = 1", [.int(last.seq), .text(last.hash)])
+                try lock.link.query("SELECT pg_notify($1, $2)", [.text(Self.channel), .text(String(last.seq))])
+            }
+            return count
+        }, lastEntry: { nil })
+    }
+
+    // MARK: - The scheduler's lease
+
+    /// Takes the one scheduler lease of the server when it is free, expired or already `holder`'s.
+    func acquireLease(holder: String, now: Date, until expiry: Date) throws -> Bool {
+        let rows = try link().query("""
+            INSERT INTO onevoice_lease (id, holder, expires_at) VALUES (1, $1, $2)
+            ON CONFLICT (id) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+            WHERE onevoice_lease.holder = excluded.holder OR onevoice_lease.expires_at < $3
+            RETURNING holder
+            """, [.text(holder), .int(Timestamps.milliseconds(expiry)), .int(Timestamps.milliseconds(now))])
+        return !rows.isEmpty
+    }
+
+    func releaseLease(holder: String) throws {
+        try link().query("DELETE FROM onevoice_lease WHERE holder = $1", [.text(holder)])
+    }
+
+    func lease() throws -> (holder: String, expiresAt: Date)? {
+        guard let row = try link().query("SELECT holder, expires_at FROM onevoice_lease WHERE id = 1").first else { return nil }
+        let (holder, expires) = try row.decode((String, Int64).self)
+        return (holder, Timestamps.date(milliseconds: expires))
+    }
+
+    private func transaction(_ link: PostgresLink, _ body: () throws -> Void) throws {
+        try link.query("BEGIN")
+        do {
+            try body()
+            try link.query("COMMIT")
+        } catch {
+            if !link.isClosed { _ = try? link.query("ROLLBACK") }
+            throw error
+        }
+    }
+}

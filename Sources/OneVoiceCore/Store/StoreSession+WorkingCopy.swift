@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+
+// A machine's working copy of a shared server's log (Store/Server/SharedLog.swift): the entries are appended
+// as the server holds them, and the rows each one carries are written as its images say. The copy is then
+// the same projection of the log that `archive verify` replays, so every read, check and export works on it
+// unchanged.
+
+extension StoreSession {
+    /// Appends entries fetched from the server after this copy's head and writes their rows. Entries the copy
+    /// already holds are passed over; one that does not chain onto the copy's head is refused.
+    func applyServerEntries(_ entries: [LogEntry], server: String) throws {
+        guard !entries.isEmpty else { return }
+        // Within one entry the rows come sorted by table name, not in the order their references need.
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        var head = try logHead() ?? (0, Hashing.zeroHash)
+        var columnsByTable: [String: Set<String>] = [:]
+        for entry in entries where entry.seq > head.seq {
+            guard entry.seq == head.seq + 1, entry.prevHash == head.hash else {
+                throw StoreError.server(location: server, detail: "sent log entry #\(entry.seq), which does not follow this machine's copy at #\(head.seq)")
+            }
+            guard let images = RowImages.parse(entry.images) else {
+                throw StoreError.server(location: server, detail: "holds log entry #\(entry.seq) with rows that cannot be read")
+            }
+            try insertLogEntry(entry)
+            for image in images {
+                guard RecordTables.all.contains(image.table) else {
+                    throw StoreError.server(location: server, detail: "holds log entry #\(entry.seq) naming a table OneVoice does not keep (\(image.table))")
+                }
+                if columnsByTable[image.table] == nil {
+                    columnsByTable[image.table] = Set(try db.columns(in: image.table).map(\.name))
+                }
+                try applyImage(image, seq: entry.seq, known: columnsByTable[image.table] ?? [], server: server)
+            }
+            head = (entry.seq, entry.hash)
+        }
+    }
+
+    /// Writes one row as its image says, or deletes it. An update sets the columns the image names; a new row
+    /// takes its table's defaults for any it does not (an image made before a column existed).
+    private func applyImage(_ image: RowImages.Image, seq: Int64, known: Set<String>, server: String) throws {
+        let table = image.table
+        guard let json = image.json else {
+            try db.execute(sql: "DELETE FROM main.\"\(table)\" WHERE rowid = ?", arguments: [image.id])
+            return
+        }
+        guard let values = RowImageDecoder.values(json), values["id"] == image.id.databaseValue else {
+            throw StoreError.server(location: server, detail: "holds log entry #\(seq) with a \(table) row that cannot be read")
+        }
+        let names = values.keys.sorted()
+        if let unknown = names.first(where: { !known.contains($0) }) {
+            throw StoreError.server(location: server, detail: "holds log entry #\(seq) with a column this OneVoice does not know (\(table).\(unknown)); upgrade OneVoice")
+        }
+        let quoted = names.map { "\"\($0)\"" }
+        let arguments = names.map { values[$0] ?? .null }
+        // An UPDATE, then an INSERT when there was no row: not an upsert, whose conflict clause would also
+        // govern the statements of the row-capture triggers (their INSERT OR IGNORE).
+        let others = names.indices.filter { names[$0] != "id" }
+        if !others.isEmpty {
+            try db.execute(sql: "UPDATE main.\"\(table)\" SET \(others.map { "\(quoted[$0]) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                           arguments: StatementArguments(others.map { arguments[$0] } + [image.id.databaseValue]))
+            if db.changesCount > 0 { return }
+        } else if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM main.\"\(table)\" WHERE id = ?)", arguments: [image.id]) == true {
+            return
+        }
+        try db.execute(sql: "INSERT INTO main.\"\(table)\" (\(quoted.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))",
+                       arguments: StatementArguments(arguments))
+    }
+
+    /// This copy's entries after `seq`, oldest first: what a change made here appends to the server.
+    func logEntries(after seq: Int64) throws -> [LogEntry] {
+        var entries: [LogEntry] = []
+        try forEachLogEntry(after: seq) { entries.append($0) }
+        return entries
+    }
+
+    /// Up to `limit` entries after `seq`, oldest first (a log copied elsewhere, page by page).
+    func logEntries(after seq: Int64, limit: Int) throws -> [LogEntry] {
+        var entries: [LogEntry] = []
+        let cursor = try LogEntry.fetchCursor(db, sql: "SELECT * FROM logEntry WHERE seq > ? ORDER BY seq LIMIT ?", arguments: [seq, limit])
+        while let entry = try cursor.next() { entries.append(entry) }
+        return entries
+    }
+
+    /// The format of the last entry: 1 while the history before the signed log is not sealed yet.
+    func lastEntryFormat() throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT format FROM logEntry ORDER BY seq DESC LIMIT 1")
+    }
+
+    /// The hash of this copy's entry at `seq`, nil when it has none.
+    func logHash(at seq: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT hash FROM logEntry WHERE seq = ?", arguments: [seq])
+    }
+}

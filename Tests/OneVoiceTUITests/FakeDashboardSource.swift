@@ -13,6 +13,8 @@ final class FakeDashboardSource: DashboardSource {
     /// Log entries, newest first.
     var log: [LogRow]
     var version = 1
+    /// What `connectionProblem()` answers (a shared server that stopped answering).
+    var connection: String?
     /// Number of calls per method, to check that only windows are read.
     var calls: [String: Int] = [:]
     var maxLimitAsked = 0
@@ -196,4 +198,6 @@ final class FakeDashboardSource: DashboardSource {
     }
 
     func dataVersion() throws -> Int { count("dataVersion"); return version }
+
+    func connectionProblem() -> String? { connection }
 }

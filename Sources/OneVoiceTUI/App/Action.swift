@@ -17,6 +17,8 @@ public enum Action: Equatable, Sendable {
     case dataVersion(Int)
     /// Why the dashboard's own scheduler's last pass failed (nil: it is fine).
     case schedulerStatus(String?)
+    /// Why the shared server did not answer (nil: connected, or a database file).
+    case connectionStatus(String?)
     /// How many stored rows cannot be read back (the lists leave them out).
     case unreadableCounted(Int)
     case themeLoaded(Theme, warning: String?)
@@ -73,6 +75,8 @@ public enum Effect: Equatable, Sendable {
     case checkDataVersion
     /// Asks whether this process's scheduler is delivering (its last failure, if any).
     case checkScheduler
+    /// Asks whether the shared server answered the last look (a database file always has).
+    case checkConnection
     /// Counts the rows that cannot be read back (on the tick after the data changed: never in a first frame's or a key's time).
     case countUnreadable
     case loadTheme(String)

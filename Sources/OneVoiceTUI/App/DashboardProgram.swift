@@ -154,6 +154,9 @@ public final class DashboardProgram {
                 let source = UncheckedSource(source)
                 background.run("unreadable") { (try? source.value.unreadableRowCount()).map { .unreadableCounted($0) } }
                 return nil
+            case .checkConnection:
+                let problem = source.connectionProblem()
+                return problem == state.connectionProblem ? nil : .connectionStatus(problem)
             case .checkScheduler:
                 let problem = source.schedulerProblem()
                 return problem == state.schedulerProblem ? nil : .schedulerStatus(problem)

@@ -175,6 +175,8 @@ public struct DashboardState: Equatable, Sendable {
     public var dataVersion: Int?
     /// Why this process's scheduler last failed to deliver (nil: delivering, or no scheduler here).
     public var schedulerProblem: String?
+    /// Set while the shared server does not answer: the dashboard shows this machine's copy and says so.
+    public var connectionProblem: String?
     /// Stored rows that cannot be read back, left out of the lists: the bottom line warns while there are any.
     public var unreadableRows = 0
     /// The data version and the time the count was taken at (nil: not yet counted).

@@ -49,7 +49,7 @@ public struct Update: Sendable {
             // and at most every `unreadableRecount` (the count reads every incident and waiting post).
             let due = state.unreadableCounted.map { date.timeIntervalSince($0.at) >= Update.unreadableRecount } ?? true
             let count = state.dataVersion != nil && state.unreadableCounted?.version != state.dataVersion && due
-            return [.checkDataVersion, .checkScheduler] + (count ? [.countUnreadable] : [])
+            return [.checkDataVersion, .checkScheduler, .checkConnection] + (count ? [.countUnreadable] : [])
         case .dataVersion(let version):
             defer { state.dataVersion = version }
             if let old = state.dataVersion, old != version { return Update.reloadEffects(state) }
@@ -65,6 +65,18 @@ public struct Update: Sendable {
                 Update.flash("The scheduler delivers again.", error: false, state: &state)
             }
             state.schedulerProblem = problem
+            return []
+        case .connectionStatus(let problem):
+            // The copy keeps being shown; each tick looks again, and the dashboard reconnects by itself.
+            if problem != nil, state.connectionProblem == nil {
+                Update.flash("Disconnected from the server: showing this machine's copy; reconnecting by itself.", error: true, state: &state)
+            }
+            if problem == nil, state.connectionProblem != nil {
+                Update.flash("Connected to the server again.", error: false, state: &state)
+                state.connectionProblem = nil
+                return Update.reloadEffects(state)
+            }
+            state.connectionProblem = problem
             return []
         case .headerLoaded(let header):
             state.header = header

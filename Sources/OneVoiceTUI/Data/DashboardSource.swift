@@ -55,6 +55,8 @@ public protocol DashboardSource: AnyObject {
     func dataVersion() throws -> Int
     /// Why the scheduler running in this process last failed (nil: fine, or none runs here).
     func schedulerProblem() -> String?
+    /// Why the shared server did not answer the last look; nil while it does, and for a database file.
+    func connectionProblem() -> String?
     /// How many stored rows the lists leave out because they cannot be read back (`Workspace.unreadableRows`).
     func unreadableRowCount() throws -> Int
 

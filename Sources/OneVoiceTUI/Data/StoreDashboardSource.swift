@@ -211,6 +211,8 @@ public final class StoreDashboardSource: DashboardSource {
 
     public func schedulerProblem() -> String? { schedulerLoop?.lastProblem }
 
+    public func connectionProblem() -> String? { workspace.database.serverProblem }
+
     public func dataVersion() throws -> Int {
         try workspace.changeStamp()
     }

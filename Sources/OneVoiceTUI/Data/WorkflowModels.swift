@@ -223,6 +223,7 @@ extension DashboardSource {
     public func incidentChoices(limit: Int) throws -> [BoardRow] { try boardRows(from: nil, direction: .forward, limit: limit) }
     public func releaseDetail(id: ReleaseID) throws -> ReleaseDetail? { nil }
     public func schedulerProblem() -> String? { nil }
+    public func connectionProblem() -> String? { nil }
     public func unreadableRowCount() throws -> Int { 0 }
     /// Sources that cannot count matches say 0: the search still finds and wraps, without "N of M".
     public func boardMatchCount(containing text: String, before cursor: BoardCursor?) throws -> Int { 0 }

@@ -52,6 +52,10 @@ enum BottomLines {
             screen.write(flash.text, row: lineRow, column: 0, style: flash.isError ? theme[.flashError] : theme[.flashInfo])
         } else if let stashed = state.stashedCommand {
             screen.write("(put aside: :\(stashed))", row: lineRow, column: 0, style: theme[.muted])
+        } else if let problem = state.connectionProblem {
+            // Stays while the server is away: what shows may be behind the other machines.
+            screen.write("DISCONNECTED (showing this machine's copy): \(problem)", row: lineRow, column: 0, style: theme[.flashError],
+                         maxWidth: context.width)
         } else if state.unreadableRows > 0 {
             // Stays while the database holds rows the lists leave out: a damaged file must not pass unseen.
             let n = state.unreadableRows

@@ -31,6 +31,10 @@ struct BenchCommand: ParsableCommand {
                                valueName: "part"))
     var only: [BenchPart] = []
 
+    @Option(help: ArgumentHelp("Measure a shared server instead, beside a file: an empty postgres:// database, where the bench makes its own agency (8 machines changing the record at once, and a search).",
+                               valueName: "url"))
+    var server: String?
+
     @Option(help: .hidden) var dashboardChild: String?
 
     enum BenchPart: String, ExpressibleByArgument, CaseIterable {
@@ -44,6 +48,10 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         if let path = dashboardChild {
             Output.json(try DashboardBenchmark(databaseURL: URL(fileURLWithPath: path)).run())
+            return
+        }
+        if let server {
+            try runServer(try DatabaseLocation.parse(server))
             return
         }
         let shape = scale.shape
@@ -99,6 +107,20 @@ struct BenchCommand: ParsableCommand {
             print(BenchFigure.table(figures), terminator: "")
             let missed = figures.filter { $0.status == .miss }.map(\.name)
             print(missed.isEmpty ? "Every target met (\(scale.rawValue) scale)." : "Missed: \(missed.joined(separator: ", ")) (\(scale.rawValue) scale).")
+        }
+    }
+
+    private func runServer(_ location: DatabaseLocation) throws {
+        guard case .server = location else { throw ValidationError("--server takes a postgres:// address; nothing was measured.") }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("onevoice-bench-server-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        progress("Measuring \(location) beside a file: 8 machines changing the record at once, and a search...")
+        let figures = try SharedServerBenchmarks(server: location, scratch: scratch).figures()
+        if json {
+            Output.json(figures)
+        } else {
+            print(BenchFigure.table(figures), terminator: "")
         }
     }
 

@@ -41,6 +41,17 @@ struct SharedServerTests {
         #expect(try verifies(vicOnB.database))
     }
 
+    /// What the dashboard polls on each tick (four a second): another machine's change moves it, and is then in the copy.
+    @Test func anotherMachinesChangeMovesTheChangeStampAtOnce() throws {
+        let agency = try TestAgency(storage: .server)
+        let other = try machine("b", of: agency, as: agency.adminKey)
+        let before = try agency.admin.database.changeStamp()
+        #expect(try agency.admin.database.changeStamp() == before, "nothing changed, nothing moves")
+        _ = try other.openIncident(title: "Gas leak on Pine Street", kind: .evacuation, location: "Pine Street")
+        #expect(try agency.admin.database.changeStamp() != before)
+        #expect(try agency.admin.incidents().map(\.title) == ["Gas leak on Pine Street"])
+    }
+
     @Test func changesFromManyMachinesAtOnceFormOneChainWithNothingLost() throws {
         let agency = try TestAgency(storage: .server)
         let dana = try agency.enrol("dana", [.drafter])

@@ -16,8 +16,8 @@ struct ArchiveExportTests {
         try files(in: folder).map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
     }
 
-    @Test func anExportChecksOutOnItsOwn() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func anExportChecksOutOnItsOwn(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         let out = f.temporaryFolder.appendingPathComponent("request-1")
         let summary = try f.agency.admin.exportRecords(scope: ExportScope(), to: out)
         #expect(summary.path == out.path)
@@ -52,8 +52,8 @@ struct ArchiveExportTests {
         #expect(text.contains("--- Rendition for x ---\nOfficers at Elm St. More to follow."))
     }
 
-    @Test func theIndexIsRFC4180() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func theIndexIsRFC4180(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         try f.drafter.addRumor(incidentID: f.elm.id, text: "He said \"it's over\", then left", seenAt: "Facebook")
         let out = f.temporaryFolder.appendingPathComponent("csv")
         try f.agency.admin.exportRecords(scope: ExportScope(incidentID: f.elm.id), to: out)
@@ -73,8 +73,8 @@ struct ArchiveExportTests {
         }
     }
 
-    @Test func anIncidentExportHoldsNothingOfAnother() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func anIncidentExportHoldsNothingOfAnother(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         let out = f.temporaryFolder.appendingPathComponent("elm-only")
         try f.agency.admin.exportRecords(scope: ExportScope(incidentID: f.elm.id), to: out)
         let everything = try allText(in: out)
@@ -93,8 +93,8 @@ struct ArchiveExportTests {
         }
     }
 
-    @Test func aDateRangeExportHoldsOnlyItsDays() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func aDateRangeExportHoldsOnlyItsDays(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         let out = f.temporaryFolder.appendingPathComponent("day2")
         let from = TestAgency.start.addingTimeInterval(ArchiveFixture.day)
         try f.agency.admin.exportRecords(scope: ExportScope(from: from, to: from.addingTimeInterval(3 * ArchiveFixture.day)), to: out)
@@ -104,8 +104,8 @@ struct ArchiveExportTests {
         #expect(try ExportChecker(directory: out).check().isIntact)
     }
 
-    @Test func checkExportCatchesAChangedByteARemovedFileAndAnAddedFile() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func checkExportCatchesAChangedByteARemovedFileAndAnAddedFile(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         let out = f.temporaryFolder.appendingPathComponent("tampered")
         try f.agency.admin.exportRecords(scope: ExportScope(), to: out)
         let fact = out.appendingPathComponent("data/facts/fact-1.json")
@@ -121,8 +121,8 @@ struct ArchiveExportTests {
         #expect(problems.count == 3)
     }
 
-    @Test func checkExportCatchesAForgedSignatureAndLogEntryEvenWithARewrittenManifest() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func checkExportCatchesAForgedSignatureAndLogEntryEvenWithARewrittenManifest(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         let out = f.temporaryFolder.appendingPathComponent("forged")
         try f.agency.admin.exportRecords(scope: ExportScope(incidentID: f.elm.id), to: out)
         // Someone edits an attestation's note and a log entry, then rewrites the manifest to match.
@@ -144,8 +144,8 @@ struct ArchiveExportTests {
         #expect(problems.contains { $0.hasPrefix("Log entry ") && $0.contains("(fact.add, fact #1) was altered") })
     }
 
-    @Test func aFailedExportLeavesNothingAndAnExistingFolderIsRefused() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func aFailedExportLeavesNothingAndAnExistingFolderIsRefused(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         let taken = f.temporaryFolder.appendingPathComponent("taken")
         try FileManager.default.createDirectory(at: taken, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: taken.appendingPathComponent("mine.txt"))
@@ -167,9 +167,9 @@ struct ArchiveExportTests {
         #expect(try ExportChecker(directory: empty).check().isIntact)
     }
 
-    @Test func aZipExportUnpacksToACheckableFolder() throws {
+    @Test(arguments: Storage.allCases) func aZipExportUnpacksToACheckableFolder(storage: Storage) throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/zip"), FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip") else { return }
-        let f = try ArchiveFixture()
+        let f = try ArchiveFixture(storage: storage)
         let summary = try f.agency.admin.exportRecords(scope: ExportScope(incidentID: f.mill.id), to: f.temporaryFolder.appendingPathComponent("mill"), zip: true)
         #expect(summary.path.hasSuffix("/mill.zip"))
         let unpack = f.temporaryFolder.appendingPathComponent("unpacked")

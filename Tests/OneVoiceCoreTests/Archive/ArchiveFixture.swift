@@ -12,8 +12,8 @@ struct ArchiveFixture {
 
     static let day: TimeInterval = 86_400
 
-    init() throws {
-        agency = try TestAgency()
+    init(storage: Storage = .file) throws {
+        agency = try TestAgency(storage: storage)
         drafter = try agency.enrol("dana", [.drafter])
         let verifier = try agency.enrol("vera", [.verifier])
         // Day 0: Elm Park.

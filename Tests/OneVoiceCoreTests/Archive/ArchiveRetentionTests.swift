@@ -6,14 +6,14 @@ import Testing
 struct ArchiveRetentionTests {
     static let year: TimeInterval = 365.25 * 86_400
 
-    @Test func nothingOfAnOpenIncidentIsEverDue() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func nothingOfAnOpenIncidentIsEverDue(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         f.agency.clock.advance(by: 20 * Self.year)
         #expect(try f.agency.admin.retentionDue().isEmpty)
     }
 
-    @Test func listsWhatHasPassedItsPeriodAfterTheIncidentClosed() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func listsWhatHasPassedItsPeriodAfterTheIncidentClosed(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         _ = try f.drafter.closeIncident(id: f.elm.id)
         let closedAt = f.agency.clock.now()
         f.agency.clock.advance(by: 3 * Self.year + 86_400)
@@ -71,8 +71,8 @@ struct ArchiveRetentionTests {
         }
     }
 
-    @Test func disposalIsAnAdminsSignedTombstoneThatKeepsTheLog() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func disposalIsAnAdminsSignedTombstoneThatKeepsTheLog(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         #expect(throws: IdentityError.self) { try f.drafter.dispose(kind: .fact, id: 1, reason: "Schedule GS-1 item 4") }
         // Not yet due.
         #expect(throws: IdentityError.refused("Fact #1 has not passed its retention period (5y) or its incident is still open; it cannot be disposed of yet.")) {
@@ -105,8 +105,8 @@ struct ArchiveRetentionTests {
         #expect(report.signaturesChecked == 2)
     }
 
-    @Test func disposingOfAReleaseTakesEveryRevisionOutOfSearch() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func disposingOfAReleaseTakesEveryRevisionOutOfSearch(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         _ = try f.drafter.closeIncident(id: f.elm.id)
         f.agency.clock.advance(by: 6 * Self.year)
         #expect(try f.agency.admin.search(query: "\"1200 block\"").contains { $0.type == .revision })

@@ -5,8 +5,8 @@ import Testing
 
 @Suite("Archive search")
 struct ArchiveSearchTests {
-    @Test func findsEveryKindOfItem() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func findsEveryKindOfItem(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         let ws = f.agency.admin
         func types(_ query: String) throws -> Set<SearchItemType> { Set(try ws.search(query: query).map(\.type)) }
         // A fact, and the log entry that recorded it.
@@ -25,8 +25,8 @@ struct ArchiveSearchTests {
         #expect(!note.isEmpty && note.allSatisfy { $0.type == .log })
     }
 
-    @Test func hitsAreNewestFirstWithIncidentTimeAndMarkedSnippet() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func hitsAreNewestFirstWithIncidentTimeAndMarkedSnippet(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         let hits = try f.agency.admin.search(query: "Quarrystone OR Elm") // OR is just a word: nothing has all three
         #expect(hits.isEmpty)
         let all = try f.agency.admin.search(query: "incident.open")
@@ -40,8 +40,8 @@ struct ArchiveSearchTests {
         #expect(fact.snippetRuns.contains { $0.isMatch && $0.text == "Zephyrine" })
     }
 
-    @Test func respectsTheIncidentFilter() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func respectsTheIncidentFilter(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         let ws = f.agency.admin
         #expect(try ws.search(query: "rumor.add", incidentID: f.elm.id).allSatisfy { $0.incidentID == f.elm.id })
         #expect(try ws.search(query: "rumor.add", incidentID: f.elm.id).count == 1)
@@ -53,8 +53,8 @@ struct ArchiveSearchTests {
         #expect(throws: StoreError.notFound(what: "incident #99")) { try ws.search(query: "fire", incidentID: 99) }
     }
 
-    @Test func respectsTheDateFilter() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func respectsTheDateFilter(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         let ws = f.agency.admin
         let zone = try ws.agency().timeZone
         let start = TestAgency.start
@@ -88,12 +88,12 @@ struct ArchiveSearchTests {
         #expect(try f.agency.admin.search(query: "mercy").count == 2)
     }
 
-    @Test func queryTermsAreQuotedAndTheScopeColumnIsOutOfReach() throws {
+    @Test(arguments: Storage.allCases) func queryTermsAreQuotedAndTheScopeColumnIsOutOfReach(storage: Storage) throws {
         #expect(try SearchQuery("mercy hosp*").expression == "{body} : (\"mercy\" \"hosp\"*)")
         #expect(try SearchQuery("say \"two people\" a\"b").expression == "{body} : (\"say\" \"two people\" \"a\" \"b\")")
         #expect(try SearchQuery("AND -x").expression == "{body} : (\"AND\" \"-x\")")
         #expect(throws: SearchError.emptyQuery) { try SearchQuery(" - * \"\" () ") }
-        let f = try ArchiveFixture()
+        let f = try ArchiveFixture(storage: storage)
         // "i1" is the scope token of incident 1; a user's words never match it.
         #expect(try f.agency.admin.search(query: "i\(f.elm.id)").isEmpty)
         #expect(try f.agency.admin.search(query: "Mercy").map(\.label).contains("fact #1"))
@@ -131,8 +131,8 @@ struct ArchiveSearchTests {
         #expect(try ws.search(query: "Second").map(\.type) == [.log])
     }
 
-    @Test func theIndexFollowsChangesInTheSameTransaction() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func theIndexFollowsChangesInTheSameTransaction(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         let before = try f.agency.admin.database.read { try $0.searchIndexCount() }
         // A change that fails rolls back its index rows with it.
         #expect(throws: (any Error).self) {
@@ -157,8 +157,8 @@ struct ArchiveSearchTests {
         #expect(try f.agency.admin.database.read { try $0.searchIndexCount() } == before + 1)
     }
 
-    @Test func searchUsesTheIndexNotAScan() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func searchUsesTheIndexNotAScan(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         let plan = try f.agency.admin.database.read { session in
             try Row.fetchAll(session.db, sql: """
                 EXPLAIN QUERY PLAN SELECT type FROM searchIndex WHERE searchIndex MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT 50
@@ -171,8 +171,8 @@ struct ArchiveSearchTests {
 
 @Suite("Archive search bounds")
 struct ArchiveSearchBoundsTests {
-    @Test func farAwayDatesDoNotOverflow() throws {
-        let f = try ArchiveFixture()
+    @Test(arguments: Storage.allCases) func farAwayDatesDoNotOverflow(storage: Storage) throws {
+        let f = try ArchiveFixture(storage: storage)
         let far = Date(timeIntervalSince1970: 253_402_300_799) // 9999-12-31
         let longAgo = Date(timeIntervalSince1970: -62_135_596_800) // year 1
         #expect(try f.agency.admin.search(query: "Mercy", from: longAgo, to: far).count == 2)

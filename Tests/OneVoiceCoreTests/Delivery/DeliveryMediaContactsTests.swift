@@ -16,8 +16,8 @@ struct DeliveryMediaContactsTests {
         return try media.currentSettings().contacts
     }
 
-    @Test func aContactAddedWhileTheSchedulerRunsGetsTheNextMessage() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func aContactAddedWhileTheSchedulerRunsGetsTheNextMessage(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         try agency.admin.addContact(name: "Gazette desk", email: "desk@gazette.example")
         let scheduler = try Scheduler.standard(workspace: agency.admin)
 
@@ -29,8 +29,8 @@ struct DeliveryMediaContactsTests {
         #expect(try bcc(second, scheduler) == ["desk@gazette.example", "news@wrvt.example"])
     }
 
-    @Test func aContactTakenOffTheListGetsNoMore() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func aContactTakenOffTheListGetsNoMore(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         try agency.admin.addContact(name: "Gazette desk", email: "desk@gazette.example")
         let leaving = try agency.admin.addContact(name: "WRVT news", email: "news@wrvt.example")
         let scheduler = try Scheduler.standard(workspace: agency.admin)

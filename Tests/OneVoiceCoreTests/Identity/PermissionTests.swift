@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Identity and permissions")
 struct PermissionTests {
-    @Test func aCallerWithoutAKeyIsRefusedAndNothingChanges() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func aCallerWithoutAKeyIsRefusedAndNothingChanges(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         let before = try agency.logCount()
         let keyless = agency.admin.acting(as: nil)
         #expect(throws: IdentityError.self) { try keyless.openIncident(title: "T", kind: .general, location: "") }
@@ -13,8 +13,8 @@ struct PermissionTests {
         #expect(try agency.admin.incidents().isEmpty)
     }
 
-    @Test func aKeyNotInTheRosterIsRefused() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func aKeyNotInTheRosterIsRefused(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         let before = try agency.logCount()
         let error = #expect(throws: IdentityError.self) {
             try agency.stranger.openIncident(title: "T", kind: .general, location: "")
@@ -23,8 +23,8 @@ struct PermissionTests {
         #expect(try agency.logCount() == before)
     }
 
-    @Test func theWrongRoleIsRefusedInOneSentence() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func theWrongRoleIsRefusedInOneSentence(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         let legal = try agency.enrol("lee", [.legal])
         let before = try agency.logCount()
         let error = #expect(throws: IdentityError.self) {
@@ -39,8 +39,8 @@ struct PermissionTests {
         #expect(try agency.admin.roster().map(\.handle) == ["admin", "lee"])
     }
 
-    @Test func theSpokespersonMustHoldTheRole() throws {
-        let agency = try TestAgency()
+    @Test(arguments: Storage.allCases) func theSpokespersonMustHoldTheRole(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
         try agency.enrol("vic", [.verifier])
         #expect(throws: StoreError.self) {
             try agency.admin.openIncident(title: "T", kind: .general, location: "", spokesperson: "vic")

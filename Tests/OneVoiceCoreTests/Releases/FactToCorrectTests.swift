@@ -5,8 +5,8 @@ import Testing
 /// A released statement that rests on a fact now disputed or retracted is what the board flags for a correction.
 @Suite("Fact to correct")
 struct FactToCorrectTests {
-    @Test func aDisputedFactInAReleasedReleaseAsksForACorrectionUntilOneIsDrafted() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aDisputedFactInAReleasedReleaseAsksForACorrectionUntilOneIsDrafted(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let fact = try team.drafter.addFact(incidentID: team.incident.id, text: "Elm Street reopens at noon",
                                             source: "Public Works dispatcher", sourceKind: .officialRecord)
         try team.verifier.setFactStatus(factID: fact.id, to: .verified, note: "called back")
@@ -29,8 +29,8 @@ struct FactToCorrectTests {
         #expect(try find() == nil, "a drafted correction answers it")
     }
 
-    @Test func aDisputedFactNoReleaseSaidNeedsNothing() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aDisputedFactNoReleaseSaidNeedsNothing(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let fact = try team.drafter.addFact(incidentID: team.incident.id, text: "A water main burst under Elm Street",
                                             source: "A neighbour", sourceKind: .witness)
         try team.verifier.setFactStatus(factID: fact.id, to: .disputed, note: "no sign of it")

@@ -32,8 +32,8 @@ struct PublishedTextTests {
         #expect(Release.publicHeadline(title) == expected)
     }
 
-    @Test func followUpsCarryOneMarkerAndLinkToThemselves() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func followUpsCarryOneMarkerAndLinkToThemselves(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         var settings = team.drafter.settings
         settings.releaseURLPattern = "https://riverton.example/news/{id}"
         let drafter = Workspace(database: team.drafter.database, clock: team.clock, identity: team.drafter.identity, settings: settings)

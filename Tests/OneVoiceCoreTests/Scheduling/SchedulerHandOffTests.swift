@@ -104,8 +104,8 @@ struct SchedulerHandOffTests {
         #expect(try team.drafter.markPosted(postID: post.id).state == .delivered)
     }
 
-    @Test func anExercisePostOnAChannelWithoutSettingsGoesToTheExerciseOutboxNotToAPerson() throws {
-        let team = try SchedulerTeam(exercise: true)
+    @Test(arguments: Storage.allCases) func anExercisePostOnAChannelWithoutSettingsGoesToTheExerciseOutboxNotToAPerson(storage: Storage) throws {
+        let team = try SchedulerTeam(exercise: true, storage: storage)
         let folder = try DeliveryFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let release = try team.approvedRelease(renditions: Self.renditions)
@@ -117,8 +117,8 @@ struct SchedulerHandOffTests {
     }
 
     /// A claim left by a scheduler killed mid-request: on X (no idempotency key) it is held, on the outbox it is redone.
-    @Test func aStaleClaimOnXIsHeldForAPersonAndNeverSent() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aStaleClaimOnXIsHeldForAPersonAndNeverSent(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let server = try PlatformFakeServer(.x)
         defer { server.stop() }
         let release = try team.approvedRelease(renditions: Self.renditions)
@@ -138,8 +138,8 @@ struct SchedulerHandOffTests {
     }
 
     /// Issue #14 item 7: the media e-mail through sendmail is delivered at most once.
-    @Test func aStaleClaimOnSendmailIsHeldWithTheReasonAndTheCommandNeverRuns() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aStaleClaimOnSendmailIsHeldWithTheReasonAndTheCommandNeverRuns(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let folder = try DeliveryFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         // A "sendmail" that records each run: it must never run.
@@ -165,8 +165,8 @@ struct SchedulerHandOffTests {
         #expect(try team.post(post.id).state == .needsCheck)
     }
 
-    @Test func aStaleClaimOnTheOutboxIsStillRedoneWithTheSameKey() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aStaleClaimOnTheOutboxIsStillRedoneWithTheSameKey(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let folder = try DeliveryFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let release = try team.approvedRelease(renditions: Self.renditions)

@@ -5,8 +5,8 @@ import Testing
 /// Hold, cancel, reschedule, send now, and who may do any of it.
 @Suite("Scheduler: managing scheduled releases")
 struct SchedulerManagementTests {
-    @Test func aHeldReleaseWaitsPastItsTimeAndGoesOutWhenRescheduled() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aHeldReleaseWaitsPastItsTimeAndGoesOutWhenRescheduled(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer)
         let release = try team.approvedRelease()
@@ -34,8 +34,8 @@ struct SchedulerManagementTests {
         #expect(try team.chainIsIntact())
     }
 
-    @Test func rescheduleMovesAnEarlierTimeLaterAndALaterTimeEarlier() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func rescheduleMovesAnEarlierTimeLaterAndALaterTimeEarlier(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer)
         let release = try team.approvedRelease()
@@ -57,8 +57,8 @@ struct SchedulerManagementTests {
         #expect(try scheduler.tick().delivered == 1)
     }
 
-    @Test func aCancelledReleaseNeverGoesOutAndGoesBackToApproved() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func aCancelledReleaseNeverGoesOutAndGoesBackToApproved(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer)
         let release = try team.approvedRelease()
@@ -86,8 +86,8 @@ struct SchedulerManagementTests {
         #expect(try team.posts(release.id).filter { $0.state == .cancelled }.count == 2)
     }
 
-    @Test func releaseNowSendsAScheduledReleaseOnTheNextTick() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func releaseNowSendsAScheduledReleaseOnTheNextTick(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer)
         let release = try team.approvedRelease()
@@ -103,8 +103,8 @@ struct SchedulerManagementTests {
         #expect(throws: (any Error).self) { try team.drafter.scheduleRelease(id: release.id, at: SchedulerTeam.at(minutes: 200)) }
     }
 
-    @Test func releaseNowOnAnApprovedUnscheduledReleaseSendsEveryRendition() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func releaseNowOnAnApprovedUnscheduledReleaseSendsEveryRendition(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let deliverer = SchedulerRecordingDeliverer()
         let scheduler = team.scheduler(deliverer)
         let release = try team.approvedRelease()
@@ -114,8 +114,8 @@ struct SchedulerManagementTests {
         #expect(try team.status(release.id) == .released)
     }
 
-    @Test func onlyAnApprovedReleaseCanBeScheduled() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func onlyAnApprovedReleaseCanBeScheduled(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let release = try team.drafter.createRelease(incidentID: team.incident.id, title: "Draft", text: SchedulerTeam.text,
                                                      renditions: SchedulerTeam.renditions)
         #expect(throws: IdentityError.self) { try team.drafter.scheduleRelease(id: release.id, at: SchedulerTeam.at(minutes: 5)) }
@@ -132,8 +132,8 @@ struct SchedulerManagementTests {
         #expect(try team.posts(release.id).count == 3)
     }
 
-    @Test func onlyADrafterOrTheIncidentsSpokespersonCanScheduleOrChangeIt() throws {
-        let team = try SchedulerTeam()
+    @Test(arguments: Storage.allCases) func onlyADrafterOrTheIncidentsSpokespersonCanScheduleOrChangeIt(storage: Storage) throws {
+        let team = try SchedulerTeam(storage: storage)
         let release = try team.approvedRelease()
         let time = SchedulerTeam.at(minutes: 5)
         let logBefore = try team.agency.logCount()
@@ -159,8 +159,8 @@ struct SchedulerManagementTests {
         #expect(entry.change.contains("\"channels\":[\"x\"]"))
     }
 
-    @Test func anExercisePostGoesOnlyToTheExerciseOutbox() throws {
-        let team = try SchedulerTeam(exercise: true)
+    @Test(arguments: Storage.allCases) func anExercisePostGoesOnlyToTheExerciseOutbox(storage: Storage) throws {
+        let team = try SchedulerTeam(exercise: true, storage: storage)
         let folder = team.agency.directory.appendingPathComponent("data")
         let layout = OutboxLayout(dataDirectory: folder)
         // A router whose live table would reach the public: the exercise post never uses it.

@@ -103,7 +103,7 @@ extension AppDatabase {
     /// Brings the copy up to the server's head when it is behind: one small query when it is not. A failure is
     /// noted, not thrown: the copy is read as it stands, and `serverProblem` says why.
     func refreshFromServer() {
-        guard let shared else { return }
+        guard let shared, shared.needsLook() else { return }
         do {
             let server = try shared.head()
             let local: (seq: Int64, hash: String) = try copyRead { try $0.logHead() } ?? (0, Hashing.zeroHash)
@@ -111,12 +111,20 @@ extension AppDatabase {
             shared.noteAnswered()
         } catch {
             shared.noteFailure(error)
+            // Look again next time, notification or not.
+            shared.listenState.withLock { $0.notified = true }
         }
     }
 
     /// Reads this machine's copy as it stands (`read` would first look at the server, and call back here).
     private func copyRead<T>(_ body: (StoreSession) throws -> T) throws -> T {
         try writer.read { try body(StoreSession(db: $0)) }
+    }
+
+    /// For a long-running client (the dashboard): listen for other machines' appends (LISTEN/NOTIFY), so reads
+    /// look at the server only when something was appended. A database file has nothing to listen to.
+    public func listenForChanges() {
+        shared?.startListening()
     }
 
     /// Why the shared server did not answer the last look, nil while it does (and always for a file).

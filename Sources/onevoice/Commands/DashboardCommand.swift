@@ -41,6 +41,8 @@ struct DashboardCommand: ParsableCommand {
             loop?.scheduler.stop()
         }
         let options = DashboardOptions(themeName: theme ?? workspace.settings.theme, themesDirectory: nil)
+        // On a shared server: other machines' changes arrive by LISTEN/NOTIFY.
+        workspace.database.listenForChanges()
         let source = StoreDashboardSource(workspace: workspace, switchIdentity: demo ? DemoWorkspace.switcher(workspace) : nil)
         source.schedulerLoop = loop
         let exit = try Dashboard.run(source: source, options: options)

@@ -52,6 +52,29 @@ struct SharedServerTests {
         #expect(try agency.admin.incidents().map(\.title) == ["Gas leak on Pine Street"])
     }
 
+    /// A dashboard listens (LISTEN/NOTIFY): it looks at the server only when something was appended, and another
+    /// machine's change reaches it within a second.
+    @Test func aListeningMachineHearsOfAnotherMachinesChangeWithinASecond() throws {
+        let agency = try TestAgency(storage: .server)
+        let dashboard = try agency.reopened(on: "dashboard")
+        dashboard.listenForChanges()
+        let other = try machine("b", of: agency, as: agency.adminKey)
+        // Until the LISTEN holds, every look asks the server; wait for it to hold.
+        let deadline = Date().addingTimeInterval(10)
+        while dashboard.shared?.listenState.withLock({ $0.listening }) != true, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(dashboard.shared?.listenState.withLock({ $0.listening }) == true)
+        let before = try dashboard.changeStamp()
+        let start = Date()
+        _ = try other.openIncident(title: "Shelter open at Lincoln High", kind: .evacuation, location: "Lincoln High School")
+        var heard = false
+        while Date().timeIntervalSince(start) < 1 {
+            if try dashboard.changeStamp() != before { heard = true; break }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        #expect(heard, "the change reached the listening machine within a second")
+        #expect(try dashboard.read { try $0.incidents(limit: 10) }.map(\.title) == ["Shelter open at Lincoln High"])
+    }
+
     @Test func changesFromManyMachinesAtOnceFormOneChainWithNothingLost() throws {
         let agency = try TestAgency(storage: .server)
         let dana = try agency.enrol("dana", [.drafter])

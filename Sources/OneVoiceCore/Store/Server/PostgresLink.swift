@@ -28,9 +28,25 @@ final class PostgresLink: @unchecked Sendable {
     }
 
     static func connect(_ address: ServerAddress, timeout: TimeAmount = .seconds(5)) throws -> PostgresLink {
+        let logger = quietLogger()
+        let configuration = try Self.configuration(for: address, timeout: timeout)
+        do {
+            let connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
+                                                            configuration: configuration, id: 1, logger: logger).wait()
+            return PostgresLink(address: address, connection: connection, logger: logger)
+        } catch {
+            throw Self.describe(error, address: address)
+        }
+    }
+
+    /// PostgresNIO logs every connection event; a command prints only its own sentences.
+    static func quietLogger() -> Logger {
         var logger = Logger(label: "onevoice.postgres")
-        // PostgresNIO logs every connection event; a command prints only its own sentences.
         logger.logLevel = .critical
+        return logger
+    }
+
+    static func configuration(for address: ServerAddress, timeout: TimeAmount = .seconds(5)) throws -> PostgresConnection.Configuration {
         let tls: PostgresConnection.Configuration.TLS
         do {
             switch address.tls {
@@ -44,13 +60,7 @@ final class PostgresLink: @unchecked Sendable {
         var configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
                                                              password: address.password, database: address.database, tls: tls)
         configuration.options.connectTimeout = timeout
-        do {
-            let connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
-                                                            configuration: configuration, id: 1, logger: logger).wait()
-            return PostgresLink(address: address, connection: connection, logger: logger)
-        } catch {
-            throw Self.describe(error, address: address)
-        }
+        return configuration
     }
 
     /// Runs one statement and returns its rows.
@@ -97,6 +107,17 @@ final class PostgresLink: @unchecked Sendable {
 
     /// Set when a statement went unanswered: the connection is not used again.
     private let broken = Mutex(false)
+
+    /// Calls `handler` (on an event-loop thread) for each notification on `channel`; the LISTEN is sent by
+    /// PostgresNIO, ahead of any statement run after this call.
+    func listen(on channel: String, _ handler: @escaping @Sendable () -> Void) {
+        connection.addListener(channel: channel) { _, _ in handler() }
+    }
+
+    /// Waits until the server or the network closes this connection.
+    func waitUntilClosed() {
+        try? connection.closeFuture.wait()
+    }
 
     var isClosed: Bool { connection.isClosed || broken.withLock { $0 } }
 

@@ -16,6 +16,8 @@ final class SharedLog: @unchecked Sendable {
     private var currentLink: PostgresLink?
     /// Why the last look at the server failed, until one succeeds (the dashboard shows it as "disconnected").
     private let lastProblem = Mutex<String?>(nil)
+    /// The listener's state (SharedLog+Listening.swift).
+    let listenState = Mutex(ListenState())
 
     /// Entries fetched per round trip when a copy catches up.
     static let page = 2_000

@@ -75,6 +75,14 @@ struct SharedServerTests {
         #expect(try dashboard.read { try $0.incidents(limit: 10) }.map(\.title) == ["Shelter open at Lincoln High"])
     }
 
+    /// A file is the record and survives a power cut (each commit synced); a working copy is not the record (the
+    /// server is), so its commits skip the sync, and what a power cut loses it takes in again from the server.
+    @Test(arguments: Storage.allCases) func onlyTheRecordItselfSyncsEachCommit(storage: Storage) throws {
+        let agency = try TestAgency(storage: storage)
+        let level = try agency.admin.database.read { try Int.fetchOne($0.db, sql: "PRAGMA synchronous") }
+        #expect(level == (storage == .file ? 2 : 1), "FULL is 2, NORMAL is 1")
+    }
+
     @Test func changesFromManyMachinesAtOnceFormOneChainWithNothingLost() throws {
         let agency = try TestAgency(storage: .server)
         let dana = try agency.enrol("dana", [.drafter])

@@ -131,7 +131,7 @@ public struct ChainVerifier: Sendable {
                 }
             }
         }
-        let folder = outputFolder ?? URL(fileURLWithPath: database.path).deletingLastPathComponent()
+        let folder = outputFolder ?? database.folder
         for file in Self.deliveredFiles(in: folder) {
             guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
             for anchor in ChainAnchor.scan(text) { found.append((anchor, file.path)) }

@@ -36,14 +36,15 @@ public struct XDGPaths: Sendable {
 
     /// The database file, for what only a file can be (the bench, a demo): a server address is refused.
     public func databaseURL(explicit: String?) throws(StoreError) -> URL {
-        let location = try databaseLocation(explicit: explicit)
-        guard let url = location.fileURL else { throw .needsFile(location: location.description) }
-        return url
+        try Self.file(of: try databaseLocation(explicit: explicit))
     }
 
     static func databaseFile(_ location: String) throws(StoreError) -> URL {
-        let parsed = try DatabaseLocation.parse(location)
-        guard let url = parsed.fileURL else { throw .needsFile(location: parsed.description) }
+        try file(of: try DatabaseLocation.parse(location))
+    }
+
+    private static func file(of location: DatabaseLocation) throws(StoreError) -> URL {
+        guard let url = location.fileURL else { throw .needsFile(location: location.description) }
         return url
     }
 

@@ -18,7 +18,7 @@ extension Scheduler {
         config.releaseURLPattern = settings.releaseURLPattern
         config.grace = TimeInterval(settings.graceMinutes * 60)
         config.anchors = workspace.anchors
-        let layout = OutboxLayout(dataDirectory: URL(fileURLWithPath: database.path).deletingLastPathComponent())
+        let layout = OutboxLayout(dataDirectory: database.folder)
         // Without a configured website, files still get well-formed ids and addresses under the reserved .invalid domain.
         let site = settings.agencyWebsite ?? "https://onevoice.invalid/"
         let host = URL(string: site)?.host ?? "onevoice.invalid"

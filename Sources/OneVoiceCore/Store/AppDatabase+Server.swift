@@ -60,7 +60,7 @@ extension AppDatabase {
 
     private static func attach(_ shared: SharedLog, copyURL: URL) throws -> AppDatabase {
         let local = try open(at: copyURL, create: true, durable: false)
-        return AppDatabase(path: shared.address.description, writer: local.writer, shared: shared)
+        return AppDatabase(path: shared.address.description, writer: local.writer, shared: shared, localPath: copyURL.path)
     }
 
     private static func retireCopy(at url: URL) {

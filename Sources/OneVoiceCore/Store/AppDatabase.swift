@@ -14,16 +14,20 @@ public struct AppDatabase: Sendable {
     public let isReadOnly: Bool
     /// The shared server whose log this file is a working copy of; nil for a database file of its own.
     let shared: SharedLog?
+    /// The SQLite file on this machine: the database itself, or a server's working copy (`path` names the server).
+    let localPath: String
 
-    init(path: String, writer: any DatabaseWriter, isReadOnly: Bool = false, shared: SharedLog? = nil) {
+    init(path: String, writer: any DatabaseWriter, isReadOnly: Bool = false, shared: SharedLog? = nil, localPath: String? = nil) {
         self.path = path
         self.writer = writer
         self.isReadOnly = isReadOnly
         self.shared = shared
+        self.localPath = localPath ?? path
     }
 
-    /// Whether the record lives on a shared server (this machine holding a working copy of it).
-    public var isShared: Bool { shared != nil }
+    /// The folder beside the local file, where outboxes and feeds are written and looked for (never a folder
+    /// named after a server's address).
+    public var folder: URL { URL(fileURLWithPath: localPath).deletingLastPathComponent() }
 
     /// How long a writer waits for another process before giving up.
     public static let busyTimeout: TimeInterval = 30

@@ -83,6 +83,13 @@ struct SharedServerTests {
         #expect(level == (storage == .file ? 2 : 1), "FULL is 2, NORMAL is 1")
     }
 
+    /// Outboxes and feeds go beside this machine's copy, never into a folder named after the server's address.
+    @Test func whatIsWrittenBesideTheDatabaseGoesBesideTheCopy() throws {
+        let agency = try TestAgency(storage: .server)
+        #expect(agency.admin.database.folder == agency.url.deletingLastPathComponent())
+        #expect(!agency.admin.database.folder.path.contains("postgres:"))
+    }
+
     @Test func changesFromManyMachinesAtOnceFormOneChainWithNothingLost() throws {
         let agency = try TestAgency(storage: .server)
         let dana = try agency.enrol("dana", [.drafter])

@@ -125,11 +125,6 @@ final class PostgresLink: @unchecked Sendable {
         try? connection.close().wait()
     }
 
-    /// The SQLSTATE of a server error, when the server gave one.
-    static func sqlState(of error: any Error) -> String? {
-        (error as? PSQLError)?.serverInfo?[.sqlState]
-    }
-
     /// A server or connection error as one sentence.
     static func describe(_ error: any Error, address: ServerAddress) -> StoreError {
         if let store = error as? StoreError { return store }

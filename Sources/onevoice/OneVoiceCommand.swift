@@ -32,6 +32,7 @@ struct OneVoiceCommand: ParsableCommand {
             PostCommand.self,
             ChannelCommand.self,
             WorkspaceCommand.self,
+            AgencyCommand.self,
             ArchiveCommand.self,
             DatabaseCommand.self,
             BenchCommand.self,

@@ -45,6 +45,47 @@ struct ServerCLITests {
         #expect(!again.stderr.contains("Fatal error") && !again.stderr.contains("Backtrace"))
     }
 
+    /// Police host the record; fire's PIO works from a machine of their own, on the joint incident only.
+    @Test func twoAgenciesShareTheServerAndEachActsOnlyWhereItTakesPart() throws {
+        let url = try PostgresCluster.freshDatabase()
+        var police = try CLIRunner()
+        police.environment["ONEVOICE_DB"] = url
+        #expect(try police.run(["init", "--agency", "Riverton Police Department", "--timezone", "America/Chicago"]).status == 0)
+        let added = try police.run(["agency", "add", "fire", "--name", "Riverton Fire Rescue"])
+        #expect(added.status == 0 && added.stdout.contains("Added Riverton Fire Rescue as agency fire."), "\(added.stderr)")
+        var fire = try CLIRunner()
+        fire.environment["ONEVOICE_DB"] = url
+        let fireKey = try fire.newKey("fire")
+        fire.environment["ONEVOICE_IDENTITY"] = fireKey.path
+        let enrolled = try police.run(["roster", "add", "fire.pio", "--name", "Fran Fire", "--role", "drafter", "--role", "spokesperson",
+                                       "--public-key", fireKey.publicKey, "--agency", "fire"])
+        #expect(enrolled.status == 0, "\(enrolled.stderr)")
+        #expect(try police.run(["incident", "open", "--title", "Bank robbery", "--kind", "general"]).status == 0)
+        let joint = try police.run(["incident", "open", "--title", "Tanker fire on Route 9", "--kind", "evacuation", "--with", "fire",
+                                    "--spokesperson", "fire.pio"])
+        #expect(joint.status == 0, "\(joint.stderr)")
+
+        // Fire works the joint incident; the police's own is refused in one sentence, and nothing is written.
+        let fact = try fire.run(["fact", "add", "2", "--text", "The tanker is leaking.", "--source", "Chief", "--source-kind", "incident-commander"])
+        #expect(fact.status == 0, "\(fact.stderr)")
+        let refused = try fire.run(["fact", "add", "1", "--text", "Nothing.", "--source", "Chief", "--source-kind", "incident-commander"])
+        #expect(refused.status == 1 && refused.stderr.contains("Incident #1 belongs to Riverton Police Department"), "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        let notAdmin = try fire.run(["agency", "add", "state", "--name", "State Police"])
+        #expect(notAdmin.status != 0)
+
+        // Everyone sees whose each person and incident is.
+        let agencies = try fire.json(["agency", "list"]) as? [[String: Any]]
+        #expect(agencies?.compactMap { $0["code"] as? String } == ["host", "fire"])
+        let roster = try police.run(["roster", "list"])
+        #expect(roster.stdout.contains("AGENCY") && roster.stdout.contains("fire.pio"), "\(roster.stdout)")
+        let shown = try fire.run(["incident", "show", "2"])
+        #expect(shown.stdout.contains("Agencies:     Riverton Police Department; Riverton Fire Rescue (joint)"), "\(shown.stdout)")
+        let left = try police.run(["incident", "agencies", "2", "--remove", "fire"])
+        #expect(left.status == 1 && left.stderr.contains("hand the voice over"), "\(left.stderr)")
+        #expect(try police.run(["archive", "verify"]).status == 0)
+    }
+
     @Test func aServerThatIsNotThereIsOneSentenceAndNothingIsMade() throws {
         let cli = try CLIRunner()
         // Nothing listens on port 1 of this machine.

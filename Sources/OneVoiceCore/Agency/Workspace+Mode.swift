@@ -7,7 +7,7 @@ extension Workspace {
     public func setWorkspaceMode(_ mode: WorkspaceMode, note: String = "") throws -> Agency {
         try TextInput.check(note, as: .note)
         return try write { session in
-            let admin = try actor(in: session, allowed: [.admin], to: "switch between exercise and live")
+            let admin = try hostAdmin(in: session, to: "switch between exercise and live")
             guard var agency = try session.agency() else { throw StoreError.notInitialised(path: database.path) }
             guard agency.mode != mode else {
                 throw StoreError.invalid("The workspace is already in \(mode.badge) mode; nothing was changed.")

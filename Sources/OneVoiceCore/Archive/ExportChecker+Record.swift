@@ -40,6 +40,20 @@ extension ExportChecker {
         return rows
     }
 
+    /// Every image of incident #`id` the signed entries of the log segment wrote, oldest first.
+    private func incidentHistory(_ id: Int64) -> [Incident] {
+        guard let data = try? Data(contentsOf: directory.appendingPathComponent("log.jsonl")) else { return [] }
+        var versions: [Incident] = []
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            guard let entry = try? JSONDecoder().decode(LogEntry.self, from: Data(line)), entry.format >= 2, entry.incidentID == id,
+                  entry.hasValidSignature, let images = RowImages.parse(entry.images) else { continue }
+            for image in images where image.table == "incident" && image.id == id {
+                if let incident = image.json.flatMap({ RowImageDecoder.decode(Incident.self, $0) }) { versions.append(incident) }
+            }
+        }
+        return versions
+    }
+
     func checkAgainstSignedLog(people: [Int64: String], into report: inout Report) {
         let rows = replayedRows()
         func compare<T: Decodable & Encodable>(_ type: T.Type, table: String, folder: String, prefix: String,
@@ -87,8 +101,13 @@ extension ExportChecker {
                                 into report: inout Report) {
         guard [.approved, .scheduled, .released].contains(release.status) else { return }
         let incident = read(Incident.self, "data/incidents/incident-\(release.incidentID).json")
-        let hashes = incident.map { incident in Set(revisions.flatMap { [$0.contentHash, PublishedDocument(release: release, revision: $0, incident: incident).hash] }) }
-            ?? Set(revisions.map(\.contentHash))
+        // An approval signs the incident as it stood then (an agency may have joined a joint incident since):
+        // every version of the incident the signed log segment holds counts, besides the one exported.
+        let versions = (incident.map { [$0] } ?? []) + incidentHistory(release.incidentID)
+        var hashes = Set(revisions.map(\.contentHash))
+        for version in versions {
+            hashes.formUnion(revisions.map { PublishedDocument(release: release, revision: $0, incident: version).hash })
+        }
         let approvals = filesOnDisk().filter { $0.hasPrefix("data/attestations/") }.compactMap { read(Attestation.self, $0) }
             .filter { $0.subjectType == "release" && $0.subjectID == release.id && $0.verdict == "approved" && hashes.contains($0.contentHash) }
         let valid = approvals.filter { approval in

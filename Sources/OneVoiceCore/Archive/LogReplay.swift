@@ -99,6 +99,7 @@ final class LogReplay {
     func revision(_ id: Int64?) -> ReleaseRevision? { value("releaseRevision", id) { RowImageDecoder.decode(ReleaseRevision.self, $0) } }
     func attestation(_ id: Int64?) -> Attestation? { value("attestation", id) { RowImageDecoder.decode(Attestation.self, $0) } }
     func post(_ id: Int64?) -> Post? { value("post", id) { RowImageDecoder.decode(Post.self, $0) } }
+    func partnerAgency(_ id: Int64?) -> PartnerAgency? { value("partnerAgency", id) { RowImageDecoder.decode(PartnerAgency.self, $0) } }
     func agency() -> Agency? { value("agency", 1) { RowImageDecoder.decode(Agency.self, $0) } }
 
     /// Revisions and attestations by release, kept as rows arrive (both tables only grow).

@@ -10,6 +10,7 @@ enum ReplayRules {
     static let writes: [String: [String: Set<Write>]] = [
         "agency.init": ["agency": [.insert]],
         "agency.mode": ["agency": [.update]],
+        "agency.add": ["partnerAgency": [.insert]],
         "roster.add": ["person": [.insert]],
         "roster.remove": ["person": [.update]],
         "roster.roles": ["person": [.update]],
@@ -17,6 +18,7 @@ enum ReplayRules {
         "incident.close": ["incident": [.update]],
         "incident.edit": ["incident": [.update]],
         "incident.spokesperson": ["incident": [.update]],
+        "incident.agencies": ["incident": [.update]],
         "fact.add": ["fact": [.insert]],
         "fact.edit": ["fact": [.update]],
         "fact.*": ["fact": [.update]],
@@ -70,11 +72,12 @@ enum ReplayRules {
             }
         }
         let verb = entry.action.split(separator: ".").last.map(String.init) ?? ""
+        problems += agencyProblems(entry, images: images, actor: actor, state: state)
 
         switch entry.action {
         case "agency.init":
             break
-        case "agency.mode", "archive.dispose":
+        case "agency.mode", "agency.add", "archive.dispose":
             need([.admin])
         case "roster.add":
             if state.roster.isEmpty {
@@ -92,8 +95,8 @@ enum ReplayRules {
                 let removed = image.json.flatMap { RowImageDecoder.columns($0) }.map { ($0["removedAt"] ?? "null") != "null" } ?? true
                 roster[image.id] = removed ? nil : image.json.flatMap { RowImageDecoder.decode(Person.self, $0) }
             }
-            if !roster.values.contains(where: { $0.has(.admin) }) {
-                problems.append("it left the roster without an admin.")
+            if !roster.values.contains(where: { $0.has(.admin) && $0.agencyID == AgencyID.host }) {
+                problems.append("it left the roster without an admin of the host agency.")
             }
         case "incident.open":
             need([.drafter, .spokesperson, .admin])
@@ -272,24 +275,35 @@ enum ReplayRules {
     private static func checkIncidentUpdates(_ images: [RowImages.Image], state: LogReplay, allowSpokespersonChange: Bool,
                                              into problems: inout [String]) {
         for image in images where image.table == "incident" {
-            var fixed: Set<String> = ["id", "openedBy", "openedAt", "isExercise"]
+            // Which agency an incident belongs to never changes; which take part changes only by incident.agencies.
+            var fixed: Set<String> = ["id", "openedBy", "openedAt", "isExercise", "agencyID", "jointAgencies"]
             if !allowSpokespersonChange { fixed.insert("spokespersonID") }
             checkUnchanged(fixed.contains, state: state, after: image.json, table: "incident", id: image.id, into: &problems)
         }
     }
 
     /// The columns of `table` #`id` that `fixed` names are as they were before the entry.
-    private static func checkUnchanged(_ fixed: (String) -> Bool, state: LogReplay, after: String?, table: String, id: Int64,
+    /// Columns of record added by a later schema step, with their defaults as an image spells them: an image
+    /// written before the step lacks them, and means the default.
+    static let addedColumnDefaults: [String: [String: String]] = [
+        "person": ["agencyID": "0"],
+        "incident": ["agencyID": "0", "jointAgencies": "\"[]\""],
+    ]
+
+    static func checkUnchanged(_ fixed: (String) -> Bool, state: LogReplay, after: String?, table: String, id: Int64,
                                        into problems: inout [String]) {
         guard let before = state.image(table, id).flatMap({ state.columns(table, id, json: $0) }),
               let after = after.flatMap({ state.columns(table, id, json: $0) }) else { return }
-        for column in Set(before.keys).union(after.keys).sorted() where fixed(column) && before[column] != after[column] {
+        // A column added since the row was written reads as its default in an image that lacks it.
+        let added = addedColumnDefaults[table] ?? [:]
+        for column in Set(before.keys).union(after.keys).sorted()
+        where fixed(column) && (before[column] ?? added[column]) != (after[column] ?? added[column]) {
             problems.append("it changed column \(column) of \(table) #\(id), which it may not.")
         }
     }
 
     /// Every column of `table` #`id` but those in `may` is as it was before the entry.
-    private static func checkOnlyColumns(state: LogReplay, after images: [RowImages.Image], table: String, id: Int64,
+    static func checkOnlyColumns(state: LogReplay, after images: [RowImages.Image], table: String, id: Int64,
                                          may: Set<String>, into problems: inout [String]) {
         let after = images.first { $0.table == table && $0.id == id }?.json
         checkUnchanged({ !may.contains($0) }, state: state, after: after, table: table, id: id, into: &problems)

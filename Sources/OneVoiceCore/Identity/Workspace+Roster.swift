@@ -1,9 +1,10 @@
 import Foundation
 
 extension Workspace {
-    /// Adds a person to the roster (admins only).
+    /// Adds a person to the roster (admins only), in `agency` (a partner's code, or `host`; the admin's own
+    /// agency when nil). A partner's admins enrol their own people; the host's admins anyone's.
     @discardableResult
-    public func addToRoster(handle: String, displayName: String, roles: [Role], publicKey: String) throws -> Person {
+    public func addToRoster(handle: String, displayName: String, roles: [Role], publicKey: String, agency code: String? = nil) throws -> Person {
         guard Person.isValidHandle(handle) else {
             throw StoreError.invalid("\"\(handle)\" is not a usable handle; use lower-case letters, digits, '.', '-' or '_' (up to 32).")
         }
@@ -14,11 +15,14 @@ extension Workspace {
         }
         return try write { session in
             let admin = try actor(in: session, allowed: [.admin], to: "change the roster")
+            let agencyID = try code.map { try agencyIDs(codes: [$0], in: session)[0] } ?? admin.agencyID
+            try refuseUnlessManaging(agencyID, by: admin, in: session)
             if try session.handleOrPublicKeyTaken(handle: handle, publicKey: publicKey) {
                 throw StoreError.invalid("The handle \(handle) or that public key is already in the roster; nothing was changed.")
             }
             let now = clock.now()
-            var person = Person(id: 0, handle: handle, displayName: displayName, publicKey: publicKey, roles: roles, addedAt: now)
+            var person = Person(id: 0, handle: handle, displayName: displayName, publicKey: publicKey, roles: roles, addedAt: now,
+                                agencyID: agencyID)
             try session.insertPerson(&person)
             try session.appendLog(actor: admin, action: "roster.add", subjectType: "person", subjectID: person.id,
                                   incidentID: nil, change: person, at: now)
@@ -37,7 +41,8 @@ extension Workspace {
         return try write { session in
             let admin = try actor(in: session, allowed: [.admin], to: "change the roster")
             let person = try rosterMember(handle, in: session)
-            if person.has(.admin), try session.adminCount() <= 1 {
+            try refuseUnlessManaging(person.agencyID, by: admin, in: session)
+            if person.has(.admin), person.agencyID == AgencyID.host, try session.hostAdminCount() <= 1 {
                 throw StoreError.invalid("\(person.handle) is the last admin; add another admin before removing them.")
             }
             try refuseIfSpokesperson(person, in: session, to: "removing them")
@@ -59,7 +64,8 @@ extension Workspace {
         return try write { session in
             let admin = try actor(in: session, allowed: [.admin], to: "change the roster")
             let person = try rosterMember(handle, in: session)
-            if person.has(.admin), !roles.contains(.admin), try session.adminCount() <= 1 {
+            try refuseUnlessManaging(person.agencyID, by: admin, in: session)
+            if person.has(.admin), !roles.contains(.admin), person.agencyID == AgencyID.host, try session.hostAdminCount() <= 1 {
                 throw StoreError.invalid("\(person.handle) is the last admin and keeps that role; make someone else admin first.")
             }
             if person.has(.spokesperson), !roles.contains(.spokesperson) {
@@ -75,6 +81,13 @@ extension Workspace {
                                   incidentID: nil, change: change, at: now)
             return change
         }
+    }
+
+    /// Roles are held per agency: a partner's admins manage their own agency's people, the host's admins everyone's.
+    private func refuseUnlessManaging(_ agencyID: Int64, by admin: Person, in session: StoreSession) throws {
+        guard admin.agencyID != AgencyID.host, admin.agencyID != agencyID else { return }
+        let directory = try session.agencyDirectory()
+        throw IdentityError.refused("\(admin.handle) is an admin of \(directory.name(of: admin.agencyID) ?? "another agency") and cannot change the roster of \(directory.name(of: agencyID) ?? "another agency"); nothing was changed.")
     }
 
     private func rosterMember(_ handle: String, in session: StoreSession) throws -> Person {

@@ -16,12 +16,7 @@ extension Workspace {
             } else {
                 throw IdentityError.refused("Only an admin or the current spokesperson can hand over incident #\(incidentID); \(person.handle) is neither.")
             }
-            guard let spokesperson = try session.person(handle: handle) else {
-                throw StoreError.invalid("There is nobody with the handle \(handle) in the roster.")
-            }
-            guard spokesperson.has(.spokesperson) else {
-                throw StoreError.invalid("\(handle) does not hold the spokesperson role; an admin can add it.")
-            }
+            let spokesperson = try spokespersonFor(handle: handle, agencies: Set(incident.participatingAgencies), in: session)
             guard incident.spokespersonID != spokesperson.id else {
                 throw StoreError.invalid("\(handle) is already the spokesperson of incident #\(incidentID); nothing was changed.")
             }

@@ -4,7 +4,7 @@ import Foundation
 /// clearance) signs. The revision's text and every channel's rendition (so the channels too), the headline
 /// (the release's title: e-mail subject, CAP headline, Atom title), the incident's title, its location (CAP
 /// areaDesc) and kind (CAP event), the release's kind (an update or correction is a CAP Update) and whether it
-/// is an exercise, and the revision's CAP fields. A change to any of these after the approval, through OneVoice or around it, leaves a
+/// is an exercise, the revision's CAP fields, and the agencies it speaks for. A change to any of these after the approval, through OneVoice or around it, leaves a
 /// document nobody signed: the scheduler does not send it, and `archive verify` names it.
 public struct PublishedDocument: Codable, Sendable, Hashable {
     public var revisionHash: String
@@ -17,6 +17,9 @@ public struct PublishedDocument: Codable, Sendable, Hashable {
     public var isExercise: Bool
     /// The CAP fields chosen for this revision (urgency, severity, certainty, message type, expiry).
     public var cap: CAPFields?
+    /// The agencies the release goes out for, by id, its incident's own first: nil for the host agency alone
+    /// (so documents signed before agencies were kept hash as they did), else every agency taking part.
+    public var agencies: [Int64]?
 
     public init(release: Release, revision: ReleaseRevision, incident: Incident) {
         revisionHash = revision.contentHash
@@ -28,6 +31,7 @@ public struct PublishedDocument: Codable, Sendable, Hashable {
         channels = revision.renditions.keys.sorted()
         isExercise = incident.isExercise
         cap = revision.cap
+        agencies = incident.participatingAgencies == [AgencyID.host] ? nil : incident.participatingAgencies
     }
 
     /// SHA-256 of the canonical JSON: the content hash a sign-off carries.

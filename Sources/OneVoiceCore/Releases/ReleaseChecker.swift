@@ -18,9 +18,12 @@ public struct ReleaseChecker: Sendable {
         /// A fact's folded words (`WordIndex.phrase` of its statement) from a caller that keeps them across
         /// checks; nil computes them each time.
         public var factWords: (@Sendable (Fact) -> [String])?
+        /// The names of the agencies a joint incident's release speaks for (empty for one agency's own).
+        public var agencyNames: [String]
 
         public init(release: Release, revision: ReleaseRevision, incident: Incident, facts: [Fact],
-                    namedPeople: [NamedPerson], now: Date, factWords: (@Sendable (Fact) -> [String])? = nil) {
+                    namedPeople: [NamedPerson], now: Date, factWords: (@Sendable (Fact) -> [String])? = nil,
+                    agencyNames: [String] = []) {
             self.release = release
             self.revision = revision
             self.incident = incident
@@ -28,6 +31,7 @@ public struct ReleaseChecker: Sendable {
             self.namedPeople = namedPeople
             self.now = now
             self.factWords = factWords
+            self.agencyNames = agencyNames
         }
     }
 
@@ -73,6 +77,7 @@ public struct ReleaseChecker: Sendable {
         findings += factFindings(subject)
         findings += holdFindings(subject)
         findings += lengthFindings(subject)
+        findings += jointAgencyFindings(subject)
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             findings.append(Finding(rule: "empty", severity: .block, line: 1, column: 1, excerpt: "",
                                     message: "The release has no text yet.", suggestion: "Write it, or draft it from a template."))
@@ -81,6 +86,21 @@ public struct ReleaseChecker: Sendable {
             if $0.severity != $1.severity { return $0.severity < $1.severity }
             return ($0.line, $0.column) < ($1.line, $1.column)
         }
+    }
+
+    /// A joint incident's release speaks for every agency taking part, and its text must say so by name.
+    func jointAgencyFindings(_ subject: Subject) -> [Finding] {
+        guard subject.agencyNames.count > 1 else { return [] }
+        func folded(_ text: String) -> String {
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+                .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        let text = folded(subject.revision.text)
+        let missing = subject.agencyNames.filter { !text.contains(folded($0)) }
+        guard !missing.isEmpty else { return [] }
+        return [Finding(rule: "joint-agencies", severity: .block, line: 1, column: 1, excerpt: "",
+                        message: "This is a joint incident; the release does not name \(AgencyDirectory.phrase(missing)).",
+                        suggestion: "Name every agency taking part: \(AgencyDirectory.phrase(subject.agencyNames)).")]
     }
 
     /// Text rules over every published field besides the text: the headline and the location always,

@@ -5,11 +5,11 @@ extension Workspace {
     /// release, slots filled from the incident and its facts), or empty without one.
     @discardableResult
     public func draftRelease(incidentID: Int64, templateID: String? = nil, holding: Bool = false) throws -> Release {
-        let (incident, facts, agency, spokesperson) = try database.read { session in
+        let (incident, facts, agency, spokesperson, directory) = try database.read { session in
             guard let incident = try session.incident(id: incidentID) else { throw StoreError.notFound(what: "incident #\(incidentID)") }
             guard let agency = try session.agency() else { throw StoreError.notInitialised(path: database.path) }
             let spokesperson = try incident.spokespersonID.flatMap { try session.person(id: $0) }
-            return (incident, try session.facts(incidentID: incidentID), agency, spokesperson)
+            return (incident, try session.facts(incidentID: incidentID), agency, spokesperson, try session.agencyDirectory())
         }
         guard let templateID else {
             return try createRelease(incidentID: incidentID, title: "Release: \(incident.title)", text: "",
@@ -20,7 +20,8 @@ extension Workspace {
             let known = settings.templates.all.map(\.id).joined(separator: ", ")
             throw StoreError.invalid("There is no template \"\(templateID)\"; the templates are: \(known).")
         }
-        let values = slotValues(incident: incident, facts: facts, agency: agency, spokesperson: spokesperson)
+        let values = slotValues(incident: incident, facts: facts, agency: agency, agencyNames: directory.names(of: incident),
+                                spokesperson: spokesperson)
         let text = TemplateRenderer.fill(holding ? template.holding : template.release, values: values)
         let short = template.shortTexts(holding: holding).mapValues { TemplateRenderer.fill($0, values: values) }
         let channels = template.channels.isEmpty ? [Channel.website] : template.channels
@@ -74,12 +75,13 @@ extension Workspace {
         let template = release.templateID.flatMap { settings.templates.template(id: $0) }
         var short: [Channel: String] = [:]
         if let template {
-            let (facts, agency, spokesperson) = try database.read { session in
+            let (facts, agency, spokesperson, directory) = try database.read { session in
                 (try session.facts(incidentID: incident.id), try session.agency(),
-                 try incident.spokespersonID.flatMap { try session.person(id: $0) })
+                 try incident.spokespersonID.flatMap { try session.person(id: $0) }, try session.agencyDirectory())
             }
             if let agency {
-                let values = slotValues(incident: incident, facts: facts, agency: agency, spokesperson: spokesperson)
+                let values = slotValues(incident: incident, facts: facts, agency: agency, agencyNames: directory.names(of: incident),
+                                        spokesperson: spokesperson)
                 short = template.shortTexts(holding: release.isHolding).mapValues { TemplateRenderer.fill($0, values: values) }
             }
         }
@@ -91,7 +93,8 @@ extension Workspace {
 
     /// What fills a template's slots: the incident, the agency's contacts, the spokesperson and facts by key
     /// (the newest fact with that key that was not retracted; the checks block it until it is verified).
-    func slotValues(incident: Incident, facts: [Fact], agency: Agency, spokesperson: Person?) -> SlotValues {
+    /// `agency.name` names every agency of a joint incident, its own first, as the release speaks for all.
+    func slotValues(incident: Incident, facts: [Fact], agency: Agency, agencyNames: [String], spokesperson: Person?) -> SlotValues {
         let local = LocalTime(timeZone: agency.timeZone)
         var values = SlotValues()
         values.values["incident.title"] = incident.title
@@ -99,7 +102,7 @@ extension Workspace {
         values.values["incident.kind"] = incident.kind.label
         values.values["incident.opened_date"] = local.format(incident.openedAt, "MMMM d, yyyy")
         values.values["incident.opened_time"] = local.format(incident.openedAt, "h:mm a") + " " + local.abbreviation(incident.openedAt)
-        values.values["agency.name"] = agency.name
+        values.values["agency.name"] = agencyNames.isEmpty ? agency.name : AgencyDirectory.phrase(agencyNames)
         values.values["release.date"] = local.format(clock.now(), "MMMM d, yyyy")
         values.values["release.time"] = local.format(clock.now(), "h:mm a") + " " + local.abbreviation(clock.now())
         if let phone = settings.agencyPhone { values.values["agency.phone"] = phone }

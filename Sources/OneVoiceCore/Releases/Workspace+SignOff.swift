@@ -25,7 +25,8 @@ extension Workspace {
             return earlier
         }
         let subject = ReleaseChecker.Subject(release: release, revision: revision, incident: incident,
-                                             facts: facts, namedPeople: namedPeople, now: clock.now())
+                                             facts: facts, namedPeople: namedPeople, now: clock.now(),
+                                             agencyNames: incident.isJoint ? try session.agencyDirectory().names(of: incident) : [])
         return CheckedRelease(release: release, revision: revision, incident: incident, facts: facts, namedPeople: namedPeople,
                               findings: ReleaseChecker(settings: settings).check(subject))
     }

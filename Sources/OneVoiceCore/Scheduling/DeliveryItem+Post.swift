@@ -24,7 +24,10 @@ extension DeliveryItem {
             referencedReleaseID: release.parentID,
             incidentID: incident.id, incidentTitle: incident.title, incidentKind: incident.kind,
             incidentLocation: incident.location, isExercise: incident.isExercise, sentAt: sentAt,
-            agencyName: agency.name, agencySenderID: capSender, timeZoneIdentifier: agency.timeZoneIdentifier,
+            // A joint incident's release goes out in the name of every agency taking part.
+            agencyName: incident.participatingAgencies == [AgencyID.host]
+                ? agency.name : AgencyDirectory.phrase(try session.agencyDirectory().names(of: incident)),
+            agencySenderID: capSender, timeZoneIdentifier: agency.timeZoneIdentifier,
             webURL: releaseURLPattern.map { $0.replacingOccurrences(of: "{id}", with: "\(release.id)") },
             // A correction or update follows the post of the release it points back to on the same channel, as a reply.
             replyTo: Self.threadedChannels.contains(post.channel)

@@ -44,7 +44,8 @@ extension Scheduler {
             }
         }
         let contacts = try workspace.contacts().map(\.email)
-        let media = MediaListSettings(fromAddress: settings.mediaFrom ?? settings.agencyEmail ?? "pio@\(host)", fromName: agency.name,
+        // The From name is each post's agency name: the host's, or every agency of a joint incident.
+        let media = MediaListSettings(fromAddress: settings.mediaFrom ?? settings.agencyEmail ?? "pio@\(host)", fromName: nil,
                                       contacts: contacts)
         config.identities = PublishedIdentity.Minter(
             feedTagAuthority: feed.tagAuthority,

@@ -316,6 +316,25 @@ enum Migrations {
                 """)
         }
 
+        migrator.registerMigration("v12-joint-agencies") { db in
+            // Several agencies on one record (a joint information center). The host agency is id 0, so a
+            // record of one agency reads exactly as before: every person and incident is the host's.
+            try db.create(table: "partnerAgency") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("code", .text).notNull().unique()
+                t.column("name", .text).notNull()
+                t.column("addedAt", .datetime).notNull()
+            }
+            try db.alter(table: "person") { t in
+                t.add(column: "agencyID", .integer).notNull().defaults(to: 0)
+            }
+            try db.alter(table: "incident") { t in
+                t.add(column: "agencyID", .integer).notNull().defaults(to: 0)
+                // The other agencies taking part, as a JSON array of ids.
+                t.add(column: "jointAgencies", .text).notNull().defaults(to: "[]")
+            }
+        }
+
         return migrator
     }
 

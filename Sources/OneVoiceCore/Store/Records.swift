@@ -74,3 +74,7 @@ extension NamedPerson: FetchableRecord, AutoIDRecord {
 extension Contact: FetchableRecord, AutoIDRecord {
     public static let databaseTableName = "contact"
 }
+
+extension PartnerAgency: FetchableRecord, AutoIDRecord {
+    public static let databaseTableName = "partnerAgency"
+}

@@ -7,7 +7,7 @@ import GRDB
 public enum RecordTables {
     public static let all: [String] = [
         "agency", "person", "incident", "fact", "pressRelease", "releaseRevision", "post", "attestation", "rumor",
-        "namedPerson", "contact", "disposal", "publishedIdentity",
+        "namedPerson", "contact", "disposal", "publishedIdentity", "partnerAgency",
     ]
 
     /// Tables that are not records, and why: they are rebuilt, re-derived or hold no public record.

@@ -71,11 +71,6 @@ extension StoreSession {
         try person.update(db)
     }
 
-    /// How many people on the roster (not removed) hold the admin role.
-    public func adminCount() throws -> Int {
-        try roster().filter { $0.has(.admin) }.count
-    }
-
     /// The lowest-numbered incident that is not closed whose spokesperson is this person, if any.
     public func openIncidentSpokenFor(personID: Int64) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM incident WHERE spokespersonID = ? AND status != 'closed'",
@@ -182,6 +177,7 @@ extension StoreSession {
         } else {
             signerPerson = try person(publicKey: signer.publicKeyBase64)
         }
+        if let actor, let incidentID { try refuseUnlessTakingPart(actor, incidentID: incidentID, action: action) }
         let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM logHead WHERE id = 1")
         let prevSeq: Int64 = head?["seq"] ?? 0
         let prevHash: String = head?["hash"] ?? Hashing.zeroHash

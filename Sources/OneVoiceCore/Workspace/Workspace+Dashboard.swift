@@ -9,6 +9,7 @@ public struct DashboardReader {
     public func person(id: Int64) throws -> Person? { try session.person(id: id) }
     public func person(publicKey: String) throws -> Person? { try session.person(publicKey: publicKey) }
     public func allPeople() throws -> [Person] { try session.allPeople() }
+    public func agencyDirectory() throws -> AgencyDirectory { try session.agencyDirectory() }
 
     // The board.
     public func incidentCount() throws -> Int { try session.incidentCount() }

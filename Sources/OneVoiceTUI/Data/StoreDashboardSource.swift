@@ -92,7 +92,7 @@ public final class StoreDashboardSource: DashboardSource {
 
     public func incident(id: IncidentID) throws -> IncidentDetail? {
         guard let incidentID = id.number else { return nil }
-        return try workspace.dashboardRead { session in
+        return try workspace.dashboardRead { session -> IncidentDetail? in
             guard let incident = try session.incident(id: incidentID) else { return nil }
             let counts = try session.incidentCounts(incidentID: incidentID)
             let spokesperson = try incident.spokespersonID.flatMap { try session.person(id: $0)?.handle }
@@ -100,11 +100,13 @@ public final class StoreDashboardSource: DashboardSource {
             for (status, n) in counts.facts { if let value = FactStatusValue(rawValue: status.rawValue) { facts[value] = n } }
             var releases: [ReleaseStage: Int] = [:]
             for (status, n) in counts.releases { releases[Self.stage(status)] = n }
+            let agencies: [String] = incident.participatingAgencies == [AgencyID.host] ? [] : try session.agencyDirectory().names(of: incident)
             return IncidentDetail(id: id, kind: incident.kind.label, title: incident.title,
                                   status: IncidentStatusValue(rawValue: incident.status.rawValue) ?? .active,
                                   severity: Self.severity(incident.severity), location: incident.location,
                                   openedAt: incident.openedAt, closedAt: incident.closedAt, spokesperson: spokesperson,
-                                  isExercise: incident.isExercise, factCounts: facts, releaseCounts: releases, postCount: counts.posts)
+                                  isExercise: incident.isExercise, factCounts: facts, releaseCounts: releases, postCount: counts.posts,
+                                  agencies: agencies)
         }
     }
 

@@ -137,10 +137,12 @@ public struct IncidentDetail: Sendable, Equatable {
     public var factCounts: [FactStatusValue: Int]
     public var releaseCounts: [ReleaseStage: Int]
     public var postCount: Int
+    /// The agencies of an incident that is not the host agency's alone (its own first); empty otherwise.
+    public var agencies: [String]
 
     public init(id: IncidentID, kind: String, title: String, status: IncidentStatusValue, severity: String, location: String,
                 openedAt: Date, closedAt: Date?, spokesperson: String?, isExercise: Bool,
-                factCounts: [FactStatusValue: Int], releaseCounts: [ReleaseStage: Int], postCount: Int) {
+                factCounts: [FactStatusValue: Int], releaseCounts: [ReleaseStage: Int], postCount: Int, agencies: [String] = []) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -154,6 +156,7 @@ public struct IncidentDetail: Sendable, Equatable {
         self.factCounts = factCounts
         self.releaseCounts = releaseCounts
         self.postCount = postCount
+        self.agencies = agencies
     }
 }
 

@@ -80,6 +80,9 @@ enum IncidentView {
         }
         lines.append(("Spokesperson", d.spokesperson ?? "none assigned: one voice needs one spokesperson",
                       d.spokesperson == nil ? theme[.warning] : theme[.text]))
+        if !d.agencies.isEmpty {
+            lines.append(("Agencies", (d.agencies.count > 1 ? "joint: " : "") + d.agencies.joined(separator: "; "), theme[.text]))
+        }
         let facts = FactStatusValue.allCases.map { "\(d.factCounts[$0] ?? 0) \($0.rawValue)" }.joined(separator: " · ")
         lines.append(("Facts", facts, (d.factCounts[.unverified] ?? 0) > 0 ? theme[.factUnverified] : theme[.text]))
         let pipeline = ReleaseStage.allCases.map { "\($0.rawValue) \(d.releaseCounts[$0] ?? 0)" }.joined(separator: " → ")

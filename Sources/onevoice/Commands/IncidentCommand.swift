@@ -6,7 +6,7 @@ struct IncidentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incident",
         abstract: "Open, list, show and close incidents.",
-        subcommands: [Open.self, List.self, Show.self, Close.self, Spokesperson.self]
+        subcommands: [Open.self, List.self, Show.self, Close.self, Spokesperson.self, Agencies.self]
     )
 
     struct Open: ParsableCommand {
@@ -24,11 +24,14 @@ struct IncidentCommand: ParsableCommand {
         @Option(help: "The handle of the incident's one spokesperson.")
         var spokesperson: String?
 
+        @Option(name: .customLong("with"), help: ArgumentHelp("Make it a joint incident with this agency, by code (repeat for several).", valueName: "agency"))
+        var jointWith: [String] = []
+
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let incident = try store.writableWorkspace().openIncident(title: title, kind: kind, location: location,
-                                                                      spokesperson: spokesperson)
+                                                                      spokesperson: spokesperson, jointWith: jointWith)
             if store.json { Output.json(CreatedID(id: incident.id)) } else {
                 print("Opened incident #\(incident.id): \(incident.title).")
             }
@@ -77,7 +80,30 @@ struct IncidentCommand: ParsableCommand {
             print("Opened:       \(local.dateTime(incident.openedAt))")
             if let closed = incident.closedAt { print("Closed:       \(local.dateTime(closed))") }
             print("Spokesperson: \(incident.spokespersonID.flatMap { people[$0]?.handle } ?? "(none assigned)")")
+            if incident.participatingAgencies != [AgencyID.host] {
+                let directory = try workspace.agencyDirectory()
+                print("Agencies:     \(directory.names(of: incident).joined(separator: "; "))\(incident.isJoint ? " (joint)" : "")")
+            }
             print("Facts:        \(facts.count) (\(facts.filter { $0.status == .unverified }.count) unverified)")
+        }
+    }
+
+    struct Agencies: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "agencies",
+            abstract: "Add agencies to a joint incident, or take them off (someone of an agency taking part; signed and logged).")
+
+        @Argument(help: "The incident's number.") var id: Int64
+        @Option(help: ArgumentHelp("An agency that takes part from now on, by code (repeat for several).", valueName: "agency")) var add: [String] = []
+        @Option(help: ArgumentHelp("An agency that no longer takes part, by code (repeat for several).", valueName: "agency")) var remove: [String] = []
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let workspace = try store.writableWorkspace()
+            let incident = try workspace.setJointAgencies(incidentID: id, adding: add, removing: remove)
+            if store.json { Output.json(CreatedID(id: incident.id)); return }
+            let names = try workspace.agencyDirectory().names(of: incident)
+            print("Incident #\(id) is now \(incident.isJoint ? "a joint incident of" : "an incident of") \(TerminalText.safe(AgencyDirectory.phrase(names))).")
         }
     }
 

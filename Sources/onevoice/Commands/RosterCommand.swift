@@ -24,10 +24,14 @@ struct RosterCommand: ParsableCommand {
         @Option(help: "Their public key, as `onevoice key generate` printed it.")
         var publicKey: String
 
+        @Option(help: "The agency they belong to and hold their roles in, by its code (`onevoice agency list`); yours when left out.")
+        var agency: String?
+
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let person = try store.writableWorkspace().addToRoster(handle: handle, displayName: name, roles: role, publicKey: publicKey)
+            let person = try store.writableWorkspace().addToRoster(handle: handle, displayName: name, roles: role, publicKey: publicKey,
+                                                                   agency: agency)
             if store.json { Output.json(CreatedID(id: person.id)) } else {
                 print("Added \(person.handle) (\(person.displayName)) as \(Role.list(person.roles)).")
             }
@@ -78,10 +82,18 @@ struct RosterCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let people = try store.readableWorkspace().roster()
+            let workspace = try store.readableWorkspace()
+            let people = try workspace.roster()
             if store.json { Output.json(people); return }
-            Output.table(["HANDLE", "NAME", "ROLES", "PUBLIC KEY"],
-                         people.map { [$0.handle, $0.displayName, Role.list($0.roles), $0.publicKey] })
+            let directory = try workspace.agencyDirectory()
+            // One agency's roster reads as it always did; a joint center's says whose each person is.
+            if directory.partners.isEmpty {
+                Output.table(["HANDLE", "NAME", "ROLES", "PUBLIC KEY"],
+                             people.map { [$0.handle, $0.displayName, Role.list($0.roles), $0.publicKey] })
+            } else {
+                Output.table(["HANDLE", "NAME", "AGENCY", "ROLES", "PUBLIC KEY"],
+                             people.map { [$0.handle, $0.displayName, directory.code(of: $0.agencyID) ?? "#\($0.agencyID)", Role.list($0.roles), $0.publicKey] })
+            }
         }
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 
 /// An agency that has done everything once, so that every table of record holds rows written by the real
 /// workflow: a mode switch, a roster, an incident with a spokesperson, a named person whose family was told,
-/// a fact recorded, verified and cleared, a rumor answered, the media list, and a release drafted, cleared,
-/// approved, scheduled and delivered by the scheduler.
+/// a fact recorded, verified and cleared, a rumor answered, the media list, a partner agency with a joint
+/// incident, and a release drafted, cleared, approved, scheduled and delivered by the scheduler.
 struct IntegrityFixture {
     let team: SchedulerTeam
     let release: Release
@@ -27,6 +27,13 @@ struct IntegrityFixture {
         try team.drafter.addContact(name: "Riverton Gazette", email: "desk@gazette.example", outlet: "Gazette")
         let gone = try team.drafter.addContact(name: "Old Desk", email: "old@tv.example", outlet: "TV")
         try team.drafter.removeContact(id: gone.id, reason: "Left the station")
+        // A partner agency, one of its people, and a joint incident they work on.
+        try admin.addPartnerAgency(code: "fire", name: "Riverton Fire Rescue")
+        let firefighter = try team.agency.enrol("fire.pio", [.drafter, .spokesperson], agency: "fire")
+        let joint = try team.drafter.openIncident(title: "Warehouse fire", kind: .evacuation, location: "Dock Road", jointWith: ["fire"])
+        try team.drafter.assignSpokesperson(incidentID: joint.id, handle: "fire.pio")
+        _ = try firefighter.addFact(incidentID: joint.id, text: "Smoke is visible from the river.", source: "Battalion chief",
+                                    sourceKind: .incidentCommander)
         let release = try team.drafter.createRelease(incidentID: team.incident.id, title: "Elm Street closed",
                                                      text: SchedulerTeam.text, renditions: SchedulerTeam.renditions)
         try team.drafter.submitRelease(id: release.id)

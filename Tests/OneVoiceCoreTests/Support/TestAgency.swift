@@ -55,10 +55,11 @@ struct TestAgency {
     }
 
     @discardableResult
-    /// Enrols a new person with `roles` and returns a workspace acting as them.
-    func enrol(_ handle: String, _ roles: [Role]) throws -> Workspace {
+    /// Enrols a new person with `roles` (in the agency coded `agency`; the host's when nil) and returns a
+    /// workspace acting as them.
+    func enrol(_ handle: String, _ roles: [Role], agency: String? = nil) throws -> Workspace {
         let key = IdentityKey()
-        try admin.addToRoster(handle: handle, displayName: handle.capitalized, roles: roles, publicKey: key.publicKeyBase64)
+        try admin.addToRoster(handle: handle, displayName: handle.capitalized, roles: roles, publicKey: key.publicKeyBase64, agency: agency)
         return admin.acting(as: key)
     }
 

@@ -1,0 +1,55 @@
+import Foundation
+
+extension Workspace {
+    /// Adds a partner agency to a joint information center's record (the host agency's admins only): its
+    /// people can then be enrolled, and it can take part in joint incidents.
+    @discardableResult
+    public func addPartnerAgency(code: String, name: String) throws -> PartnerAgency {
+        let code = code.trimmingCharacters(in: .whitespaces)
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard Person.isValidHandle(code), code != AgencyID.hostCode else {
+            throw StoreError.invalid("\"\(code)\" is not a usable agency code; use lower-case letters, digits, '.', '-' or '_' (up to 32), and not \"\(AgencyID.hostCode)\".")
+        }
+        guard !name.isEmpty else { throw StoreError.invalid("The agency needs a name (--name), as its releases will name it.") }
+        try TextInput.check(name, as: .name)
+        return try write { session in
+            let admin = try hostAdmin(in: session, to: "add a partner agency")
+            if try session.partnerAgencies().contains(where: { $0.code == code }) {
+                throw StoreError.invalid("There is already an agency with the code \(code); nothing was changed.")
+            }
+            let now = clock.now()
+            var partner = PartnerAgency(code: code, name: name, addedAt: now)
+            try session.insertPartnerAgency(&partner)
+            try session.appendLog(actor: admin, action: "agency.add", subjectType: "partnerAgency", subjectID: partner.id,
+                                  incidentID: nil, change: partner, at: now)
+            return partner
+        }
+    }
+
+    /// The host and its partners.
+    public func agencyDirectory() throws -> AgencyDirectory {
+        try database.read { try $0.agencyDirectory() }
+    }
+
+    /// The caller, when they are an admin of the host agency: the one who runs the record.
+    func hostAdmin(in session: StoreSession, to action: String) throws -> Person {
+        let person = try actor(in: session, allowed: [.admin], to: action)
+        guard person.agencyID == AgencyID.host else {
+            let directory = try session.agencyDirectory()
+            throw IdentityError.refused("Only an admin of \(directory.hostName) (the host agency) can \(action); \(person.handle) is an admin of \(directory.name(of: person.agencyID) ?? "another agency").")
+        }
+        return person
+    }
+
+    /// The agency ids of typed codes, refused in one sentence when one is unknown.
+    func agencyIDs(codes: [String], in session: StoreSession) throws -> [Int64] {
+        let directory = try session.agencyDirectory()
+        return try codes.map { code in
+            guard let id = directory.id(ofCode: code) else {
+                let known = ([AgencyID.hostCode] + directory.partners.map(\.code)).joined(separator: ", ")
+                throw StoreError.invalid("There is no agency with the code \(code); the agencies are: \(known).")
+            }
+            return id
+        }
+    }
+}

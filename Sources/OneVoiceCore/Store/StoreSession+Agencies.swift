@@ -47,9 +47,11 @@ extension StoreSession {
 enum JointRules {
     /// Whether a logged action acts on its incident (and so needs its actor's agency to take part in it).
     /// Deliveries and their bookkeeping do not: the center's scheduler sends every agency's approved posts;
-    /// an export discloses a public record and changes nothing.
+    /// an export discloses a public record and changes nothing. A person marking a post as posted by hand,
+    /// or sending it again, does act.
     static func actsOnIncident(_ action: String) -> Bool {
-        !(action.hasPrefix("post.") || action == "release.released" || action == "archive.export")
+        if action == "post.mark_posted" || action == "post.resend" { return true }
+        return !(action.hasPrefix("post.") || action == "release.released" || action == "archive.export")
     }
 
     /// The ids of a `jointAgencies` column (a JSON array); anything unreadable is no agencies.

@@ -31,6 +31,10 @@ import Testing
     @Test(arguments: Storage.allCases) func nobodyActsOnAnIncidentTheirAgencyHasNoPartIn(storage: Storage) throws {
         let center = try Center(storage: storage)
         let policeIncident = center.team.incident
+        let approved = try center.team.approvedRelease()
+        let fireLegal = try center.team.agency.enrol("fire.lee", [.legal, .verifier], agency: "fire")
+        let policeFact = try center.police.addFact(incidentID: policeIncident.id, text: "Elm Street is closed.", source: "Sgt.",
+                                                   sourceKind: .incidentCommander)
         let before = try center.logCount()
         // Every kind of act a partner might try on the host's own incident is refused, and nothing is written.
         let attempts: [(String, () throws -> Void)] = [
@@ -43,6 +47,9 @@ import Testing
             ("close", { _ = try center.fireDrafter.closeIncident(id: policeIncident.id) }),
             ("join", { _ = try center.fireDrafter.setJointAgencies(incidentID: policeIncident.id, adding: ["fire"]) }),
             ("voice", { _ = try center.fireAdmin.assignSpokesperson(incidentID: policeIncident.id, handle: "fire.pio") }),
+            ("schedule", { _ = try center.fireDrafter.scheduleRelease(id: approved.id, at: center.team.clock.now(), channels: [.x]) }),
+            ("verify", { _ = try fireLegal.setFactStatus(factID: policeFact.id, to: .verified, note: "Saw it") }),
+            ("edit", { _ = try center.fireDrafter.editRelease(id: approved.id, text: "Changed.") }),
         ]
         for (name, attempt) in attempts {
             #expect(throws: (any Error).self, "\(name) on the host's incident was allowed to a partner") { try attempt() }

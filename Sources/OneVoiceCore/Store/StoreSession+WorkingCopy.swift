@@ -14,11 +14,15 @@ extension StoreSession {
         // Within one entry the rows come sorted by table name, not in the order their references need.
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         var head = try logHead() ?? (0, Hashing.zeroHash)
+        var signed = try lastEntryFormat().map { $0 >= 2 } ?? false
         var columnsByTable: [String: Set<String>] = [:]
         for entry in entries where entry.seq > head.seq {
             guard entry.seq == head.seq + 1, entry.prevHash == head.hash else {
                 throw StoreError.server(location: server, detail: "sent log entry #\(entry.seq), which does not follow this machine's copy at #\(head.seq)")
             }
+            // Nothing is taken in that its signer did not sign: the server could hand out anything.
+            try checkServerEntry(entry, afterSigned: signed, server: server)
+            signed = entry.format >= 2
             guard let images = RowImages.parse(entry.images) else {
                 throw StoreError.server(location: server, detail: "holds log entry #\(entry.seq) with rows that cannot be read")
             }
@@ -32,7 +36,28 @@ extension StoreSession {
                 }
                 try applyImage(image, seq: entry.seq, known: columnsByTable[image.table] ?? [], server: server)
             }
+            // The key that signed is the key of the person the entry names, enrolled by this entry or before it
+            // (the founding alone comes before its founder's enrolment, which `archive verify` holds to its key).
+            let actorKey = try entry.actorID.flatMap { try String.fetchOne(db, sql: "SELECT publicKey FROM person WHERE id = ?", arguments: [$0]) }
+            if entry.format >= 2, actorKey != entry.actorKey, !(actorKey == nil && entry.action == "agency.init" && entry.seq == 1) {
+                throw StoreError.server(location: server, detail: "holds log entry #\(entry.seq) signed with a key that is not its actor's (\(entry.actorHandle)); this machine's copy did not take it in")
+            }
             head = (entry.seq, entry.hash)
+        }
+    }
+
+    /// An entry from the server must hash to its own hash and, once the log is signed, be signed by the key it
+    /// names: a server edited or fed by someone without the signers' keys is refused here, before any row of
+    /// it reaches this machine's copy (and so the scheduler, the checks or the screen).
+    private func checkServerEntry(_ entry: LogEntry, afterSigned signed: Bool, server: String) throws {
+        guard entry.hash == entry.expectedHash else {
+            throw StoreError.server(location: server, detail: "holds log entry #\(entry.seq) whose content does not match its hash; this machine's copy did not take it in")
+        }
+        if signed && entry.format < 2 {
+            throw StoreError.server(location: server, detail: "holds an unsigned log entry (#\(entry.seq)) after signed ones; this machine's copy did not take it in")
+        }
+        if entry.format >= 2 && !entry.hasValidSignature {
+            throw StoreError.server(location: server, detail: "holds log entry #\(entry.seq) whose signature does not match its content; this machine's copy did not take it in")
         }
     }
 

@@ -23,7 +23,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         if scheme == "postgres" || scheme == "postgresql" {
             return .server(try ServerAddress.parse(location))
         }
-        throw .unsupportedLocation(location: location, scheme: scheme)
+        // Named in the message as a server address would be: without a password, on one line.
+        throw .unsupportedLocation(location: ServerAddress.shown(location), scheme: scheme)
     }
 
     /// The file, when this is one.

@@ -31,18 +31,29 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
 
     static func parse(_ text: String) throws(StoreError) -> ServerAddress {
         func refuse(_ why: String) -> StoreError {
-            .invalid("\(redacted(text)) is not a usable PostgreSQL address (\(why)); write it as postgres://USER@HOST:PORT/DATABASE.")
+            // Shown without its password, and without a control character that would forge a line or a colour.
+            .invalid(oneLine("\(redacted(text)) is not a usable PostgreSQL address (\(why)); write it as postgres://USER@HOST:PORT/DATABASE."))
         }
         guard let components = URLComponents(string: text) else { throw refuse("it is not a URL") }
         guard let host = components.host, !host.isEmpty else { throw refuse("it names no host") }
         // As libpq: no user means the name this machine's user signed in with.
-        let user = components.user.flatMap { $0.isEmpty ? nil : $0 }
+        // The raw (still escaped) parts, each decoded once: URLComponents' own `user` and `path` are decoded
+        // already, so an escaped "/" in a database name would read as a slash, and "%2541" would decode twice.
+        func decoded(_ raw: String?) -> String? { raw.map { $0.removingPercentEncoding ?? $0 } }
+        let user = decoded(components.percentEncodedUser).flatMap { $0.isEmpty ? nil : $0 }
             ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "postgres"
         let port = components.port ?? 5432
         guard (1...65535).contains(port) else { throw refuse("the port is out of range") }
-        var database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        if database.isEmpty { database = user }
-        guard !database.contains("/") else { throw refuse("the database name holds a slash") }
+        let rawPath = components.percentEncodedPath
+        let rawDatabase = rawPath.hasPrefix("/") ? String(rawPath.dropFirst()) : rawPath
+        guard !rawDatabase.contains("/") else { throw refuse("the database name holds a slash") }
+        let database = rawDatabase.isEmpty ? user : decoded(rawDatabase) ?? rawDatabase
+        let password = decoded(components.percentEncodedPassword).flatMap { $0.isEmpty ? nil : $0 }
+        // A control character (a NUL, a line feed) would end the name early in the protocol, or forge a line in a message.
+        for (what, value) in [("host", host), ("user", user), ("database name", database), ("password", password ?? "")]
+        where value.unicodeScalars.contains(where: breaksText) {
+            throw refuse("the \(what) holds a control character")
+        }
         var tls = TLSMode.prefer
         for item in components.queryItems ?? [] {
             switch item.name {
@@ -56,8 +67,20 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return ServerAddress(host: host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host, port: port, user: user,
-                             password: components.password?.removingPercentEncoding ?? components.password,
-                             database: database.removingPercentEncoding ?? database, tls: tls)
+                             password: password, database: database, tls: tls)
+    }
+
+    /// An address as a message may show it: its password replaced, on one line.
+    static func shown(_ text: String) -> String { oneLine(redacted(text)) }
+
+    /// `text` with every character that would break a line or the terminal replaced.
+    static func oneLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { breaksText($0) ? "\u{FFFD}" : $0 }))
+    }
+
+    /// A control character or a line or paragraph separator: what would end a name early or start a new line.
+    static func breaksText(_ scalar: Unicode.Scalar) -> Bool {
+        [.control, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory)
     }
 
     /// The address without its password: what messages and file names may show.
@@ -66,10 +89,19 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
         return "postgres://\(user)@\(shownHost):\(port)/\(database)"
     }
 
-    /// `text` with any password replaced, for a message about an address that did not parse.
+    /// `text` with any password replaced, for a message about an address that did not parse. Written for
+    /// addresses no URL parser accepts too: everything between the user's name and the last `@` of the
+    /// authority goes, so a password with an unescaped `@`, `/` or space never shows either.
     static func redacted(_ text: String) -> String {
-        guard var components = URLComponents(string: text), components.password != nil else { return text }
-        components.password = "…"
-        return components.string ?? text
+        // By scalars, not characters: "@" followed by a joiner is one character, and would hide the "@".
+        let scalars = Array(text.unicodeScalars)
+        guard let scheme = text.unicodeScalars.firstRange(of: "://".unicodeScalars) else { return text }
+        let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: scheme.upperBound)
+        guard let at = scalars.lastIndex(of: "@"), at >= start,
+              let colon = scalars[start..<at].firstIndex(of: ":") else { return text }
+        var shown = String.UnicodeScalarView(scalars[...colon])
+        shown.append("…")
+        shown.append(contentsOf: scalars[at...])
+        return String(shown)
     }
 }

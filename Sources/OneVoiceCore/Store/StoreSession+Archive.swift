@@ -50,7 +50,7 @@ extension StoreSession {
 
     /// The MATCH expression and the rowid range for a search: the incident is a scope token, the dates and a
     /// paging position are a rowid range, so neither forces a scan.
-    private static func searchBounds(expression: String, incidentID: Int64?, fromMilliseconds: Int64?, toMilliseconds: Int64?,
+    static func searchBounds(expression: String, incidentID: Int64?, fromMilliseconds: Int64?, toMilliseconds: Int64?,
                                      position: Int64?, newer: Bool) -> (match: String, lowest: Int64, highest: Int64) {
         var match = expression
         if let incidentID { match = "scope : \"i\(incidentID)\" AND (\(expression))" }

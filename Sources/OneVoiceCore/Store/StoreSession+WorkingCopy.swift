@@ -22,7 +22,6 @@ extension StoreSession {
             guard let images = RowImages.parse(entry.images) else {
                 throw StoreError.server(location: server, detail: "holds log entry #\(entry.seq) with rows that cannot be read")
             }
-            try insertLogEntry(entry)
             for image in images {
                 guard RecordTables.all.contains(image.table) else {
                     throw StoreError.server(location: server, detail: "holds log entry #\(entry.seq) naming a table OneVoice does not keep (\(image.table))")
@@ -32,6 +31,9 @@ extension StoreSession {
                 }
                 try applyImage(image, seq: entry.seq, known: columnsByTable[image.table] ?? [], server: server)
             }
+            // After its rows, as the machine that made the change wrote it: the search index then numbers the items
+            // of one millisecond in the same order, so every copy's positions are the file's and the server's.
+            try insertLogEntry(entry)
             head = (entry.seq, entry.hash)
         }
     }

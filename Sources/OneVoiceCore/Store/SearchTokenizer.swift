@@ -22,6 +22,7 @@ final class SearchTokenizer: Sendable {
     static let maxLexemeBytes = 2_046
     static let maxPosition = 16_383
     static let maxPositionsPerLexeme = 256
+    static let maxBytes = 900_000
 
     /// Each text's words, in order.
     func words(_ texts: [String?]) throws -> [[String]] {
@@ -74,8 +75,18 @@ final class SearchTokenizer: Sendable {
     static func tsvector(_ words: [String]) -> String {
         var positions: [String: [Int]] = [:]
         var order: [String] = []
-        for (offset, word) in words.enumerated() where word.utf8.count <= maxLexemeBytes {
-            if positions[word] == nil { order.append(word) }
+        // A tsvector holds at most 1 MB of words and places: a text with more keeps its first ones.
+        var bytes = 0
+        for (offset, whole) in words.enumerated() {
+            // A word longer than a lexeme holds is kept cut short: a prefix query still finds it (and a query for
+            // the whole word is answered by the copy, see `query`).
+            let word = whole.utf8.count <= maxLexemeBytes ? whole : cut(whole)
+            if positions[word] == nil {
+                bytes += word.utf8.count + 8
+                guard bytes < maxBytes else { continue }
+                order.append(word)
+            }
+            bytes += 2
             positions[word, default: []].append(min(offset + 1, maxPosition))
         }
         return order.map { word in
@@ -100,12 +111,26 @@ final class SearchTokenizer: Sendable {
         let termWords = try words(query.terms.map(\.text))
         var parts: [String] = []
         for (term, words) in zip(query.terms, termWords) where !words.isEmpty {
-            if words.contains(where: { $0.utf8.count > Self.maxLexemeBytes }) { return .unanswerable }
+            // The server holds a longer word's first 2,043 to 2,046 bytes: a query word that long could match a
+            // word that was cut, or fail to; the copy answers it.
+            if words.contains(where: { $0.utf8.count > Self.maxLexemeBytes - 4 }) { return .unanswerable }
             var lexemes = words.map(Self.lexeme)
             if term.isPrefix { lexemes[lexemes.count - 1] += ":*" }
             parts.append(lexemes.count == 1 ? lexemes[0] : "(" + lexemes.joined(separator: " <-> ") + ")")
         }
         return parts.isEmpty ? .nothing : .tsquery(parts.joined(separator: " & "))
+    }
+
+    /// The longest start of `word` a lexeme holds, cut between scalars.
+    private static func cut(_ word: String) -> String {
+        var kept = String.UnicodeScalarView()
+        var bytes = 0
+        for scalar in word.unicodeScalars {
+            bytes += String(scalar).utf8.count
+            if bytes > maxLexemeBytes { break }
+            kept.append(scalar)
+        }
+        return String(kept)
     }
 
     /// A quoted lexeme of a tsvector or tsquery literal.

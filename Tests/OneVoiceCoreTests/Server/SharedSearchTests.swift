@@ -23,6 +23,8 @@ struct SharedSearchTests {
         "Cafe\u{301} decomposed and ﬁre ligature, ＦＵＬＬ width",
         "two words together, then words two apart",
         "x1 x2 x10 x100 1.000,50 $1,200 #hashtag @mention C++ C# .NET",
+        // A word longer than a tsvector keeps: the server cannot find it, so the copy answers for it.
+        "a word of \(String(repeating: "東京", count: 800)) letters",
     ]
 
     /// Queries of every kind `archive search` takes, hostile ones included.
@@ -33,7 +35,8 @@ struct SharedSearchTests {
         "strasse", "straße", "angstrom", "ÅNGSTRÖM", "\"two words\"", "\"words two\"", "two words", "nothingmatchesthis", "\"\"",
         "***", "(fire)", "fire-crews", "-fire", "fire AND crews", "fire OR nothing", "NOT", "\"unterminated phrase", "north-bound",
         "northbound", "서울", "1", "x1*", "c++", "C#", ".net", "$1,200", "#hashtag", "@mention", "ＦＵＬＬ", "full", "fire",
-        "fact.add", "dana", "rumor.add words", "3.5", "\"3 5 km\"", "https", "a_b",
+        "fact.add", "dana", "rumor.add words", "3.5", "\"3 5 km\"", "https", "a_b", String(repeating: "東京", count: 800),
+        "東京東京*", "\"word of\"",
     ]
 
     /// The same record made on a file and on a server, by the same steps at the same times.
@@ -270,7 +273,8 @@ struct SharedSearchTests {
         // This machine's copy answers nothing by itself: every hit below is the server's.
         guard case .server(let address) = target else { return }
         try TestAgency.sqlite(AppDatabase.workingCopyURL(for: address, in: copies), "DELETE FROM searchIndex")
-        for query in Self.queries {
+        // (Leaving out the word too long for a tsvector, which only a copy can answer.)
+        for query in Self.queries where query.utf8.count < 2_000 {
             #expect(Self.outcome { try onServer.search(query: query, limit: 10_000) } ==
                     Self.outcome { try twin.file.admin.search(query: query, limit: 10_000) }, "query \(query)")
         }

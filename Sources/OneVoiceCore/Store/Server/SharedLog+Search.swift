@@ -164,10 +164,11 @@ extension SharedLog {
                                        label: label, body: body))
             }
             let snippets = try tokenizer.snippets(found.map(\.body), expression: query.expression)
-            // As the copy does: a row that cannot be read is left out of the hits.
+            // As the copy does: a row that cannot be read is left out of the hits. So is one FTS5 does not match
+            // (a phrase past the 16,383rd word, where a tsvector's positions stop counting).
             let hits = zip(found, snippets).compactMap { row, snippet -> SearchHit? in
                 guard let type = row.type, let itemID = row.itemID, let time = row.time, let label = row.label,
-                      let snippet = snippet ?? row.body else { return nil }
+                      let snippet else { return nil }
                 return SearchHit(type: SearchItemType(rawValue: type) ?? .log, id: itemID, incidentID: row.incidentID,
                                  time: Timestamps.date(milliseconds: time), label: label, markedSnippet: snippet, position: row.position)
             }

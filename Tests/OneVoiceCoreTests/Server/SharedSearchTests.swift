@@ -249,6 +249,34 @@ struct SharedSearchTests {
         #expect(everything == (try other.search(query: "dana", limit: 10_000)))
     }
 
+    /// Two machines' copies can number one millisecond's items differently (a copy that takes in an update re-indexes
+    /// the item, where the machine that made it with an UPDATE of other columns did not); an item written from either
+    /// machine never pushes another out of the server's table.
+    @Test func machinesThatNumberAMillisecondApartLoseNoHit() throws {
+        let agency = try TestAgency(storage: .server) // the clock stands still: every item shares one millisecond
+        let dana = try agency.enrol("dana", [.drafter])
+        let incident = try dana.openIncident(title: "Flood", kind: .general, location: "River Road").id
+        let first = try dana.addFact(incidentID: incident, text: "Sandbags at the school", source: "a", sourceKind: .other)
+        // Here the fact keeps its place in the index; a copy that takes the row in again re-indexes it.
+        try agency.admin.database.writeLogged(as: agency.adminKey, action: "test.verify") { session in
+            try session.db.execute(sql: "UPDATE fact SET status = 'verified' WHERE id = ?", arguments: [first.id])
+        }
+        let onB = Workspace(database: try agency.reopened(on: "b"), clock: agency.clock, identity: dana.identity)
+        _ = try onB.addFact(incidentID: incident, text: "Sandbags at the library", source: "a", sourceKind: .other)
+        _ = try dana.addFact(incidentID: incident, text: "Sandbags at the church", source: "a", sourceKind: .other)
+        _ = try onB.addFact(incidentID: incident, text: "Sandbags at the pool", source: "a", sourceKind: .other)
+        let server = try agency.admin.search(query: "sandbags", limit: 10_000)
+        #expect(agency.admin.database.serverProblem == nil)
+        #expect(Set(server.map(\.position)).count == server.count)
+        // Every machine's copy holds the same items (whatever their places), and so does the server.
+        for machine in [agency.admin, onB] {
+            let local = try machine.database.read { try $0.search(expression: SearchQuery("sandbags").expression, incidentID: nil,
+                                                                   fromMilliseconds: nil, toMilliseconds: nil, limit: 10_000) }
+            #expect(local.count == 8)
+            #expect(Set(server.map { "\($0.type) \($0.id)" }) == Set(local.map { "\($0.type) \($0.id)" }))
+        }
+    }
+
     /// A server made by an OneVoice before the search table: the first open makes the table and fills it.
     @Test func aServerWithoutTheTableGainsItFilledOnOpen() throws {
         let twin = try Self.fixedRecord()

@@ -91,7 +91,10 @@ extension SharedLog {
         try insertSearch(changes.rows, link: link, tokenizer: tokenizer)
     }
 
-    /// Inserts (or, on a position already there, replaces) search rows, their words made into tsvectors.
+    /// Inserts search rows, their words made into tsvectors. A row whose position another item holds on the
+    /// server takes the next free one in its millisecond: copies that took in the same entries can number the
+    /// items of one millisecond differently (a replayed update re-indexes an item the writer's copy left in place),
+    /// and no item may push another out of the table.
     static func insertSearch(_ rows: [SearchRow], link: PostgresLink, tokenizer: SearchTokenizer) throws {
         // 8 values a row; a statement may bind at most 65,535.
         let perStatement = 1_000
@@ -109,13 +112,22 @@ extension SharedLog {
                 binds += [.int(row.position), .text(row.type), .int(row.itemID), .int(row.incidentID), .int(row.time),
                           .text(row.label), .text(row.body), .text(SearchTokenizer.tsvector(words))]
             }
-            try link.query("""
+            let inserted = Set(try link.query("""
                 INSERT INTO onevoice_search (position, type, item_id, incident_id, time, label, body, doc)
                 VALUES \(values.joined(separator: ", "))
-                ON CONFLICT (position) DO UPDATE SET type = excluded.type, item_id = excluded.item_id,
-                    incident_id = excluded.incident_id, time = excluded.time, label = excluded.label, body = excluded.body,
-                    doc = excluded.doc
-                """, binds)
+                ON CONFLICT (position) DO NOTHING RETURNING position
+                """, binds).map { try $0.decode(Int64.self) })
+            for (index, row) in batch.enumerated() where !inserted.contains(row.position) {
+                let k = StoreSession.searchRowsPerMillisecond
+                let (quotient, remainder) = row.position.quotientAndRemainder(dividingBy: k)
+                let first = (remainder < 0 ? quotient - 1 : quotient) * k
+                let rowBinds = Array(binds[(index * 8)..<(index * 8 + 8)])
+                try link.query("""
+                    INSERT INTO onevoice_search (position, type, item_id, incident_id, time, label, body, doc)
+                    SELECT MAX(position) + 1, $2, $3, $4, $5, $6, $7, $8::tsvector FROM onevoice_search
+                    WHERE position BETWEEN $9 AND $10 AND $1::bigint IS NOT NULL
+                    """, rowBinds + [.int(first), .int(first + (k - 1))])
+            }
             start += perStatement
         }
     }

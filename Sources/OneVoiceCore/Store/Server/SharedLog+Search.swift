@@ -120,13 +120,14 @@ extension SharedLog {
             for (index, row) in batch.enumerated() where !inserted.contains(row.position) {
                 let k = StoreSession.searchRowsPerMillisecond
                 let (quotient, remainder) = row.position.quotientAndRemainder(dividingBy: k)
-                let first = (remainder < 0 ? quotient - 1 : quotient) * k
+                let (first, overflow) = (remainder < 0 ? quotient - 1 : quotient).multipliedReportingOverflow(by: k)
+                let last = overflow ? row.position : first + (k - 1)
                 let rowBinds = Array(binds[(index * 8)..<(index * 8 + 8)])
                 try link.query("""
                     INSERT INTO onevoice_search (position, type, item_id, incident_id, time, label, body, doc)
                     SELECT MAX(position) + 1, $2, $3, $4, $5, $6, $7, $8::tsvector FROM onevoice_search
                     WHERE position BETWEEN $9 AND $10 AND $1::bigint IS NOT NULL
-                    """, rowBinds + [.int(first), .int(first + (k - 1))])
+                    """, rowBinds + [.int(overflow ? Int64.min : first), .int(last)])
             }
             start += perStatement
         }

@@ -49,13 +49,7 @@ extension Workspace {
             var disposal = Disposal(subjectType: kind.rawValue, subjectID: id, incidentID: incidentID, reason: reason,
                                     disposedAt: now, disposedBy: admin.id, attestationID: attestation.id)
             try session.insertDisposal(&disposal)
-            switch kind {
-            case .release: try session.removeFromSearch(type: .revision, itemIDs: session.revisionIDs(releaseID: id))
-            case .post: try session.removeFromSearch(type: .post, itemIDs: [id])
-            case .fact: try session.removeFromSearch(type: .fact, itemIDs: [id])
-            case .rumor: try session.removeFromSearch(type: .rumor, itemIDs: [id])
-            default: break
-            }
+            try session.removeDisposedFromSearch(kind: kind, id: id)
             try session.appendLog(actor: admin, action: "archive.dispose", subjectType: kind.rawValue, subjectID: id,
                                   incidentID: incidentID, change: disposal, at: now)
             return disposal

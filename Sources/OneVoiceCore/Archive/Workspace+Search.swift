@@ -17,13 +17,9 @@ extension Workspace {
         let parsed = try SearchQuery(query)
         if let from, let to, from > to { throw SearchError.badRange }
         let limit = max(1, min(limit, 10_000))
-        return try database.read { session in
-            try Self.checkIncident(incidentID, session)
-            return try session.search(expression: parsed.expression, incidentID: incidentID,
-                                      fromMilliseconds: from.map(Timestamps.milliseconds),
-                                      toMilliseconds: to.map(Timestamps.milliseconds), limit: limit,
-                                      from: position, newer: newer)
-        }
+        try database.read { session in try Self.checkIncident(incidentID, session) }
+        return try database.search(parsed, incidentID: incidentID, fromMilliseconds: from.map(Timestamps.milliseconds),
+                                   toMilliseconds: to.map(Timestamps.milliseconds), limit: limit, from: position, newer: newer)
     }
 
     /// How many items `search` would find, counting no further than `limit`; with `newerThan`, only the hits
@@ -32,12 +28,9 @@ extension Workspace {
                             newerThan position: Int64? = nil, limit: Int = 100_000) throws -> Int {
         let parsed = try SearchQuery(query)
         if let from, let to, from > to { throw SearchError.badRange }
-        return try database.read { session in
-            try Self.checkIncident(incidentID, session)
-            return try session.searchCount(expression: parsed.expression, incidentID: incidentID,
-                                           fromMilliseconds: from.map(Timestamps.milliseconds),
-                                           toMilliseconds: to.map(Timestamps.milliseconds), newerThan: position, limit: max(1, limit))
-        }
+        try database.read { session in try Self.checkIncident(incidentID, session) }
+        return try database.searchCount(parsed, incidentID: incidentID, fromMilliseconds: from.map(Timestamps.milliseconds),
+                                        toMilliseconds: to.map(Timestamps.milliseconds), newerThan: position, limit: max(1, limit))
     }
 
     private static func checkIncident(_ incidentID: Int64?, _ session: StoreSession) throws {

@@ -25,7 +25,14 @@ extension AppDatabase {
         case .server(let address):
             let shared = try SharedLog.open(address)
             defer { shared.close() }
-            do { _ = try shared.importLog(nextPage) } catch { throw StoreError.wrap(error, path: address.description) }
+            // The search index as this database has it: the server then finds what this database finds.
+            var searchedTo: Int64?
+            let nextSearchPage = { () throws -> [SearchRow]? in
+                let page = try self.read { try $0.searchRows(after: searchedTo, limit: SharedLog.page) }
+                searchedTo = page.last?.position ?? searchedTo
+                return page
+            }
+            do { _ = try shared.importLog(nextPage, search: nextSearchPage) } catch { throw StoreError.wrap(error, path: address.description) }
             return try AppDatabase.open(target, copies: copies)
         case .file(let url):
             guard !FileManager.default.fileExists(atPath: url.path) else {

@@ -51,6 +51,7 @@ extension AppDatabase {
                 database = try attach(shared, copyURL: copyURL)
             }
             try database.catchUp()
+            database.fillServerSearchIfBehind()
             return database
         } catch {
             shared.close()

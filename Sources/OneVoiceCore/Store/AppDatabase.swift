@@ -215,21 +215,26 @@ public struct AppDatabase: Sendable {
                 guard let shared else { return try Self.change(session, body) }
                 var appended: LogEntry?
                 return try shared.withHeadLock({ lock in
-                    let local = try session.logHead() ?? (0, Hashing.zeroHash)
-                    if lock.head.seq > local.seq {
-                        try session.applyServerEntries(try lock.entries(after: local.seq), server: path)
-                    } else if lock.head.seq < local.seq || lock.head.hash != local.hash {
-                        throw StoreError.server(location: path, detail: "holds a log that does not follow this machine's copy (the server is at #\(lock.head.seq), the copy at #\(local.seq)); it may have been restored from a backup")
-                    }
+                    try takeIn(lock, session)
                     let result = try Self.change(session, body)
                     let fresh = try session.logEntries(after: lock.head.seq)
                     appended = fresh.last
-                    try lock.append(fresh)
+                    try lock.append(fresh, search: lock.searchIsCurrent ? try session.searchChanges(for: fresh) : nil)
                     return result
                 }, lastEntry: { appended })
             }
         } catch {
             throw StoreError.wrap(error, path: path)
+        }
+    }
+
+    /// While this machine holds the server's head: takes in the entries the copy has not seen.
+    func takeIn(_ lock: SharedLog.HeadLock, _ session: StoreSession) throws {
+        let local = try session.logHead() ?? (0, Hashing.zeroHash)
+        if lock.head.seq > local.seq {
+            try session.applyServerEntries(try lock.entries(after: local.seq), server: path)
+        } else if lock.head.seq < local.seq || lock.head.hash != local.hash {
+            throw StoreError.server(location: path, detail: "holds a log that does not follow this machine's copy (the server is at #\(lock.head.seq), the copy at #\(local.seq)); it may have been restored from a backup")
         }
     }
 

@@ -180,7 +180,7 @@ enum Migrations {
                 CREATE VIRTUAL TABLE searchIndex USING fts5(
                     type UNINDEXED, itemID UNINDEXED, incidentID UNINDEXED, time UNINDEXED, label UNINDEXED,
                     scope, body,
-                    tokenize = 'unicode61 remove_diacritics 2'
+                    tokenize = '\(SearchIndexSQL.tokenizer)'
                 )
                 """)
             let scope = SearchIndexSQL.scope, sources = SearchIndexSQL.sources

@@ -3,6 +3,8 @@ import GRDB
 /// What the search index holds for each kind of item, as SQL: the v3 migration builds the index and its
 /// triggers from it, and `archive verify` rebuilds the index from it to compare.
 enum SearchIndexSQL {
+    /// How the index cuts text into words: case folded, diacritics removed, split at anything but letters and digits.
+    static let tokenizer = "unicode61 remove_diacritics 2"
     // Milliseconds since 1970 of a GRDB datetime ("yyyy-MM-dd HH:mm:ss.SSS", UTC).
     static func ms(_ column: String) -> String {
         "(CAST(strftime('%s', \(column)) AS INTEGER) * 1000 + CAST(substr(\(column) || '.000', 21, 3) AS INTEGER))"

@@ -50,7 +50,7 @@ extension StoreSession {
 
     /// The MATCH expression and the rowid range for a search: the incident is a scope token, the dates and a
     /// paging position are a rowid range, so neither forces a scan.
-    private static func searchBounds(expression: String, incidentID: Int64?, fromMilliseconds: Int64?, toMilliseconds: Int64?,
+    static func searchBounds(expression: String, incidentID: Int64?, fromMilliseconds: Int64?, toMilliseconds: Int64?,
                                      position: Int64?, newer: Bool) -> (match: String, lowest: Int64, highest: Int64) {
         var match = expression
         if let incidentID { match = "scope : \"i\(incidentID)\" AND (\(expression))" }
@@ -98,6 +98,18 @@ extension StoreSession {
         var arguments: StatementArguments = [type.rawValue]
         arguments += StatementArguments(itemIDs)
         try db.execute(sql: "DELETE FROM searchIndex WHERE type = ? AND itemID IN (\(placeholders))", arguments: arguments)
+    }
+
+    /// Takes what a disposal of `kind` #`id` disposed of out of the search index: where it is disposed of, and on
+    /// every machine whose working copy takes in the disposal (its rows say only that the tombstone was added).
+    func removeDisposedFromSearch(kind: RecordKind, id: Int64) throws {
+        switch kind {
+        case .release: try removeFromSearch(type: .revision, itemIDs: revisionIDs(releaseID: id))
+        case .post: try removeFromSearch(type: .post, itemIDs: [id])
+        case .fact: try removeFromSearch(type: .fact, itemIDs: [id])
+        case .rumor: try removeFromSearch(type: .rumor, itemIDs: [id])
+        case .namedPerson, .incident, .attestation, .log: break
+        }
     }
 
     /// How many rows the search index holds (tests, diagnostics).

@@ -44,7 +44,12 @@ extension StoreSession {
     func searchIndexDifferences(limit: Int = 20) throws -> [(type: String, itemID: Int64, problem: String)] {
         let expected = SearchIndexSQL.expectedRows(alias: "x")
         let columns = "type, itemID, incidentID, time, label, scope, body"
-        let disposed = "NOT EXISTS (SELECT 1 FROM disposal d WHERE d.subjectType = e.type AND d.subjectID = e.itemID)"
+        // A release's disposal takes every revision of it out of search (Workspace+Retention).
+        let disposed = """
+            NOT EXISTS (SELECT 1 FROM disposal d WHERE (d.subjectType = e.type AND d.subjectID = e.itemID)
+                OR (e.type = 'revision' AND d.subjectType = 'release'
+                    AND d.subjectID = (SELECT r.releaseID FROM releaseRevision r WHERE r.id = e.itemID)))
+            """
         let missing = try Row.fetchAll(db, sql: """
             SELECT type, itemID FROM (
                 SELECT \(columns) FROM (\(expected)) AS e WHERE \(disposed)

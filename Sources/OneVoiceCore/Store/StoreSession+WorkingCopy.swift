@@ -26,7 +26,6 @@ extension StoreSession {
             guard let images = RowImages.parse(entry.images) else {
                 throw StoreError.server(location: server, detail: "holds log entry #\(entry.seq) with rows that cannot be read")
             }
-            try insertLogEntry(entry)
             for image in images {
                 guard RecordTables.all.contains(image.table) else {
                     throw StoreError.server(location: server, detail: "holds log entry #\(entry.seq) naming a table OneVoice does not keep (\(image.table))")
@@ -35,6 +34,11 @@ extension StoreSession {
                     columnsByTable[image.table] = Set(try db.columns(in: image.table).map(\.name))
                 }
                 try applyImage(image, seq: entry.seq, known: columnsByTable[image.table] ?? [], server: server)
+                // A disposal's rows are its tombstone; what it took out of the search index is this copy's to take out.
+                if image.table == "disposal", let disposal = image.json.flatMap({ RowImageDecoder.decode(Disposal.self, $0) }),
+                   let kind = RecordKind(rawValue: disposal.subjectType) {
+                    try removeDisposedFromSearch(kind: kind, id: disposal.subjectID)
+                }
             }
             // The key that signed is the key of the person the entry names, enrolled by this entry or before it
             // (the founding alone comes before its founder's enrolment, which `archive verify` holds to its key).
@@ -42,6 +46,9 @@ extension StoreSession {
             if entry.format >= 2, actorKey != entry.actorKey, !(actorKey == nil && entry.action == "agency.init" && entry.seq == 1) {
                 throw StoreError.server(location: server, detail: "holds log entry #\(entry.seq) signed with a key that is not its actor's (\(entry.actorHandle)); this machine's copy did not take it in")
             }
+            // After its rows, as the machine that made the change wrote it: the search index then numbers the items
+            // of one millisecond in the same order, so every copy's positions are the file's and the server's.
+            try insertLogEntry(entry)
             head = (entry.seq, entry.hash)
         }
     }

@@ -112,5 +112,16 @@ struct ArchiveRetentionTests {
         #expect(try f.agency.admin.search(query: "\"1200 block\"").contains { $0.type == .revision })
         try f.agency.admin.dispose(kind: .release, id: f.elmRelease.id, reason: "Schedule item 2")
         #expect(try f.agency.admin.search(query: "\"1200 block\"").allSatisfy { $0.type != .revision })
+        // The index without them is what verify expects: a disposed release's revisions are not "missing".
+        #expect(try ChainVerifier(database: f.agency.admin.database).verify().isIntact)
+        guard storage == .server else { return }
+        // Another machine takes the disposal in from the server: gone from its search too, and its record holds.
+        let other = try f.agency.reopened(on: "other")
+        #expect(try other.read { session in
+            try session.search(expression: try SearchQuery("\"1200 block\"").expression, incidentID: nil, fromMilliseconds: nil,
+                               toMilliseconds: nil, limit: 50)
+        }.allSatisfy { $0.type != .revision })
+        let report = try ChainVerifier(database: other).verify()
+        #expect(report.isIntact, "\(report.problems.prefix(3).map(\.message))")
     }
 }

@@ -24,12 +24,12 @@ struct TestAgency {
 
     static let start = Date(timeIntervalSince1970: 1_795_000_000) // 2026-11-18, a fixed moment
 
-    init(mode: WorkspaceMode = .live, storage: Storage = .file) throws {
-        try self.init(mode: mode, serverURL: storage == .server ? try PostgresCluster.freshDatabase() : nil)
+    init(mode: WorkspaceMode = .live, storage: Storage = .file, adminKey: IdentityKey = IdentityKey()) throws {
+        try self.init(mode: mode, serverURL: storage == .server ? try PostgresCluster.freshDatabase() : nil, adminKey: adminKey)
     }
 
     /// An agency on the server database at `serverURL`, or in a new file when it is nil.
-    init(mode: WorkspaceMode = .live, serverURL: String?) throws {
+    init(mode: WorkspaceMode = .live, serverURL: String?, adminKey: IdentityKey = IdentityKey()) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("onevoice-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         if let serverURL {
@@ -41,7 +41,7 @@ struct TestAgency {
             location = .file(url)
         }
         clock = ManualClock(Self.start)
-        adminKey = IdentityKey()
+        self.adminKey = adminKey
         admin = try Workspace.initialize(location, copies: directory, agencyName: "Riverton Police Department",
                                          timeZoneIdentifier: "America/Chicago", mode: mode, handle: "admin", displayName: "Ada Admin",
                                          key: adminKey, clock: clock,

@@ -18,20 +18,23 @@ final class SharedLog: @unchecked Sendable {
     private let lastProblem = Mutex<String?>(nil)
     /// The listener's state (SharedLog+Listening.swift).
     let listenState = Mutex(ListenState())
+    /// The search index's tokenizer, for the server's search table (SharedLog+Search.swift).
+    let tokenizer: SearchTokenizer
 
     /// Entries fetched per round trip when a copy catches up.
     static let page = 2_000
     /// The channel a committed append notifies (LISTEN/NOTIFY), with the new head's sequence number.
     static let channel = "onevoice_log"
 
-    private init(address: ServerAddress, link: PostgresLink) {
+    private init(address: ServerAddress, link: PostgresLink) throws {
         self.address = address
         self.currentLink = link
+        self.tokenizer = try SearchTokenizer()
     }
 
     /// Connects, and makes the server's tables when they are not there yet.
     static func open(_ address: ServerAddress) throws -> SharedLog {
-        let log = SharedLog(address: address, link: try PostgresLink.connect(address))
+        let log = try SharedLog(address: address, link: try PostgresLink.connect(address))
         try log.prepareSchema()
         return log
     }
@@ -112,6 +115,7 @@ final class SharedLog: @unchecked Sendable {
                     """)
                 try link.query("INSERT INTO onevoice_head (id, seq, hash) VALUES (1, 0, $1) ON CONFLICT (id) DO NOTHING",
                                [.text(Hashing.zeroHash)])
+                try Self.prepareSearchSchema(link)
                 let version = Int64(Migrations.knownMigrations.count)
                 let rows = try link.query("SELECT application_id, schema_version FROM onevoice_meta WHERE id = 1")
                 if let row = rows.first {
@@ -183,6 +187,12 @@ final class SharedLog: @unchecked Sendable {
         let link: PostgresLink
         /// The head when the lock was taken.
         let head: (seq: Int64, hash: String)
+        /// The entry the server's search table reflected then (SharedLog+Search.swift).
+        let searchHash: String?
+        let tokenizer: SearchTokenizer
+
+        /// Whether the search table reflects the head: an append then keeps it in step.
+        var searchIsCurrent: Bool { searchHash == head.hash }
 
         func entries(after seq: Int64) throws -> [LogEntry] {
             try SharedLog.entries(link, after: seq, limit: .max)
@@ -190,10 +200,17 @@ final class SharedLog: @unchecked Sendable {
 
         /// Appends `entries` (already chained after `head`) and moves the head; machines listening hear of it
         /// when the transaction commits.
-        func append(_ entries: [LogEntry]) throws {
+        /// `search` is what the change did to the search index: written too when the search table is in step.
+        func append(_ entries: [LogEntry], search: SearchChanges?) throws {
             guard let last = entries.last else { return }
             try SharedLog.insert(entries, link: link)
-            try link.query("UPDATE onevoice_head SET seq = $1, hash = $2 WHERE id = 1", [.int(last.seq), .text(last.hash)])
+            if let search, searchIsCurrent {
+                try SharedLog.writeSearch(search, link: link, tokenizer: tokenizer)
+                try link.query("UPDATE onevoice_head SET seq = $1, hash = $2, search_hash = $2 WHERE id = 1",
+                               [.int(last.seq), .text(last.hash)])
+            } else {
+                try link.query("UPDATE onevoice_head SET seq = $1, hash = $2 WHERE id = 1", [.int(last.seq), .text(last.hash)])
+            }
             try link.query("SELECT pg_notify($1, $2)", [.text(SharedLog.channel), .text(String(last.seq))])
         }
     }
@@ -218,8 +235,9 @@ final class SharedLog: @unchecked Sendable {
             try link.query("BEGIN")
             let result: T
             do {
-                let head = try Self.head(link, locking: true)
-                result = try body(HeadLock(link: link, head: head))
+                let row = try link.query("SELECT seq, hash, search_hash FROM onevoice_head WHERE id = 1 FOR UPDATE").first
+                let (seq, hash, searchHash) = try row?.decode((Int64, String, String?).self) ?? (Int64(0), Hashing.zeroHash, nil)
+                result = try body(HeadLock(link: link, head: (seq, hash), searchHash: searchHash, tokenizer: tokenizer))
             } catch {
                 // A connection that is gone has rolled back by itself (the server ends its transaction).
                 if !link.isClosed { _ = try? link.query("ROLLBACK") }
@@ -267,9 +285,9 @@ final class SharedLog: @unchecked Sendable {
         }
     }
 
-    /// Moves a whole log onto a server whose log is empty, in pages that `next` hands over, in one transaction:
-    /// another machine sees all of it or none of it.
-    func importLog(_ next: () throws -> [LogEntry]?) throws -> Int64 {
+    /// Moves a whole log onto a server whose log is empty, in pages that `next` hands over, with its search index
+    /// in pages that `nextSearch` hands over, in one transaction: another machine sees all of it or none of it.
+    func importLog(_ next: () throws -> [LogEntry]?, search nextSearch: () throws -> [SearchRow]?) throws -> Int64 {
         try withHeadLock({ lock in
             guard lock.head.seq == 0 else {
                 throw StoreError.server(location: address.description, detail: "already holds a records log (\(lock.head.seq) entries); copy only onto an empty database")
@@ -283,6 +301,7 @@ final class SharedLog: @unchecked Sendable {
             }
             if let last {
                 try lock.link.query("UPDATE onevoice_head SET seq = $1, hash = $2 WHERE id = 1", [.int(last.seq), .text(last.hash)])
+                try Self.replaceSearch(nextSearch, upTo: last.hash, link: lock.link, tokenizer: tokenizer)
                 try lock.link.query("SELECT pg_notify($1, $2)", [.text(Self.channel), .text(String(last.seq))])
             }
             return count

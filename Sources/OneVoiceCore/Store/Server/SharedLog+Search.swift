@@ -1,0 +1,225 @@
+import Foundation
+import PostgresNIO
+
+// Search on the shared server: `onevoice_search` holds every row of the search index, as a database file's
+// `searchIndex` holds them (the same positions, so "newest first", dates and paging are the same position
+// ranges), with the body's words as a tsvector under a GIN index. The words are cut by the index's own
+// tokenizer (SearchTokenizer), on the way in and in the query, so both engines find the same items.
+//
+// The table moves with the log: each append writes the rows its change added or changed in the search index,
+// in the same server transaction, and marks the table as reflecting the new head (`onevoice_head.search_hash`).
+// A head the table does not reflect (a server written by an older OneVoice, or never filled) is filled anew from
+// a working copy when a machine opens the record; until then searches are answered by each machine's copy.
+
+/// One row of the search index, as it travels between a working copy and the server.
+struct SearchRow: Sendable, Equatable {
+    var position: Int64
+    var type: String?
+    var itemID: Int64?
+    var incidentID: Int64?
+    var time: Int64?
+    var label: String?
+    var body: String?
+}
+
+/// What a change did to the search index: the items whose rows it may have changed, and their rows now.
+struct SearchChanges: Sendable {
+    var items: [(type: String, itemID: Int64)]
+    var rows: [SearchRow]
+}
+
+extension SharedLog {
+    // MARK: - Schema
+
+    /// The search table, made or brought up to date inside `prepareSchema`'s transaction (under its advisory lock).
+    static func prepareSearchSchema(_ link: PostgresLink) throws {
+        // Each open runs this: the DDL only where something is missing (an ALTER would lock the head even then).
+        let present = try link.query("""
+            SELECT to_regclass('onevoice_search') IS NOT NULL, EXISTS (SELECT 1 FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = 'onevoice_head' AND column_name = 'search_hash')
+            """)
+        let (hasTable, hasColumn) = try present.first?.decode((Bool, Bool).self) ?? (false, false)
+        if !hasTable { try createSearchTable(link) }
+        // The entry the search table reflects; NULL on a server written before it existed (filled on the next open).
+        if !hasColumn { try link.query("ALTER TABLE onevoice_head ADD COLUMN search_hash text") }
+        // An empty log has nothing to find: a database whose log was made anew keeps no earlier record's words.
+        try link.query("""
+            DELETE FROM onevoice_search WHERE EXISTS (SELECT 1 FROM onevoice_head WHERE id = 1 AND seq = 0
+                AND search_hash IS DISTINCT FROM hash)
+            """)
+        try link.query("UPDATE onevoice_head SET search_hash = hash WHERE id = 1 AND seq = 0 AND search_hash IS DISTINCT FROM hash")
+    }
+
+    private static func createSearchTable(_ link: PostgresLink) throws {
+        try link.query("""
+            CREATE TABLE IF NOT EXISTS onevoice_search (
+                position bigint PRIMARY KEY,
+                type text,
+                item_id bigint,
+                incident_id bigint,
+                time bigint,
+                label text,
+                body text,
+                doc tsvector NOT NULL)
+            """)
+        try link.query("CREATE INDEX IF NOT EXISTS onevoice_search_doc ON onevoice_search USING gin (doc)")
+        try link.query("CREATE INDEX IF NOT EXISTS onevoice_search_item ON onevoice_search (type, item_id)")
+    }
+
+    /// Whether the search table reflects the server's head (one small query).
+    func searchIsCurrent() throws -> Bool {
+        let rows = try link().query("SELECT COALESCE(search_hash = hash, false) FROM onevoice_head WHERE id = 1")
+        return try rows.first?.decode(Bool.self) ?? false
+    }
+
+    // MARK: - Writing
+
+    /// Replaces the server's rows of `changes.items` with `changes.rows` (a change's part of the index).
+    static func writeSearch(_ changes: SearchChanges, link: PostgresLink, tokenizer: SearchTokenizer) throws {
+        let perStatement = 1_000
+        var start = 0
+        while start < changes.items.count {
+            let batch = changes.items[start..<min(start + perStatement, changes.items.count)]
+            var binds: [PostgresBindable] = []
+            let pairs = batch.map { item -> String in
+                binds += [.text(item.type), .int(item.itemID)]
+                return "($\(binds.count - 1), $\(binds.count))"
+            }
+            try link.query("DELETE FROM onevoice_search WHERE (type, item_id) IN (\(pairs.joined(separator: ", ")))", binds)
+            start += perStatement
+        }
+        try insertSearch(changes.rows, link: link, tokenizer: tokenizer)
+    }
+
+    /// Inserts search rows, their words made into tsvectors. A row whose position another item holds on the
+    /// server takes the next free one in its millisecond: copies that took in the same entries can number the
+    /// items of one millisecond differently (a replayed update re-indexes an item the writer's copy left in place),
+    /// and no item may push another out of the table.
+    static func insertSearch(_ rows: [SearchRow], link: PostgresLink, tokenizer: SearchTokenizer) throws {
+        // 8 values a row; a statement may bind at most 65,535.
+        let perStatement = 1_000
+        var start = 0
+        while start < rows.count {
+            let batch = Array(rows[start..<min(start + perStatement, rows.count)])
+            let words = try tokenizer.words(batch.map(\.body))
+            var values: [String] = []
+            var binds: [PostgresBindable] = []
+            values.reserveCapacity(batch.count)
+            binds.reserveCapacity(batch.count * 8)
+            for (row, words) in zip(batch, words) {
+                let base = binds.count
+                values.append("(" + (1...7).map { "$\(base + $0)" }.joined(separator: ", ") + ", $\(base + 8)::tsvector)")
+                binds += [.int(row.position), .text(row.type), .int(row.itemID), .int(row.incidentID), .int(row.time),
+                          .text(row.label), .text(row.body), .text(SearchTokenizer.tsvector(words))]
+            }
+            let inserted = Set(try link.query("""
+                INSERT INTO onevoice_search (position, type, item_id, incident_id, time, label, body, doc)
+                VALUES \(values.joined(separator: ", "))
+                ON CONFLICT (position) DO NOTHING RETURNING position
+                """, binds).map { try $0.decode(Int64.self) })
+            for (index, row) in batch.enumerated() where !inserted.contains(row.position) {
+                let k = StoreSession.searchRowsPerMillisecond
+                let (quotient, remainder) = row.position.quotientAndRemainder(dividingBy: k)
+                let (first, overflow) = (remainder < 0 ? quotient - 1 : quotient).multipliedReportingOverflow(by: k)
+                let last = overflow ? row.position : first + (k - 1)
+                let rowBinds = Array(binds[(index * 8)..<(index * 8 + 8)])
+                try link.query("""
+                    INSERT INTO onevoice_search (position, type, item_id, incident_id, time, label, body, doc)
+                    SELECT MAX(position) + 1, $2, $3, $4, $5, $6, $7, $8::tsvector FROM onevoice_search
+                    WHERE position BETWEEN $9 AND $10 AND $1::bigint IS NOT NULL
+                    """, rowBinds + [.int(overflow ? Int64.min : first), .int(last)])
+            }
+            start += perStatement
+        }
+    }
+
+    /// Empties the search table and fills it with the pages `next` hands over, then marks it as reflecting `hash`.
+    static func replaceSearch(_ next: () throws -> [SearchRow]?, upTo hash: String, link: PostgresLink,
+                              tokenizer: SearchTokenizer) throws {
+        try link.query("DELETE FROM onevoice_search")
+        while let page = try next(), !page.isEmpty {
+            try insertSearch(page, link: link, tokenizer: tokenizer)
+        }
+        try link.query("UPDATE onevoice_head SET search_hash = $1 WHERE id = 1", [.text(hash)])
+    }
+
+    // MARK: - Searching
+
+    /// A search's hits from the server, newest first, as `StoreSession.search` finds them in `searchIndex`; nil
+    /// when the server cannot answer (it does not reflect its head yet, the query has a word too long for a
+    /// tsvector, or it did not answer: the failure is noted), and the working copy must.
+    func search(_ query: SearchQuery, incidentID: Int64?, lowest: Int64, highest: Int64, limit: Int,
+                newer: Bool) -> [SearchHit]? {
+        answering {
+            let tsquery: String
+            switch try tokenizer.query(query) {
+            case .unanswerable: return nil
+            case .nothing: return []
+            case .tsquery(let text): tsquery = text
+            }
+            let rows = try link().query("""
+                SELECT COALESCE(h.search_hash = h.hash, false), s.position, s.type, s.item_id, s.incident_id, s.time, s.label, s.body
+                FROM onevoice_head AS h LEFT JOIN LATERAL (
+                    SELECT position, type, item_id, incident_id, time, label, body FROM onevoice_search
+                    WHERE doc @@ $1::tsquery AND position BETWEEN $2 AND $3\(incidentID == nil ? "" : " AND incident_id = $5")
+                    ORDER BY position \(newer ? "ASC" : "DESC") LIMIT $4) AS s ON true
+                WHERE h.id = 1
+                """, [.text(tsquery), .int(lowest), .int(highest), .int(Int64(limit))] + (incidentID.map { [.int($0)] } ?? []))
+            // No row: the server has no head (not OneVoice's any more); the copy answers.
+            guard !rows.isEmpty else { return nil }
+            var found: [SearchRow] = []
+            for row in rows {
+                let (current, position, type, itemID, incident, time, label, body) = try row.decode(
+                    (Bool, Int64?, String?, Int64?, Int64?, Int64?, String?, String?).self)
+                guard current else { return nil }
+                guard let position else { continue }
+                found.append(SearchRow(position: position, type: type, itemID: itemID, incidentID: incident, time: time,
+                                       label: label, body: body))
+            }
+            let snippets = try tokenizer.snippets(found.map(\.body), expression: query.expression)
+            // As the copy does: a row that cannot be read is left out of the hits. So is one FTS5 does not match
+            // (a phrase past the 16,383rd word, where a tsvector's positions stop counting).
+            let hits = zip(found, snippets).compactMap { row, snippet -> SearchHit? in
+                guard let type = row.type, let itemID = row.itemID, let time = row.time, let label = row.label,
+                      let snippet else { return nil }
+                return SearchHit(type: SearchItemType(rawValue: type) ?? .log, id: itemID, incidentID: row.incidentID,
+                                 time: Timestamps.date(milliseconds: time), label: label, markedSnippet: snippet, position: row.position)
+            }
+            return newer ? hits.reversed() : hits
+        }
+    }
+
+    /// How many items match, counting no further than `limit`; nil as for `search`.
+    func searchCount(_ query: SearchQuery, incidentID: Int64?, lowest: Int64, highest: Int64, limit: Int) -> Int? {
+        answering {
+            let tsquery: String
+            switch try tokenizer.query(query) {
+            case .unanswerable: return nil
+            case .nothing: return 0
+            case .tsquery(let text): tsquery = text
+            }
+            let rows = try link().query("""
+                SELECT COALESCE(h.search_hash = h.hash, false), (SELECT count(*) FROM (
+                    SELECT 1 FROM onevoice_search
+                    WHERE doc @@ $1::tsquery AND position BETWEEN $2 AND $3\(incidentID == nil ? "" : " AND incident_id = $5")
+                    LIMIT $4) AS c)
+                FROM onevoice_head AS h WHERE h.id = 1
+                """, [.text(tsquery), .int(lowest), .int(highest), .int(Int64(limit))] + (incidentID.map { [.int($0)] } ?? []))
+            guard let row = rows.first else { return nil }
+            let (current, count) = try row.decode((Bool, Int64).self)
+            return current ? Int(count) : nil
+        }
+    }
+
+    /// Runs a look at the server: nil, with the failure noted, when it does not answer.
+    private func answering<T>(_ body: () throws -> T?) -> T? {
+        do {
+            let result = try body()
+            noteAnswered()
+            return result
+        } catch {
+            noteFailure(error)
+            return nil
+        }
+    }
+}

@@ -204,14 +204,13 @@ final class SharedLog: @unchecked Sendable {
         func append(_ entries: [LogEntry], search: SearchChanges?) throws {
             guard let last = entries.last else { return }
             try SharedLog.insert(entries, link: link)
-            if let search, searchIsCurrent {
-                try SharedLog.writeSearch(search, link: link, tokenizer: tokenizer)
-                try link.query("UPDATE onevoice_head SET seq = $1, hash = $2, search_hash = $2 WHERE id = 1",
-                               [.int(last.seq), .text(last.hash)])
-            } else {
-                try link.query("UPDATE onevoice_head SET seq = $1, hash = $2 WHERE id = 1", [.int(last.seq), .text(last.hash)])
-            }
-            try link.query("SELECT pg_notify($1, $2)", [.text(SharedLog.channel), .text(String(last.seq))])
+            let keepsSearch = search != nil && searchIsCurrent
+            if let search, keepsSearch { try SharedLog.writeSearch(search, link: link, tokenizer: tokenizer) }
+            // The head and the notification in one round trip: the head is held, and every trip is time under it.
+            try link.query("""
+                WITH moved AS (UPDATE onevoice_head SET seq = $1, hash = $2\(keepsSearch ? ", search_hash = $2" : "") WHERE id = 1 RETURNING seq)
+                SELECT pg_notify($3, $4) FROM moved
+                """, [.int(last.seq), .text(last.hash), .text(SharedLog.channel), .text(String(last.seq))])
         }
     }
 

@@ -79,6 +79,8 @@ struct ServerCLITests {
         #expect(agencies?.compactMap { $0["code"] as? String } == ["host", "fire"])
         let roster = try police.run(["roster", "list"])
         #expect(roster.stdout.contains("AGENCY") && roster.stdout.contains("fire.pio"), "\(roster.stdout)")
+        let listed = try fire.run(["incident", "list"])
+        #expect(listed.stdout.contains("AGENCIES") && listed.stdout.contains("host+fire"), "\(listed.stdout)")
         let shown = try fire.run(["incident", "show", "2"])
         #expect(shown.stdout.contains("Agencies:     Riverton Police Department; Riverton Fire Rescue (joint)"), "\(shown.stdout)")
         let left = try police.run(["incident", "agencies", "2", "--remove", "fire"])

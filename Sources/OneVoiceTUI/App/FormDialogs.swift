@@ -70,7 +70,9 @@ enum FormDialogs {
             state.dialog = Dialog(title: "The media list (\(data.contacts.count))", form: .notice, body: lines,
                                   footer: ":contact adds someone · Enter or Esc closes · j/k scroll")
         case .roster:
-            let lines = data.people.map { DialogLine("\($0.handle) — \($0.name): \($0.roles.sorted().map(\.rawValue).joined(separator: ", "))") }
+            let lines = data.people.map { person in
+                DialogLine("\(person.handle) — \(person.name)\(person.agency.map { " (\($0))" } ?? ""): \(person.roles.sorted().map(\.rawValue).joined(separator: ", "))")
+            }
             state.dialog = Dialog(title: "The roster (\(data.people.count))", form: .notice, body: lines,
                                   footer: ":roster add adds someone · removing and role changes: onevoice roster · Enter or Esc closes")
         }

@@ -27,10 +27,13 @@ public struct RosterRow: Sendable, Equatable {
     public var handle: String
     public var name: String
     public var roles: Set<Role>
-    public init(handle: String, name: String, roles: Set<Role>) {
+    /// Their agency's name where several agencies share the record; nil for one agency's own.
+    public var agency: String?
+    public init(handle: String, name: String, roles: Set<Role>, agency: String? = nil) {
         self.handle = handle
         self.name = name
         self.roles = roles
+        self.agency = agency
     }
 }
 

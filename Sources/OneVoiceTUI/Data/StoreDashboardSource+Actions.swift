@@ -45,7 +45,11 @@ extension StoreDashboardSource {
     }
 
     func rosterRows() throws -> [RosterRow] {
-        try workspace.roster().map { RosterRow(handle: $0.handle, name: $0.displayName, roles: Set($0.roles)) }
+        let directory = try workspace.agencyDirectory()
+        return try workspace.roster().map { person in
+            RosterRow(handle: person.handle, name: person.displayName, roles: Set(person.roles),
+                      agency: directory.partners.isEmpty ? nil : directory.name(of: person.agencyID))
+        }
     }
 
     /// The fact keys the incident's template asks for, those no fact has yet first.

@@ -48,9 +48,18 @@ struct IncidentCommand: ParsableCommand {
             let incidents = try workspace.incidents()
             if store.json { Output.json(incidents); return }
             let local = LocalTime(timeZone: try workspace.agency().timeZone)
-            Output.table(["ID", "STATUS", "KIND", "OPENED", "TITLE"], incidents.map {
-                ["\($0.id)", $0.status.rawValue, $0.kind.slug, local.dateTime($0.openedAt), $0.title]
-            })
+            let directory = try workspace.agencyDirectory()
+            // One agency's list reads as it always did; a joint center's says whose each incident is.
+            if directory.partners.isEmpty {
+                Output.table(["ID", "STATUS", "KIND", "OPENED", "TITLE"], incidents.map {
+                    ["\($0.id)", $0.status.rawValue, $0.kind.slug, local.dateTime($0.openedAt), $0.title]
+                })
+            } else {
+                Output.table(["ID", "STATUS", "KIND", "OPENED", "AGENCIES", "TITLE"], incidents.map {
+                    ["\($0.id)", $0.status.rawValue, $0.kind.slug, local.dateTime($0.openedAt),
+                     $0.participatingAgencies.map { directory.code(of: $0) ?? "#\($0)" }.joined(separator: "+"), $0.title]
+                })
+            }
         }
     }
 

@@ -170,13 +170,13 @@ struct SharedSearchTests {
                      "FIRE", "firefighter", "route", "9", "12", "1200", "o'brien", "e-mail", "straße", "ångström", "zoë", "x1", "a",
                      "b", "🔥", "Øresund", "İstanbul", "ǅemal", "ΣΟΦΙΑ", "σοφία", "Ⅻ", "½", "٣", "ﬁre"]
         let separators = [" ", " ", " ", ", ", "-", ".", "'", "\"", "\n", "/", " — ", "(", ") ", "🚒", "_"]
-        var rng = SplitMix64(seed: 0x5EA2C4)
+        var rng = SeededGenerator(seed: 0x5EA2C4)
         var documents: [[String]] = []
         for _ in 0..<40 {
             documents.append((0..<Int.random(in: 2...10, using: &rng)).map { _ in words.randomElement(using: &rng)! })
         }
         let twin = try Twin { drafter, clock, incidents in
-            var local = SplitMix64(seed: 0xD0C5)
+            var local = SeededGenerator(seed: 0xD0C5)
             for document in documents {
                 var text = ""
                 for word in document { text += word + separators.randomElement(using: &local)! }
@@ -307,18 +307,5 @@ struct SharedSearchTests {
                     Self.outcome { try twin.file.admin.search(query: query, limit: 10_000) }, "query \(query)")
         }
         #expect(onServer.database.serverProblem == nil)
-    }
-}
-
-/// A small seeded generator, so a failing random case comes back on the next run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

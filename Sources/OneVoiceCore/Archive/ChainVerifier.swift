@@ -315,7 +315,7 @@ public struct ChainVerifier: Sendable {
     private static let batchSize = 512
 
     /// `transform` of every item, computed on every core, in the items' order.
-    private static func parallelMap<T: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> Bool) -> [Bool] {
+    static func parallelMap<T: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> Bool) -> [Bool] {
         guard !items.isEmpty else { return [] }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count))
         var results = [Bool](repeating: false, count: items.count)

@@ -13,7 +13,11 @@ extension AppDatabase {
                                                                  fromMilliseconds: fromMilliseconds, toMilliseconds: toMilliseconds,
                                                                  position: position, newer: newer)
             guard lowest <= highest else { return [] }
-            if let hits = shared.search(query, incidentID: incidentID, lowest: lowest, highest: highest, limit: limit, newer: newer) {
+            // Every row the server sends must be what the signed record says of that item: a row edited or added
+            // on the server (a hit showing words nobody signed) is caught here, and the copy answers instead.
+            let vouch = { (rows: [SearchRow]) in try self.readWithoutLooking { try $0.searchRowsMatchRecord(rows) } }
+            if let hits = shared.search(query, incidentID: incidentID, lowest: lowest, highest: highest, limit: limit, newer: newer,
+                                        vouch: vouch) {
                 return hits
             }
         }

@@ -73,3 +73,26 @@ extension StoreSession {
                          label: String.fromDatabaseValue(value(5)), body: String.fromDatabaseValue(value(6)))
     }
 }
+
+extension StoreSession {
+    /// Whether each row is what the tables of record put in the index for its item (its incident, time, label
+    /// and text), and its item is not disposed of: one primary-key lookup a row.
+    func searchRowsMatchRecord(_ rows: [SearchRow]) throws -> Bool {
+        let sources = Dictionary(uniqueKeysWithValues: SearchIndexSQL.sources("x").map { ($0.type, $0) })
+        for row in rows {
+            guard let type = row.type, let itemID = row.itemID, let source = sources[type] else { return false }
+            guard let record = try Row.fetchOne(db, sql: """
+                SELECT \(source.incident), \(source.time), \(source.label), \(source.body) FROM \(source.table) AS x WHERE \(source.id) = ?
+                """, arguments: [itemID]) else { return false }
+            let incident: Int64? = record[0], time: Int64? = record[1], label: String? = record[2], body: String? = record[3]
+            guard incident == row.incidentID, time == row.time, label == row.label, body == row.body else { return false }
+            // Disposed of: out of search for good (a release's disposal takes its revisions out).
+            let disposed = type == "revision"
+                ? "SELECT 1 FROM disposal WHERE subjectType = 'release' AND subjectID = (SELECT releaseID FROM releaseRevision WHERE id = ?)"
+                : "SELECT 1 FROM disposal WHERE subjectType = ? AND subjectID = ?"
+            let arguments: StatementArguments = type == "revision" ? [itemID] : [type, itemID]
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS(\(disposed))", arguments: arguments) == true { return false }
+        }
+        return true
+    }
+}

@@ -111,6 +111,26 @@ struct HostileServerTests {
         #expect(!sentence.contains("Fatal") && sentence.split(separator: "\n").count == 1)
     }
 
+    /// The search table is derived, not signed: whatever is edited or added there, a search shows only what the
+    /// signed record holds (the copy answers once the server's rows do not match it).
+    @Test(arguments: [
+        ("a hit's text edited", "UPDATE onevoice_search SET body = replace(body, 'Water main break', 'Water main sabotage'), doc = to_tsvector('simple', replace(body, 'Water main break', 'Water main sabotage'))"),
+        ("a hit added", "INSERT INTO onevoice_search (position, type, item_id, incident_id, time, label, body, doc) SELECT position + 1, type, item_id + 100, incident_id, time, label, body || ' sabotage', to_tsvector('simple', body || ' sabotage') FROM onevoice_search ORDER BY position DESC LIMIT 1"),
+        ("a hit's label edited", "UPDATE onevoice_search SET label = 'log #1 nothing to see'"),
+    ])
+    func aSearchTableEditedOnTheServerShowsNothingUnsigned(_ kind: String, _ sql: String) throws {
+        let setup = try Setup()
+        let dana = setup.agency.admin.acting(as: setup.danaKey)
+        let before = try dana.search(query: "water")
+        #expect(!before.isEmpty)
+        try PostgresCluster.server().psql(setup.database, sql)
+        #expect(try dana.search(query: "sabotage").isEmpty, "\(kind): a forged hit was shown")
+        let after = try dana.search(query: "water")
+        #expect(after.map(\.id) == before.map(\.id) && after.map(\.label) == before.map(\.label), "\(kind)")
+        #expect(after.allSatisfy { !$0.markedSnippet.contains("sabotage") })
+        #expect(setup.agency.admin.database.serverProblem?.contains("search table that does not match") == true, "\(kind)")
+    }
+
     @Test func aMachineAlreadyWorkingKeepsItsCopyAndSaysWhy() throws {
         let setup = try Setup()
         try setup.append(try setup.entry(images: Self.incidentImage, key: IdentityKey(), actorID: setup.danaID))

@@ -148,8 +148,10 @@ extension SharedLog {
     /// A search's hits from the server, newest first, as `StoreSession.search` finds them in `searchIndex`; nil
     /// when the server cannot answer (it does not reflect its head yet, the query has a word too long for a
     /// tsvector, or it did not answer: the failure is noted), and the working copy must.
+    /// `vouch` says whether rows the server sent are what this machine's copy of the signed record holds: when
+    /// one is not (the table edited on the server), the failure is noted and the copy answers.
     func search(_ query: SearchQuery, incidentID: Int64?, lowest: Int64, highest: Int64, limit: Int,
-                newer: Bool) -> [SearchHit]? {
+                newer: Bool, vouch: ([SearchRow]) throws -> Bool) -> [SearchHit]? {
         answering {
             let tsquery: String
             switch try tokenizer.query(query) {
@@ -175,6 +177,9 @@ extension SharedLog {
                 guard let position else { continue }
                 found.append(SearchRow(position: position, type: type, itemID: itemID, incidentID: incident, time: time,
                                        label: label, body: body))
+            }
+            guard try vouch(found) else {
+                throw StoreError.server(location: address.description, detail: "holds a search table that does not match its signed log; this machine's copy answered")
             }
             let snippets = try tokenizer.snippets(found.map(\.body), expression: query.expression)
             // As the copy does: a row that cannot be read is left out of the hits. So is one FTS5 does not match

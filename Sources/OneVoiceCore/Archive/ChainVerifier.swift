@@ -102,6 +102,7 @@ public struct ChainVerifier: Sendable {
         report.sealed = rest.sealed
         report.problems += rest.problems
         try checkAnchors(into: &report)
+        try checkServerSearch(into: &report)
         return report
     }
 

@@ -131,6 +131,21 @@ struct HostileServerTests {
         #expect(setup.agency.admin.database.serverProblem?.contains("search table that does not match") == true, "\(kind)")
     }
 
+    /// A row deleted from the search table would hide a hit from a records search: `archive verify` names it,
+    /// and one added too.
+    @Test func verifyHoldsTheServersSearchTableToTheRecord() throws {
+        let setup = try Setup()
+        #expect(try ChainVerifier(database: setup.agency.admin.database).verify().isIntact)
+        try PostgresCluster.server().psql(setup.database, "DELETE FROM onevoice_search WHERE type = 'log' AND item_id = 2")
+        try PostgresCluster.server().psql(setup.database, """
+            INSERT INTO onevoice_search (position, type, item_id, incident_id, time, label, body, doc)
+            SELECT position + 7, 'fact', 99, incident_id, time, 'fact #99', 'forged', to_tsvector('simple', 'forged') FROM onevoice_search LIMIT 1
+            """)
+        let problems = try ChainVerifier(database: setup.agency.admin.database).verify().problems.map(\.message)
+        #expect(problems.contains { $0.contains("lacks log #2") }, "\(problems)")
+        #expect(problems.contains { $0.contains("holds fact #99") }, "\(problems)")
+    }
+
     @Test func aMachineAlreadyWorkingKeepsItsCopyAndSaysWhy() throws {
         let setup = try Setup()
         try setup.append(try setup.entry(images: Self.incidentImage, key: IdentityKey(), actorID: setup.danaID))

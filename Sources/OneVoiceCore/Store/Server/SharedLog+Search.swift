@@ -72,6 +72,26 @@ extension SharedLog {
         return try rows.first?.decode(Bool.self) ?? false
     }
 
+    /// Every item the search table holds, as "type #id", when it reflects the head (nil when it is behind, and
+    /// is refilled on the next open): what `archive verify` holds to the copy's index.
+    func searchItems() throws -> (head: String, items: Set<String>)? {
+        let link = try link()
+        return try link.exclusive {
+            try link.query("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            defer { _ = try? link.query("ROLLBACK") }
+            guard let head = try link.query("SELECT hash, COALESCE(search_hash = hash, false) FROM onevoice_head WHERE id = 1").first,
+                  case let (hash, current) = try head.decode((String, Bool).self), current else {
+                return nil
+            }
+            var items = Set<String>()
+            for row in try link.query("SELECT type, item_id FROM onevoice_search") {
+                let (type, id) = try row.decode((String?, Int64?).self)
+                items.insert("\(type ?? "?") #\(id.map(String.init) ?? "?")")
+            }
+            return (hash, items)
+        }
+    }
+
     // MARK: - Writing
 
     /// Replaces the server's rows of `changes.items` with `changes.rows` (a change's part of the index).

@@ -1,5 +1,7 @@
 /// How big the synthetic agency of `onevoice bench` is.
 public enum BenchScale: String, CaseIterable, Sendable {
+    /// A smoke test's: a dozen incidents and 2,000 log entries, seconds to build.
+    case tiny
     /// A tenth of `large`: a quick run.
     case small
     /// Years of a busy agency: 10,000 incidents and a records log of 1,000,000 entries.
@@ -8,11 +10,17 @@ public enum BenchScale: String, CaseIterable, Sendable {
     public var shape: BenchShape {
         switch self {
         case .large:
-            BenchShape(incidents: 10_000, facts: 100_000, releases: 30_000, posts: 150_000, logEntries: 1_000_000,
-                       scheduledPosts: 10_000)
+            return BenchShape(incidents: 10_000, facts: 100_000, releases: 30_000, posts: 150_000, logEntries: 1_000_000,
+                              scheduledPosts: 10_000)
+        case .tiny:
+            var shape = BenchShape(incidents: 12, facts: 120, releases: 36, posts: 150, logEntries: 2_000, scheduledPosts: 10)
+            shape.largeFacts = 20
+            shape.largeReleases = 5
+            shape.largePosts = 20
+            return shape
         case .small:
-            BenchShape(incidents: 1_000, facts: 10_000, releases: 3_000, posts: 15_000, logEntries: 100_000,
-                       scheduledPosts: 1_000)
+            return BenchShape(incidents: 1_000, facts: 10_000, releases: 3_000, posts: 15_000, logEntries: 100_000,
+                              scheduledPosts: 1_000)
         }
     }
 }

@@ -19,6 +19,22 @@ public struct ProcessTimer {
         self.outputFile = outputFile
     }
 
+    /// A timer whose programs see only `scratch`'s empty configuration, state and data folders (and, when given,
+    /// `cache` as their cache, where a server's working copy is kept), so no user's settings change the figures;
+    /// `environment` is added last.
+    public static func isolated(in scratch: URL, cache: URL? = nil, environment extra: [String: String] = [:]) throws -> ProcessTimer {
+        var environment = ProcessInfo.processInfo.environment
+        for (variable, folder) in [("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"), ("XDG_DATA_HOME", "data")] {
+            let url = scratch.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            environment[variable] = url.path
+        }
+        if let cache { environment["XDG_CACHE_HOME"] = cache.path }
+        for variable in ["ONEVOICE_DB", "ONEVOICE_IDENTITY"] { environment[variable] = nil }
+        environment.merge(extra) { $1 }
+        return ProcessTimer(environment: environment, outputFile: scratch.appendingPathComponent("output.txt"))
+    }
+
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
     }

@@ -78,13 +78,6 @@ public struct StartupBenchmarks {
     }
 
     private func makeTimer() throws -> ProcessTimer {
-        var environment = ProcessInfo.processInfo.environment
-        for (variable, folder) in [("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"), ("XDG_DATA_HOME", "data")] {
-            let url = scratch.appendingPathComponent(folder)
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            environment[variable] = url.path
-        }
-        for variable in ["ONEVOICE_DB", "ONEVOICE_IDENTITY"] { environment[variable] = nil }
-        return ProcessTimer(environment: environment, outputFile: scratch.appendingPathComponent("output.txt"))
+        try ProcessTimer.isolated(in: scratch)
     }
 }

@@ -31,11 +31,12 @@ struct BenchCommand: ParsableCommand {
                                valueName: "part"))
     var only: [BenchPart] = []
 
-    @Option(help: ArgumentHelp("Measure a shared server instead, beside a file: an empty postgres:// database, where the bench makes its own agency (8 machines changing the record at once, and a search).",
+    @Option(help: ArgumentHelp("Measure a shared server instead, beside a file: an empty postgres:// database, onto which the bench copies its synthetic agency (of --scale, kept in --folder) and measures the dashboard, search and a scheduler tick on both; and 8 machines changing a record at once, in a database the bench makes beside it and drops.",
                                valueName: "url"))
     var server: String?
 
     @Option(help: .hidden) var dashboardChild: String?
+    @Option(help: .hidden) var dashboardCopies: String?
 
     enum BenchPart: String, ExpressibleByArgument, CaseIterable {
         case startup, dashboard, search, tick, x, export, verify, chain
@@ -46,12 +47,11 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let path = dashboardChild {
-            Output.json(try DashboardBenchmark(databaseURL: URL(fileURLWithPath: path)).run())
-            return
-        }
-        if let server {
-            try runServer(try DatabaseLocation.parse(server))
+        if let given = dashboardChild {
+            // "-": the server's address is in ONEVOICE_DB, out of the process list (it may hold a password).
+            let location = try DatabaseLocation.parse(given == "-" ? ProcessInfo.processInfo.environment["ONEVOICE_DB"] ?? "" : given)
+            let copies = URL(fileURLWithPath: dashboardCopies ?? FileManager.default.temporaryDirectory.path)
+            Output.json(try DashboardBenchmark(location: location, copies: copies).run())
             return
         }
         let shape = scale.shape
@@ -59,9 +59,16 @@ struct BenchCommand: ParsableCommand {
         let root = folder.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("onevoice-bench-\(UUID().uuidString.prefix(8))")
         defer { if !keep { try? FileManager.default.removeItem(at: root) } }
+        if let server, case .file = try DatabaseLocation.parse(server) {
+            throw ValidationError("--server takes a postgres:// address; nothing was measured.")
+        }
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let databaseURL = root.appendingPathComponent("bench.sqlite")
         let (workspace, largeID) = try prepare(shape: shape, root: root, databaseURL: databaseURL)
+        if let server {
+            try runServer(server, file: workspace, databaseURL: databaseURL, largeID: largeID, root: root)
+            return
+        }
 
         var figures: [BenchFigure] = []
         if measures(.startup) {
@@ -74,7 +81,7 @@ struct BenchCommand: ParsableCommand {
         }
         if measures(.dashboard) {
             progress("Measuring the dashboard in a separate process (open + first frame, key presses, memory)...")
-            figures += try measureDashboard(databaseURL: databaseURL)
+            figures += try measureDashboard(location: databaseURL.path)
         }
         let scratch = root.appendingPathComponent("scratch")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -110,17 +117,41 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    private func runServer(_ location: DatabaseLocation) throws {
-        guard case .server = location else { throw ValidationError("--server takes a postgres:// address; nothing was measured.") }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("onevoice-bench-server-\(UUID().uuidString.prefix(8))")
+    /// The shared server beside the file: the synthetic agency copied onto it and measured on both, side by side;
+    /// then 8 machines changing a record at once, in a database of the bench's own beside the given one.
+    private func runServer(_ url: String, file: Workspace, databaseURL: URL, largeID: Int64, root: URL) throws {
+        let scratch = root.appendingPathComponent("server-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        progress("Measuring \(location) beside a file: 8 machines changing the record at once, and a search...")
-        let figures = try SharedServerBenchmarks(server: location, scratch: scratch).figures()
+        let bench = try SharedServerScaleBenchmarks(fileURL: databaseURL, serverURL: url, largeIncidentID: largeID, shape: scale.shape,
+                                                    executable: Self.executablePath, scratch: scratch)
+        guard case .server(let address) = bench.server else { return }
+        progress("Copying the \(scale.rawValue) synthetic agency onto \(address), then opening it from a fresh machine...")
+        var (figures, onServer) = try bench.moveOntoServer(file: file.database)
+        progress("Copied in \(BenchFigure.format(figures[0].value)) s; first open \(BenchFigure.format(figures[1].value)) s. Measuring the dashboard on the file, then on the server...")
+        let onFile = try measureDashboard(location: databaseURL.path)
+        let served = try measureDashboard(location: "-", copies: bench.copies, server: url)
+        figures += SharedServerScaleBenchmarks.sideBySide(file: onFile, server: served, names: [
+            "open + first frame", "key press to frame (median)", "key press to frame (p99)", "dashboard peak memory",
+        ])
+        progress("Measuring archive search and a scheduler tick on both...")
+        figures += try bench.searchAndTick(file: file, server: onServer)
+
+        progress("Measuring 8 machines changing a record at once (a file, and a database made beside \(address.database))...")
+        do {
+            let writers = try ScratchServerDatabase.create(beside: address)
+            defer { writers.drop() }
+            figures += try SharedServerBenchmarks(server: writers.location, scratch: scratch.appendingPathComponent("writers")).figures()
+        } catch {
+            figures.append(BenchFigure(name: "server: 8 writers at once", value: 0, unit: "ms", goal: .none, target: "not measured",
+                                       note: "\(error)"))
+        }
         if json {
             Output.json(figures)
         } else {
             print(BenchFigure.table(figures), terminator: "")
+            let missed = figures.filter { $0.status == .miss }.map(\.name)
+            print(missed.isEmpty ? "Every target met (\(scale.rawValue) scale, file and server)." : "Missed: \(missed.joined(separator: ", ")) (\(scale.rawValue) scale).")
         }
     }
 
@@ -148,11 +179,13 @@ struct BenchCommand: ParsableCommand {
         let largeIncidentID: Int64
     }
 
-    /// Runs this same program as `bench --dashboard-child DB` so its peak memory is the dashboard's alone.
-    private func measureDashboard(databaseURL: URL) throws -> [BenchFigure] {
+    /// Runs this same program as `bench --dashboard-child DB` so its peak memory is the dashboard's alone. A server
+    /// (`location` "-") goes in the child's environment, opened through the working copy in `copies`.
+    private func measureDashboard(location: String, copies: URL? = nil, server: String? = nil) throws -> [BenchFigure] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executablePath)
-        process.arguments = ["bench", "--dashboard-child", databaseURL.path]
+        process.arguments = ["bench", "--dashboard-child", location] + (copies.map { ["--dashboard-copies", $0.path] } ?? [])
+        if let server { process.environment = ProcessInfo.processInfo.environment.merging(["ONEVOICE_DB": server]) { $1 } }
         let out = Pipe()
         process.standardOutput = out
         try process.run()

@@ -7,7 +7,9 @@ import OneVoiceTUI
 /// (`DashboardProgram`: the pure update, the effects it asks for against `StoreDashboardSource`, and
 /// the render of the 120x40 screen), exactly as the terminal driver runs them, less ncurses.
 struct DashboardBenchmark {
-    let databaseURL: URL
+    /// A database file, or a shared server opened through the working copy kept in `copies`.
+    let location: DatabaseLocation
+    let copies: URL
     static let width = 120
     static let height = 40
 
@@ -19,14 +21,16 @@ struct DashboardBenchmark {
         // Open + first frame: a fresh database handle each run, as a new dashboard would have.
         var frame = ""
         let openSamples = try Stopwatch.samples(runs: 9) {
-            let workspace = Workspace(database: try AppDatabase.open(at: databaseURL), identity: nil)
+            let workspace = Workspace(database: try AppDatabase.open(location, copies: copies), identity: nil)
             frame = SnapshotRenderer.render(view: .board, source: StoreDashboardSource(workspace: workspace),
                                             width: Self.width, height: Self.height, now: now)
         }
         guard frame.contains("Riverton") else { throw BenchError("The first frame does not show the agency:\n\(frame)") }
 
         // Key press to updated frame, for every step of the script, each press filed under the binding it reached.
-        let workspace = Workspace(database: try AppDatabase.open(at: databaseURL), identity: nil)
+        let workspace = Workspace(database: try AppDatabase.open(location, copies: copies), identity: nil)
+        // As the dashboard does: on a server, reads look at the server's head only when it says something changed.
+        workspace.database.listenForChanges()
         let program = DashboardProgram(source: StoreDashboardSource(workspace: workspace), width: Self.width, height: Self.height,
                                        theme: .fallback, colorEnabled: true, themes: ThemeLibrary(directory: nil), clock: { now })
         program.start()

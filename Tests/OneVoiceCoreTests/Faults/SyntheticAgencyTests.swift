@@ -6,13 +6,7 @@ import Testing
 /// that check; and the verifier's raw-byte walk hashes exactly what `LogEntry.hashInput` says.
 @Suite("Bench: the synthetic agency and the raw chain walk")
 struct SyntheticAgencyTests {
-    static func tinyShape() -> BenchShape {
-        var shape = BenchShape(incidents: 12, facts: 120, releases: 36, posts: 150, logEntries: 2_000, scheduledPosts: 10)
-        shape.largeFacts = 20
-        shape.largeReleases = 5
-        shape.largePosts = 20
-        return shape
-    }
+    static func tinyShape() -> BenchShape { BenchScale.tiny.shape }
 
     static func build() throws -> SyntheticAgency.Built {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("onevoice-bench-test-\(UUID().uuidString)")

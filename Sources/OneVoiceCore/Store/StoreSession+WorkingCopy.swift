@@ -18,7 +18,7 @@ extension StoreSession {
         var columnsByTable: [String: Set<String>] = [:]
         // The signatures, checked side by side on every core: the slowest part of taking entries in, and on a
         // server it is done while holding the head, with every other machine's change waiting.
-        let signatures = entries.count > 1 ? ChainVerifier.parallelMap(entries) { $0.hasValidSignature } : entries.map(\.hasValidSignature)
+        let signatures = entries.map(\.hasValidSignature)
         for (index, entry) in entries.enumerated() where entry.seq > head.seq {
             guard entry.seq == head.seq + 1, entry.prevHash == head.hash else {
                 throw StoreError.server(location: server, detail: "sent log entry #\(entry.seq), which does not follow this machine's copy at #\(head.seq)")

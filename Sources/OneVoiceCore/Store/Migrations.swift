@@ -316,7 +316,9 @@ enum Migrations {
                 """)
         }
 
-        migrator.registerMigration("v12-joint-agencies") { db in
+        // Checked as it runs (`.immediate`): it only adds a table and columns, and the default deferred check reads
+        // every foreign key of the database after it (minutes on a record of a million entries).
+        migrator.registerMigration("v12-joint-agencies", foreignKeyChecks: .immediate) { db in
             // Several agencies on one record (a joint information center). The host agency is id 0, so a
             // record of one agency reads exactly as before: every person and incident is the host's.
             try db.create(table: "partnerAgency") { t in

@@ -72,11 +72,15 @@ public enum PostgresCluster {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 1, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             posix_spawn_file_actions_adddup2(&actions, 1, 2)
-            let all = argv + arguments
+            // Through bash, which closes every other file this process holds open before it runs the tool: a CLI
+            // test's output pipe inherited by the postmaster that pg_ctl leaves running would never reach its end,
+            // and that test would wait forever (it did, once, in CI).
+            let closing = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-" 2>/dev/null; fi; done; exec "$@""#
+            let all = ["/bin/bash", "-c", closing, "bash"] + argv + arguments
             var cArguments = all.map { strdup($0) } + [nil]
             defer { for pointer in cArguments { free(pointer) } }
             var pid: pid_t = 0
-            let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
+            let spawned = posix_spawn(&pid, all[0], &actions, nil, &cArguments, environ)
             guard spawned == 0 else { throw Unavailable(description: "could not run \(argv[0]): \(String(cString: strerror(spawned)))") }
             var status: Int32 = 0
             while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

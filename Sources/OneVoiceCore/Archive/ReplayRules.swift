@@ -107,6 +107,8 @@ enum ReplayRules {
                 }
                 checkSpokesperson(incident.spokespersonID, state: state, into: &problems)
             }
+        case "incident.agencies":
+            need([.admin, .spokesperson, .drafter])
         case "incident.close", "incident.edit":
             need([.drafter, .spokesperson, .admin])
             checkIncidentUpdates(images, state: state, allowSpokespersonChange: false, into: &problems)

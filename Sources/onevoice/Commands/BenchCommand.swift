@@ -108,12 +108,17 @@ struct BenchCommand: ParsableCommand {
             figures += try core.verify(runs: 3, chainOnly: !measures(.verify))
         }
 
+        report(figures, met: "Every target met (\(scale.rawValue) scale).")
+    }
+
+    /// The figures as JSON or a table, with what missed.
+    private func report(_ figures: [BenchFigure], met: String) {
         if json {
             Output.json(figures)
         } else {
             print(BenchFigure.table(figures), terminator: "")
             let missed = figures.filter { $0.status == .miss }.map(\.name)
-            print(missed.isEmpty ? "Every target met (\(scale.rawValue) scale)." : "Missed: \(missed.joined(separator: ", ")) (\(scale.rawValue) scale).")
+            print(missed.isEmpty ? met : "Missed: \(missed.joined(separator: ", ")) (\(scale.rawValue) scale).")
         }
     }
 
@@ -146,13 +151,7 @@ struct BenchCommand: ParsableCommand {
             figures.append(BenchFigure(name: "server: 8 writers at once", value: 0, unit: "ms", goal: .none, target: "not measured",
                                        note: "\(error)"))
         }
-        if json {
-            Output.json(figures)
-        } else {
-            print(BenchFigure.table(figures), terminator: "")
-            let missed = figures.filter { $0.status == .miss }.map(\.name)
-            print(missed.isEmpty ? "Every target met (\(scale.rawValue) scale, file and server)." : "Missed: \(missed.joined(separator: ", ")) (\(scale.rawValue) scale).")
-        }
+        report(figures, met: "Every target met (\(scale.rawValue) scale, file and server).")
     }
 
     /// Builds the synthetic agency, or reuses one a kept folder already holds.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension ChainVerifier {
     /// On a shared server: its search table holds exactly the items this machine's index does. A row deleted
@@ -12,10 +11,7 @@ extension ChainVerifier {
             // A server that does not answer, or whose table is behind (refilled on the next open), is not checked here.
             guard let server = try? shared.searchItems() else { return }
             let (head, local) = try database.read { session in
-                (try session.logHead()?.hash, Set(try Row.fetchAll(session.db, sql: "SELECT type, itemID FROM searchIndex").map { row -> String in
-                    let type: String = row[0], id: Int64 = row[1]
-                    return "\(type) #\(id)"
-                }))
+                (try session.logHead()?.hash, try session.searchIndexItems())
             }
             guard head == server.head else { continue }
             for item in local.subtracting(server.items).sorted().prefix(20) {

@@ -112,6 +112,14 @@ extension StoreSession {
         }
     }
 
+    /// Every item the search index holds, as "type #id" (held to a shared server's search table by verify).
+    func searchIndexItems() throws -> Set<String> {
+        Set(try Row.fetchAll(db, sql: "SELECT type, itemID FROM searchIndex").map { row -> String in
+            let type: String = row[0], id: Int64 = row[1]
+            return "\(type) #\(id)"
+        })
+    }
+
     /// How many rows the search index holds (tests, diagnostics).
     public func searchIndexCount() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM searchIndex") ?? 0

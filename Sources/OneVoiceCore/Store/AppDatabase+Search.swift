@@ -28,18 +28,12 @@ extension AppDatabase {
     }
 
     /// How many items match, counting no further than `limit`; with `newerThan`, only those newer than it.
+    /// On a server this machine's copy counts, once brought up to the server's head: FTS5 counts from its index
+    /// alone, where PostgreSQL visits each matching row (146 ms for a common word at a million entries, against
+    /// 3 ms), and a count the copy makes from the signed record is one the server cannot shade.
     func searchCount(_ query: SearchQuery, incidentID: Int64?, fromMilliseconds: Int64?, toMilliseconds: Int64?,
                      newerThan position: Int64?, limit: Int) throws -> Int {
-        if let shared {
-            let (_, lowest, highest) = StoreSession.searchBounds(expression: query.expression, incidentID: incidentID,
-                                                                 fromMilliseconds: fromMilliseconds, toMilliseconds: toMilliseconds,
-                                                                 position: position, newer: true)
-            guard lowest <= highest else { return 0 }
-            if let count = shared.searchCount(query, incidentID: incidentID, lowest: lowest, highest: highest, limit: limit) {
-                return count
-            }
-        }
-        return try readWithoutLooking { session in
+        try read { session in
             try session.searchCount(expression: query.expression, incidentID: incidentID, fromMilliseconds: fromMilliseconds,
                                     toMilliseconds: toMilliseconds, newerThan: position, limit: limit)
         }

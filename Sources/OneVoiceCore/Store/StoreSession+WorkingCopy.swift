@@ -45,7 +45,7 @@ extension StoreSession {
             }
             // The key that signed is the key of the person the entry names, enrolled by this entry or before it
             // (the founding alone comes before its founder's enrolment, which `archive verify` holds to its key).
-            let actorKey = try entry.actorID.flatMap { try String.fetchOne(db, sql: "SELECT publicKey FROM person WHERE id = ?", arguments: [$0]) }
+            let actorKey = try entry.actorID.flatMap { try String.fetchOne(db.cachedStatement(sql: "SELECT publicKey FROM person WHERE id = ?"), arguments: [$0]) }
             if entry.format >= 2, actorKey != entry.actorKey, !(actorKey == nil && entry.action == "agency.init" && entry.seq == 1) {
                 throw StoreError.server(location: server, detail: "holds log entry #\(entry.seq) signed with a key that is not its actor's (\(entry.actorHandle)); this machine's copy did not take it in")
             }
@@ -76,7 +76,7 @@ extension StoreSession {
     private func applyImage(_ image: RowImages.Image, seq: Int64, known: Set<String>, server: String) throws {
         let table = image.table
         guard let json = image.json else {
-            try db.execute(sql: "DELETE FROM main.\"\(table)\" WHERE rowid = ?", arguments: [image.id])
+            try db.cachedStatement(sql: "DELETE FROM main.\"\(table)\" WHERE rowid = ?").execute(arguments: [image.id])
             return
         }
         guard let values = RowImageDecoder.values(json), values["id"] == image.id.databaseValue else {
@@ -89,17 +89,18 @@ extension StoreSession {
         let quoted = names.map { "\"\($0)\"" }
         let arguments = names.map { values[$0] ?? .null }
         // An UPDATE, then an INSERT when there was no row: not an upsert, whose conflict clause would also
-        // govern the statements of the row-capture triggers (their INSERT OR IGNORE).
+        // govern the statements of the row-capture triggers (their INSERT OR IGNORE). The statements are cached
+        // (one per table and set of columns): compiling one compiles every trigger on its table.
         let others = names.indices.filter { names[$0] != "id" }
         if !others.isEmpty {
-            try db.execute(sql: "UPDATE main.\"\(table)\" SET \(others.map { "\(quoted[$0]) = ?" }.joined(separator: ", ")) WHERE id = ?",
-                           arguments: StatementArguments(others.map { arguments[$0] } + [image.id.databaseValue]))
+            try db.cachedStatement(sql: "UPDATE main.\"\(table)\" SET \(others.map { "\(quoted[$0]) = ?" }.joined(separator: ", ")) WHERE id = ?")
+                .execute(arguments: StatementArguments(others.map { arguments[$0] } + [image.id.databaseValue]))
             if db.changesCount > 0 { return }
-        } else if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM main.\"\(table)\" WHERE id = ?)", arguments: [image.id]) == true {
+        } else if try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM main.\"\(table)\" WHERE id = ?)"), arguments: [image.id]) == true {
             return
         }
-        try db.execute(sql: "INSERT INTO main.\"\(table)\" (\(quoted.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))",
-                       arguments: StatementArguments(arguments))
+        try db.cachedStatement(sql: "INSERT INTO main.\"\(table)\" (\(quoted.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))")
+            .execute(arguments: StatementArguments(arguments))
     }
 
     /// This copy's entries after `seq`, oldest first: what a change made here appends to the server.

@@ -18,7 +18,7 @@ struct StoreSession {
 
 extension StoreSession {
     public func agency() throws -> Agency? {
-        try Agency.fetchOne(db, sql: "SELECT * FROM agency WHERE id = 1")
+        try Agency.fetchOne(db.cachedStatement(sql: "SELECT * FROM agency WHERE id = 1"))
     }
 
     public func insertAgency(_ agency: Agency) throws {
@@ -43,7 +43,7 @@ extension StoreSession {
 
     /// The enrolled (not removed) person holding this public key.
     public func person(publicKey: String) throws -> Person? {
-        try Person.fetchOne(db, sql: "SELECT * FROM person WHERE publicKey = ? AND removedAt IS NULL", arguments: [publicKey])
+        try Person.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE publicKey = ? AND removedAt IS NULL"), arguments: [publicKey])
     }
 
     /// Everyone ever enrolled, removed people included (they signed records).
@@ -192,17 +192,18 @@ extension StoreSession {
 
     /// Stores an entry and moves the head to it.
     func insertLogEntry(_ entry: LogEntry) throws {
-        try db.execute(sql: """
+        // Cached: compiling an insert into logEntry compiles its search-index triggers too, every time.
+        try db.cachedStatement(sql: """
             INSERT INTO logEntry (seq, time, actorID, actorHandle, action, subjectType, subjectID, incidentID, change,
                                   prevHash, hash, format, actorKey, images, signature)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [entry.seq, entry.time, entry.actorID, entry.actorHandle, entry.action, entry.subjectType,
-                             entry.subjectID, entry.incidentID, entry.change, entry.prevHash, entry.hash, entry.format,
-                             entry.actorKey, entry.images, entry.signature])
-        try db.execute(sql: """
+            """).execute(arguments: [entry.seq, entry.time, entry.actorID, entry.actorHandle, entry.action, entry.subjectType,
+                                     entry.subjectID, entry.incidentID, entry.change, entry.prevHash, entry.hash, entry.format,
+                                     entry.actorKey, entry.images, entry.signature])
+        try db.cachedStatement(sql: """
             INSERT INTO logHead (id, seq, hash) VALUES (1, ?, ?)
             ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
-            """, arguments: [entry.seq, entry.hash])
+            """).execute(arguments: [entry.seq, entry.hash])
     }
 
     /// The first claim of a post for delivery: its entry is the chain head every attempt carries, so a retry
@@ -217,7 +218,7 @@ extension StoreSession {
 
     /// The recorded head of the chain: the last entry's number and hash.
     public func logHead() throws -> (seq: Int64, hash: String)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM logHead WHERE id = 1") else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM logHead WHERE id = 1")) else { return nil }
         return ((try row.decode(forColumn: "seq")), (try row.decode(forColumn: "hash")))
     }
 

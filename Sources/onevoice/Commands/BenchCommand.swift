@@ -27,7 +27,7 @@ struct BenchCommand: ParsableCommand {
                                valueName: "path"))
     var folder: String?
 
-    @Option(help: ArgumentHelp("Measure only these parts (repeatable): startup, dashboard, search, tick, x, export, verify, or chain (the hash chain and raw SHA-256 alone, for profiling).",
+    @Option(help: ArgumentHelp("Measure only these parts (repeatable): startup, dashboard, search, tick, x, export, verify, or chain (the hash chain and raw SHA-256 alone, for profiling); with --server, dashboard, search, tick or writers (the 8 machines alone).",
                                valueName: "part"))
     var only: [BenchPart] = []
 
@@ -39,11 +39,17 @@ struct BenchCommand: ParsableCommand {
     @Option(help: .hidden) var dashboardCopies: String?
 
     enum BenchPart: String, ExpressibleByArgument, CaseIterable {
-        case startup, dashboard, search, tick, x, export, verify, chain
+        case startup, dashboard, search, tick, x, export, verify, chain, writers
     }
 
     private func measures(_ part: BenchPart) -> Bool {
         only.isEmpty ? part != .chain : only.contains(part)
+    }
+
+    func validate() throws {
+        if server == nil, only.contains(.writers) {
+            throw ValidationError("--only writers measures machines sharing a server: give --server too.")
+        }
     }
 
     func run() throws {
@@ -131,17 +137,29 @@ struct BenchCommand: ParsableCommand {
         let bench = try SharedServerScaleBenchmarks(fileURL: databaseURL, serverURL: url, largeIncidentID: largeID, shape: scale.shape,
                                                     executable: Self.executablePath, scratch: scratch)
         guard case .server(let address) = bench.server else { return }
-        progress("Copying the \(scale.rawValue) synthetic agency onto \(address), then opening it from a fresh machine...")
-        var (figures, onServer) = try bench.moveOntoServer(file: file.database)
-        progress("Copied in \(BenchFigure.format(figures[0].value)) s; first open \(BenchFigure.format(figures[1].value)) s. Measuring the dashboard on the file, then on the server...")
-        let onFile = try measureDashboard(location: databaseURL.path)
-        let served = try measureDashboard(location: "-", copies: bench.copies, server: url)
-        figures += SharedServerScaleBenchmarks.sideBySide(file: onFile, server: served, names: [
-            "open + first frame", "key press to frame (median)", "key press to frame (p99)", "dashboard peak memory",
-        ])
-        progress("Measuring archive search and a scheduler tick on both...")
-        figures += try bench.searchAndTick(file: file, server: onServer)
-
+        var figures: [BenchFigure] = []
+        if measures(.dashboard) || measures(.search) || measures(.tick) {
+            progress("Copying the \(scale.rawValue) synthetic agency onto \(address), then opening it from a fresh machine...")
+            let (moved, onServer) = try bench.moveOntoServer(file: file.database)
+            figures = moved
+            progress("Copied in \(BenchFigure.format(figures[0].value)) s; first open \(BenchFigure.format(figures[1].value)) s.")
+            if measures(.dashboard) {
+                progress("Measuring the dashboard on the file, then on the server...")
+                let onFile = try measureDashboard(location: databaseURL.path)
+                let served = try measureDashboard(location: "-", copies: bench.copies, server: url)
+                figures += SharedServerScaleBenchmarks.sideBySide(file: onFile, server: served, names: [
+                    "open + first frame", "key press to frame (median)", "key press to frame (p99)", "dashboard peak memory",
+                ])
+            }
+            if measures(.search) || measures(.tick) {
+                progress("Measuring archive search and a scheduler tick on both...")
+                figures += try bench.searchAndTick(file: file, server: onServer)
+            }
+        }
+        guard measures(.writers) else {
+            report(figures, met: "Every target met (\(scale.rawValue) scale, file and server).")
+            return
+        }
         progress("Measuring 8 machines changing a record at once (a file, and a database made beside \(address.database))...")
         do {
             let writers = try ScratchServerDatabase.create(beside: address)

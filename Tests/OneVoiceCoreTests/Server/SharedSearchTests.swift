@@ -225,7 +225,8 @@ struct SharedSearchTests {
         try server.sqlite("DELETE FROM searchIndex")
         #expect(try server.admin.database.read { try $0.searchIndexCount() } == 0)
         #expect(Self.outcome { try server.admin.search(query: "dana", limit: 10_000) } == Self.outcome { expected })
-        #expect(try server.admin.searchCount(query: "dana") == expected.count)
+        // Counts are this machine's copy's, never the server's: here its emptied index counts nothing.
+        #expect(try server.admin.searchCount(query: "dana") == 0)
 
         // An append by an OneVoice that does not know the table leaves it behind: the copy answers (finding
         // nothing, as its index was emptied), and an append does not write to a table that is behind.
@@ -247,6 +248,27 @@ struct SharedSearchTests {
         let everything = try server.admin.search(query: "dana", limit: 10_000)
         #expect(everything.count == expected.count + 2, "the first machine's answer is the server's again")
         #expect(everything == (try other.search(query: "dana", limit: 10_000)))
+    }
+
+    /// A count is the copy's, made from the signed record: rows deleted from, or added to, the server's table
+    /// change no count (PostgreSQL would also visit every matching row to count them, where FTS5 reads its index).
+    @Test func aServerCannotShadeACount() throws {
+        let twin = try Self.fixedRecord()
+        let server = twin.server
+        let expected = try twin.file.admin.searchCount(query: "dana")
+        #expect(expected > 2)
+        let database = try #require(server.serverDatabase)
+        let matching = { try PostgresCluster.server().psql(database, "SELECT count(*) FROM onevoice_search WHERE doc @@ to_tsquery('simple', 'dana')") }
+        let before = try matching()
+        _ = try PostgresCluster.server().psql(database, """
+            DELETE FROM onevoice_search WHERE position IN (SELECT position FROM onevoice_search
+                WHERE doc @@ to_tsquery('simple', 'dana') ORDER BY position LIMIT 2);
+            INSERT INTO onevoice_search SELECT position + 1000000, type, item_id + 1000000, incident_id, time, label, body, doc
+                FROM onevoice_search WHERE doc @@ to_tsquery('simple', 'dana')
+            """)
+        #expect(try matching() != before, "the server's table was changed")
+        #expect(try server.admin.searchCount(query: "dana") == expected)
+        #expect(try server.admin.searchCount(query: "dana", limit: 2) == 2)
     }
 
     /// Two machines' copies can number one millisecond's items differently (a copy that takes in an update re-indexes

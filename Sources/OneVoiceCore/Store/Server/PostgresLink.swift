@@ -77,6 +77,44 @@ final class PostgresLink: @unchecked Sendable {
         }
     }
 
+    /// Runs statements back to back without waiting for each answer in between: PostgresNIO queues them on the
+    /// connection and sends each as the last one is answered, so the calling thread wakes once, not once a
+    /// statement (under the head's lock every wake-up is time another machine waits). Returns each statement's
+    /// rows; throws the first failure, once every statement has been answered, so the link stays in step.
+    @discardableResult
+    func run(_ statements: [PostgresStatement]) throws -> [[PostgresRow]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return try answers(send(statements))
+    }
+
+    /// Sends statements without waiting for them (the caller holds the link, `exclusive`); `answers` waits.
+    func send(_ statements: [PostgresStatement]) -> [EventLoopFuture<PostgresQueryResult>] {
+        statements.map { statement in
+            var bindings = PostgresBindings(capacity: statement.binds.count)
+            for bind in statement.binds { bind.append(to: &bindings) }
+            return connection.query(PostgresQuery(unsafeSQL: statement.sql, binds: bindings), logger: logger)
+        }
+    }
+
+    /// Waits for sent statements, as `run` does.
+    func answers(_ futures: [EventLoopFuture<PostgresQueryResult>]) throws -> [[PostgresRow]] {
+        var answers: [[PostgresRow]] = []
+        var failure: (any Error)?
+        for future in futures {
+            do {
+                answers.append(try wait(future).rows)
+            } catch let error as StoreError {
+                throw error // unanswered: the link is closed, and the rest will not come either
+            } catch {
+                failure = failure ?? error
+                answers.append([])
+            }
+        }
+        if let failure { throw Self.describe(failure, address: address) }
+        return answers
+    }
+
     /// How long one statement may take, a wait for the head's lock included, before the link is given up.
     static let statementTimeout: TimeInterval = 15
 
@@ -148,6 +186,17 @@ final class PostgresLink: @unchecked Sendable {
         default:
             return .server(location: location, detail: "failed (\(psql.code))")
         }
+    }
+}
+
+/// One statement and the values bound to its `$n`.
+struct PostgresStatement {
+    let sql: String
+    let binds: [PostgresBindable]
+
+    init(_ sql: String, _ binds: [PostgresBindable] = []) {
+        self.sql = sql
+        self.binds = binds
     }
 }
 

@@ -94,30 +94,44 @@ extension SharedLog {
 
     // MARK: - Writing
 
-    /// Replaces the server's rows of `changes.items` with `changes.rows` (a change's part of the index).
-    static func writeSearch(_ changes: SearchChanges, link: PostgresLink, tokenizer: SearchTokenizer) throws {
+    /// The statements that delete the server's rows of `items`.
+    static func searchDeleteStatements(_ items: [(type: String, itemID: Int64)]) -> [PostgresStatement] {
         let perStatement = 1_000
+        var statements: [PostgresStatement] = []
         var start = 0
-        while start < changes.items.count {
-            let batch = changes.items[start..<min(start + perStatement, changes.items.count)]
+        while start < items.count {
+            let batch = items[start..<min(start + perStatement, items.count)]
             var binds: [PostgresBindable] = []
             let pairs = batch.map { item -> String in
                 binds += [.text(item.type), .int(item.itemID)]
                 return "($\(binds.count - 1), $\(binds.count))"
             }
-            try link.query("DELETE FROM onevoice_search WHERE (type, item_id) IN (\(pairs.joined(separator: ", ")))", binds)
+            statements.append(PostgresStatement("DELETE FROM onevoice_search WHERE (type, item_id) IN (\(pairs.joined(separator: ", ")))", binds))
             start += perStatement
         }
-        try insertSearch(changes.rows, link: link, tokenizer: tokenizer)
+        return statements
     }
 
-    /// Inserts search rows, their words made into tsvectors. A row whose position another item holds on the
-    /// server takes the next free one in its millisecond: copies that took in the same entries can number the
-    /// items of one millisecond differently (a replayed update re-indexes an item the writer's copy left in place),
-    /// and no item may push another out of the table.
+    /// An insert of search rows, with the rows it holds: those whose places were taken are placed afterwards.
+    struct SearchInsert {
+        let statement: PostgresStatement
+        let rows: [SearchRow]
+    }
+
+    /// Inserts search rows, their words made into tsvectors.
     static func insertSearch(_ rows: [SearchRow], link: PostgresLink, tokenizer: SearchTokenizer) throws {
-        // 8 values a row; a statement may bind at most 65,535.
+        let inserts = try searchInsertStatements(rows, tokenizer: tokenizer)
+        let answers = try link.run(inserts.map(\.statement))
+        for (insert, inserted) in zip(inserts, answers) {
+            try placeSearchConflicts(insert, inserted: inserted, link: link)
+        }
+    }
+
+    /// The statements that insert search rows at their own places, returning the places they took.
+    /// 8 values a row; a statement may bind at most 65,535.
+    static func searchInsertStatements(_ rows: [SearchRow], tokenizer: SearchTokenizer) throws -> [SearchInsert] {
         let perStatement = 1_000
+        var inserts: [SearchInsert] = []
         var start = 0
         while start < rows.count {
             let batch = Array(rows[start..<min(start + perStatement, rows.count)])
@@ -132,24 +146,32 @@ extension SharedLog {
                 binds += [.int(row.position), .text(row.type), .int(row.itemID), .int(row.incidentID), .int(row.time),
                           .text(row.label), .text(row.body), .text(SearchTokenizer.tsvector(words))]
             }
-            let inserted = Set(try link.query("""
+            inserts.append(SearchInsert(statement: PostgresStatement("""
                 INSERT INTO onevoice_search (position, type, item_id, incident_id, time, label, body, doc)
                 VALUES \(values.joined(separator: ", "))
                 ON CONFLICT (position) DO NOTHING RETURNING position
-                """, binds).map { try $0.decode(Int64.self) })
-            for (index, row) in batch.enumerated() where !inserted.contains(row.position) {
-                let k = StoreSession.searchRowsPerMillisecond
-                let (quotient, remainder) = row.position.quotientAndRemainder(dividingBy: k)
-                let (first, overflow) = (remainder < 0 ? quotient - 1 : quotient).multipliedReportingOverflow(by: k)
-                let last = overflow ? row.position : first + (k - 1)
-                let rowBinds = Array(binds[(index * 8)..<(index * 8 + 8)])
-                try link.query("""
-                    INSERT INTO onevoice_search (position, type, item_id, incident_id, time, label, body, doc)
-                    SELECT MAX(position) + 1, $2, $3, $4, $5, $6, $7, $8::tsvector FROM onevoice_search
-                    WHERE position BETWEEN $9 AND $10 AND $1::bigint IS NOT NULL
-                    """, rowBinds + [.int(overflow ? Int64.min : first), .int(last)])
-            }
+                """, binds), rows: batch))
             start += perStatement
+        }
+        return inserts
+    }
+
+    /// A row whose position another item holds on the server takes the next free one in its millisecond: copies
+    /// that took in the same entries can number the items of one millisecond differently (a replayed update
+    /// re-indexes an item the writer's copy left in place), and no item may push another out of the table.
+    static func placeSearchConflicts(_ insert: SearchInsert, inserted answer: [PostgresRow], link: PostgresLink) throws {
+        let inserted = Set(try answer.map { try $0.decode(Int64.self) })
+        for (index, row) in insert.rows.enumerated() where !inserted.contains(row.position) {
+            let k = StoreSession.searchRowsPerMillisecond
+            let (quotient, remainder) = row.position.quotientAndRemainder(dividingBy: k)
+            let (first, overflow) = (remainder < 0 ? quotient - 1 : quotient).multipliedReportingOverflow(by: k)
+            let last = overflow ? row.position : first + (k - 1)
+            let rowBinds = Array(insert.statement.binds[(index * 8)..<(index * 8 + 8)])
+            try link.query("""
+                INSERT INTO onevoice_search (position, type, item_id, incident_id, time, label, body, doc)
+                SELECT MAX(position) + 1, $2, $3, $4, $5, $6, $7, $8::tsvector FROM onevoice_search
+                WHERE position BETWEEN $9 AND $10 AND $1::bigint IS NOT NULL
+                """, rowBinds + [.int(overflow ? Int64.min : first), .int(last)])
         }
     }
 
@@ -211,28 +233,6 @@ extension SharedLog {
                                  time: Timestamps.date(milliseconds: time), label: label, markedSnippet: snippet, position: row.position)
             }
             return newer ? hits.reversed() : hits
-        }
-    }
-
-    /// How many items match, counting no further than `limit`; nil as for `search`.
-    func searchCount(_ query: SearchQuery, incidentID: Int64?, lowest: Int64, highest: Int64, limit: Int) -> Int? {
-        answering {
-            let tsquery: String
-            switch try tokenizer.query(query) {
-            case .unanswerable: return nil
-            case .nothing: return 0
-            case .tsquery(let text): tsquery = text
-            }
-            let rows = try link().query("""
-                SELECT COALESCE(h.search_hash = h.hash, false), (SELECT count(*) FROM (
-                    SELECT 1 FROM onevoice_search
-                    WHERE doc @@ $1::tsquery AND position BETWEEN $2 AND $3\(incidentID == nil ? "" : " AND incident_id = $5")
-                    LIMIT $4) AS c)
-                FROM onevoice_head AS h WHERE h.id = 1
-                """, [.text(tsquery), .int(lowest), .int(highest), .int(Int64(limit))] + (incidentID.map { [.int($0)] } ?? []))
-            guard let row = rows.first else { return nil }
-            let (current, count) = try row.decode((Bool, Int64).self)
-            return current ? Int(count) : nil
         }
     }
 

@@ -20,6 +20,8 @@ final class SharedLog: @unchecked Sendable {
     let listenState = Mutex(ListenState())
     /// The search index's tokenizer, for the server's search table (SharedLog+Search.swift).
     let tokenizer: SearchTokenizer
+    /// This machine's place in the queue for the head (SharedLog+Queue.swift).
+    let queue = HeadQueue()
 
     /// Entries fetched per round trip when a copy catches up.
     static let page = 2_000
@@ -67,6 +69,7 @@ final class SharedLog: @unchecked Sendable {
         defer { linkLock.unlock() }
         currentLink?.close()
         currentLink = nil
+        queue.close()
     }
 
     // MARK: - Schema
@@ -158,7 +161,7 @@ final class SharedLog: @unchecked Sendable {
         return try row.decode((Int64, String).self)
     }
 
-    private static func entries(_ link: PostgresLink, after seq: Int64, limit: Int) throws -> [LogEntry] {
+    static func entries(_ link: PostgresLink, after seq: Int64, limit: Int) throws -> [LogEntry] {
         try link.query("""
             SELECT seq, time, actor_id, actor_handle, action, subject_type, subject_id, incident_id, change, prev_hash, hash,
                    format, actor_key, images, signature
@@ -201,25 +204,38 @@ final class SharedLog: @unchecked Sendable {
         /// Appends `entries` (already chained after `head`) and moves the head; machines listening hear of it
         /// when the transaction commits.
         /// `search` is what the change did to the search index: written too when the search table is in step.
+        /// Every statement goes in one wait (`PostgresLink.run`): the head is held, and every wait is time under it.
         func append(_ entries: [LogEntry], search: SearchChanges?) throws {
             guard let last = entries.last else { return }
-            try SharedLog.insert(entries, link: link)
             let keepsSearch = search != nil && searchIsCurrent
-            if let search, keepsSearch { try SharedLog.writeSearch(search, link: link, tokenizer: tokenizer) }
-            // The head and the notification in one round trip: the head is held, and every trip is time under it.
-            try link.query("""
+            var statements = SharedLog.insertStatements(entries)
+            var searchInserts: [SharedLog.SearchInsert] = []
+            if let search, keepsSearch {
+                statements += SharedLog.searchDeleteStatements(search.items)
+                searchInserts = try SharedLog.searchInsertStatements(search.rows, tokenizer: tokenizer)
+                statements += searchInserts.map(\.statement)
+            }
+            let headAt = statements.count
+            statements.append(PostgresStatement("""
                 WITH moved AS (UPDATE onevoice_head SET seq = $1, hash = $2\(keepsSearch ? ", search_hash = $2" : "") WHERE id = 1 RETURNING seq)
                 SELECT pg_notify($3, $4) FROM moved
-                """, [.int(last.seq), .text(last.hash), .text(SharedLog.channel), .text(String(last.seq))])
+                """, [.int(last.seq), .text(last.hash), .text(SharedLog.channel), .text(String(last.seq))]))
+            let answers = try link.run(statements)
+            let firstInsert = headAt - searchInserts.count
+            for (offset, insert) in searchInserts.enumerated() {
+                try SharedLog.placeSearchConflicts(insert, inserted: answers[firstInsert + offset], link: link)
+            }
         }
     }
 
     /// Runs `body` in one server transaction holding the row lock on the chain head: every other machine's
     /// append waits until this one commits or rolls back. A commit whose answer is lost (the server went away)
     /// is looked up once the server answers again: the change counts as made only if its last entry is there.
-    func withHeadLock<T>(_ body: (HeadLock) throws -> T, lastEntry: () -> LogEntry?) throws -> T {
+    /// `whileWaiting`, when given, is handed others' appends while this machine queues (SharedLog+Queue.swift).
+    func withHeadLock<T>(whileWaiting: ((_ entriesAfter: (Int64) throws -> [LogEntry]) throws -> Void)? = nil,
+                         _ body: (HeadLock) throws -> T, lastEntry: () -> LogEntry?) throws -> T {
         do {
-            let result = try locked(body, lastEntry: lastEntry)
+            let result = try locked(whileWaiting: whileWaiting, body, lastEntry: lastEntry)
             noteAnswered()
             return result
         } catch let error as StoreError {
@@ -228,13 +244,20 @@ final class SharedLog: @unchecked Sendable {
         }
     }
 
-    private func locked<T>(_ body: (HeadLock) throws -> T, lastEntry: () -> LogEntry?) throws -> T {
+    private func locked<T>(whileWaiting: ((_ entriesAfter: (Int64) throws -> [LogEntry]) throws -> Void)?,
+                           _ body: (HeadLock) throws -> T, lastEntry: () -> LogEntry?) throws -> T {
         let link = try link()
         return try link.exclusive {
-            try link.query("BEGIN")
             let result: T
             do {
-                let row = try link.query("SELECT seq, hash, search_hash FROM onevoice_head WHERE id = 1 FOR UPDATE").first
+                // Machines queue for an advisory lock first: PostgreSQL hands it to the longest waiter as it is
+                // let go. The head's row lock alone is not handed over: whoever asks just after a commit can take
+                // it before the woken waiter runs, and on a busy machine one waited 280 ms behind seven others.
+                // All three are sent at once: each statement goes the moment the one before is answered.
+                let sent = link.send([PostgresStatement("BEGIN"),
+                                      PostgresStatement("SELECT pg_advisory_xact_lock(\(Migrations.applicationID), 1)"),
+                                      PostgresStatement("SELECT seq, hash, search_hash FROM onevoice_head WHERE id = 1 FOR UPDATE")])
+                let row = try waitForLock(sent, on: link, whileWaiting: whileWaiting)[2].first
                 let (seq, hash, searchHash) = try row?.decode((Int64, String, String?).self) ?? (Int64(0), Hashing.zeroHash, nil)
                 result = try body(HeadLock(link: link, head: (seq, hash), searchHash: searchHash, tokenizer: tokenizer))
             } catch {
@@ -258,8 +281,13 @@ final class SharedLog: @unchecked Sendable {
 
     /// Inserts whole entries, many to a statement (a change's few, or a database moved onto the server).
     static func insert(_ entries: [LogEntry], link: PostgresLink) throws {
-        // 15 values an entry; a statement may bind at most 65,535.
+        try link.run(insertStatements(entries))
+    }
+
+    /// The statements that insert `entries`: 15 values an entry, and a statement may bind at most 65,535.
+    static func insertStatements(_ entries: [LogEntry]) -> [PostgresStatement] {
         let perStatement = 1_000
+        var statements: [PostgresStatement] = []
         var start = 0
         while start < entries.count {
             let batch = entries[start..<min(start + perStatement, entries.count)]
@@ -275,13 +303,14 @@ final class SharedLog: @unchecked Sendable {
                           .text(entry.prevHash), .text(entry.hash), .int(Int64(entry.format)), .text(entry.actorKey),
                           .text(entry.images), .text(entry.signature)]
             }
-            try link.query("""
+            statements.append(PostgresStatement("""
                 INSERT INTO onevoice_log (seq, time, actor_id, actor_handle, action, subject_type, subject_id, incident_id,
                                           change, prev_hash, hash, format, actor_key, images, signature)
                 VALUES \(rows.joined(separator: ", "))
-                """, binds)
+                """, binds))
             start += perStatement
         }
+        return statements
     }
 
     /// Moves a whole log onto a server whose log is empty, in pages that `next` hands over, with its search index

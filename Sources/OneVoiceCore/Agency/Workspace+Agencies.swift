@@ -6,23 +6,30 @@ extension Workspace {
     @discardableResult
     public func addPartnerAgency(code: String, name: String) throws -> PartnerAgency {
         let code = code.trimmingCharacters(in: .whitespaces)
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard Person.isValidHandle(code), code != AgencyID.hostCode else {
             throw StoreError.invalid("\"\(code)\" is not a usable agency code; use lower-case letters, digits, '.', '-' or '_' (up to 32), and not \"\(AgencyID.hostCode)\".")
         }
-        guard !name.isEmpty else { throw StoreError.invalid("The agency needs a name (--name), as its releases will name it.") }
-        try TextInput.check(name, as: .name)
+        let name = try AgencyName.checked(name)
         return try write { session in
             let admin = try hostAdmin(in: session, to: "add a partner agency")
             if try session.partnerAgencies().contains(where: { $0.code == code }) {
                 throw StoreError.invalid("There is already an agency with the code \(code); nothing was changed.")
             }
+            try refuseNameClash(name, except: nil, in: session)
             let now = clock.now()
             var partner = PartnerAgency(code: code, name: name, addedAt: now)
             try session.insertPartnerAgency(&partner)
             try session.appendLog(actor: admin, action: "agency.add", subjectType: "partnerAgency", subjectID: partner.id,
                                   incidentID: nil, change: partner, at: now)
             return partner
+        }
+    }
+
+    /// Refuses a name another agency of the record already has (folded as releases' texts are read).
+    func refuseNameClash(_ name: String, except: Int64?, in session: StoreSession) throws {
+        let directory = try session.agencyDirectory()
+        if let other = AgencyName.clash(name, in: directory, except: except) {
+            throw StoreError.invalid("\(directory.name(of: other) ?? "Another agency") (\(directory.code(of: other) ?? "?")) already has that name; releases could not tell the two apart. Nothing was changed.")
         }
     }
 

@@ -33,6 +33,17 @@ extension Workspace {
         }
     }
 
+    /// The agencies the caller may enrol people into, their own first: a host admin's every agency, a partner's
+    /// admin their own only (as `addToRoster` allows). Empty on a record of one agency, where there is no choice.
+    public func enrolmentAgencies() throws -> [(code: String, name: String)] {
+        guard let me = try currentPerson(), me.has(.admin) else { return [] }
+        let directory = try agencyDirectory()
+        guard !directory.partners.isEmpty else { return [] }
+        let all = [AgencyID.host] + directory.partners.map(\.id)
+        let allowed = me.agencyID == AgencyID.host ? [me.agencyID] + all.filter { $0 != me.agencyID } : [me.agencyID]
+        return allowed.compactMap { id in directory.code(of: id).map { ($0, directory.name(of: id) ?? $0) } }
+    }
+
     /// The host and its partners.
     public func agencyDirectory() throws -> AgencyDirectory {
         try database.read { try $0.agencyDirectory() }

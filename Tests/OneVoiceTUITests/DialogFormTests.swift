@@ -27,8 +27,12 @@ import Testing
 
     @Test func aRosterEntryNeedsARoleAndItsKey() {
         var state = state()
-        _ = keys([.char(":")] + typed("roster add") + [.enter], &state)
+        #expect(keys([.char(":")] + typed("roster add") + [.enter], &state) == [.loadForm(.addToRoster)], "the agencies load before the form")
+        // A record of one agency: the form as it always was, without an agency field.
+        _ = update(&state, .formLoaded(.addToRoster, FormData()))
         guard case .roster(let form) = state.dialog?.form else { Issue.record("not the roster form"); return }
+        #expect(form.fields.map(\.label) == ["Handle", "Name", "Roles", "Public key"])
+        #expect(!Renderer().render(state).plainText().contains("Agency"))
         _ = keys(typed("vic") + [.enter] + typed("Vic Chen") + [.enter, .enter, .enter], &state)
         #expect(state.dialog?.error == "Tick at least one role.")
         #expect(state.dialog?.focus == form.position(of: \.roles))
@@ -37,6 +41,27 @@ import Testing
         #expect(state.dialog?.focus == form.position(of: \.publicKey))
         let effects = keys(typed("KEY=") + [.enter], &state)
         #expect(effects == [.operate(.addToRoster(handle: "vic", name: "Vic Chen", roles: ["verifier"], publicKey: "KEY="))])
+    }
+
+    /// Several agencies share the record: the admin picks the agency, their own first and picked.
+    @Test func aRosterEntryGoesToTheAgencyPicked() {
+        var state = state()
+        _ = keys([.char(":")] + typed("roster add") + [.enter], &state)
+        var data = FormData()
+        data.agencies = [AgencyChoice(code: "host", name: "Riverton Police Department"), AgencyChoice(code: "fire", name: "Riverton Fire Rescue")]
+        _ = update(&state, .formLoaded(.addToRoster, data))
+        guard case .roster(let form) = state.dialog?.form else { Issue.record("not the roster form"); return }
+        #expect(form.fields.map(\.label) == ["Handle", "Name", "Agency", "Roles", "Public key"])
+        #expect(form.agency.value == "host", "the admin's own agency is picked first")
+        let screen = Renderer().render(state).plainText()
+        #expect(screen.contains("Riverton Police Department") && screen.contains("Agency: ↓/↑ picks"), "\(screen)")
+        // Left as it is, the admin's own agency goes with the entry.
+        var own = state
+        let ownEffects = keys(typed("vic") + [.enter] + typed("Vic Chen") + [.enter, .enter, .char("3"), .enter] + typed("KEY=") + [.enter], &own)
+        #expect(ownEffects == [.operate(.addToRoster(handle: "vic", name: "Vic Chen", roles: ["verifier"], publicKey: "KEY=", agency: "host"))])
+        // ↓ picks fire.
+        let effects = keys(typed("fran") + [.enter] + typed("Fran Diaz") + [.enter, .down, .enter, .char("2"), .enter] + typed("KEY=") + [.enter], &state)
+        #expect(effects == [.operate(.addToRoster(handle: "fran", name: "Fran Diaz", roles: ["drafter"], publicKey: "KEY=", agency: "fire"))])
     }
 
     @Test func aRescheduleAsksForTheTimeOnly() {

@@ -28,6 +28,8 @@ extension ReplayRules {
         switch entry.action {
         case "agency.add", "agency.mode":
             if actor.agencyID != AgencyID.host { problems.append("only an admin of the host agency can \(entry.action == "agency.add" ? "add a partner agency" : "switch the mode").") }
+        case "agency.rename":
+            problems += renameProblems(entry, images: images, actor: actor, state: state)
         case "roster.add":
             for person in images.filter({ $0.table == "person" }).compactMap({ $0.json.flatMap { RowImageDecoder.decode(Person.self, $0) } }) {
                 if !exists(person.agencyID) { problems.append("person #\(person.id) was enrolled in agency #\(person.agencyID), which the record never added.") }
@@ -64,6 +66,33 @@ extension ReplayRules {
         for (incident, _) in afterIncidents() {
             if let id = incident.spokespersonID, let spokesperson = state.person(id), !incident.admits(agency: spokesperson.agencyID) {
                 problems.append("the spokesperson of incident #\(incident.id) is of an agency that does not take part in it.")
+            }
+        }
+        return problems
+    }
+
+    /// `agency.rename`, replayed: a host admin renames any agency, a partner's admin only their own; only the
+    /// name changes, to a usable one no other agency has; and no signed release speaking for it waited to go out.
+    private static func renameProblems(_ entry: LogEntry, images: [RowImages.Image], actor: Person, state: LogReplay) -> [String] {
+        var problems: [String] = []
+        for image in images where image.table == "agency" || image.table == "partnerAgency" {
+            let id = image.table == "agency" ? AgencyID.host : image.id
+            if actor.agencyID != AgencyID.host, actor.agencyID != id {
+                problems.append("\(entry.actorHandle) renamed another agency than their own.")
+            }
+            checkOnlyColumns(state: state, after: images, table: image.table, id: image.id, may: ["name"], into: &problems)
+            let name = image.json.flatMap { state.columns(image.table, image.id, json: $0)?["name"] }
+                .flatMap { try? JSONDecoder().decode(String.self, from: Data($0.utf8)) } ?? ""
+            let directory = AgencyDirectory(hostName: state.agency()?.name ?? "",
+                                            partners: (state.rows["partnerAgency"] ?? [:]).keys.sorted().compactMap { state.partnerAgency($0) })
+            if (try? AgencyName.checked(name)) != name || AgencyName.clash(name, in: directory, except: id) != nil {
+                problems.append("it renamed agency #\(id) to a name that is blank, breaks a line, or another agency has.")
+            }
+            // Releases signed but not sent, of incidents the agency takes part in, would go out under the new name.
+            for releaseID in (state.rows["pressRelease"] ?? [:]).keys.sorted() {
+                guard let release = state.release(releaseID), release.status == .approved || release.status == .scheduled,
+                      let incident = state.incident(release.incidentID), incident.admits(agency: id) else { continue }
+                problems.append("it renamed agency #\(id) while release #\(releaseID), signed in its old name, had not gone out.")
             }
         }
         return problems

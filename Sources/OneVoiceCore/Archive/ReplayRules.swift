@@ -11,6 +11,8 @@ enum ReplayRules {
         "agency.init": ["agency": [.insert]],
         "agency.mode": ["agency": [.update]],
         "agency.add": ["partnerAgency": [.insert]],
+        // The host's row or a partner's, its name only.
+        "agency.rename": ["agency": [.update], "partnerAgency": [.update]],
         "roster.add": ["person": [.insert]],
         "roster.remove": ["person": [.update]],
         "roster.roles": ["person": [.update]],
@@ -77,7 +79,7 @@ enum ReplayRules {
         switch entry.action {
         case "agency.init":
             break
-        case "agency.mode", "agency.add", "archive.dispose":
+        case "agency.mode", "agency.add", "agency.rename", "archive.dispose":
             need([.admin])
         case "roster.add":
             if state.roster.isEmpty {

@@ -1,8 +1,9 @@
 import Foundation
 
 /// A fictional agency on a bad day, for `onevoice --demo`: an active shooter in progress, an
-/// officer-involved shooting under its name hold, a road closure, tomorrow's community event and a
-/// closed incident with a correction. Always EXERCISE; always its own file, re-made at each start.
+/// officer-involved shooting under its name hold, a road closure worked jointly with the fire department,
+/// tomorrow's community event and a closed incident with a correction. Always EXERCISE; always its own file,
+/// re-made at each start.
 public struct DemoSeeder: Sendable {
     /// The roles a visitor can act as, each with its own key in the demo folder.
     public static let roles: [(handle: String, name: String, roles: [Role])] = [
@@ -15,6 +16,11 @@ public struct DemoSeeder: Sendable {
         ("pio", "Pat Rivera", [.drafter, .spokesperson]),
     ]
 
+    /// A partner agency sharing the record, with one person of its own (a key too: `--as rae`), so the demo
+    /// shows a joint incident and what a partner may and may not do.
+    public static let partner = (code: "fire", name: "Riverton Fire Rescue",
+                                 person: (handle: "rae", name: "Rae Donovan", roles: [Role.drafter, .spokesperson]))
+
     public let directory: URL
 
     public init(directory: URL) { self.directory = directory }
@@ -25,6 +31,7 @@ public struct DemoSeeder: Sendable {
 
     /// The key for a role name or handle ("spokesperson", "sam").
     public func keyURL(forRoleOrHandle name: String) -> URL? {
+        if name == Self.partner.person.handle { return keyURL(handle: name) }
         guard let entry = Self.roles.first(where: { $0.handle == name || $0.roles.contains { $0.rawValue == name } }) else { return nil }
         return keyURL(handle: entry.handle)
     }
@@ -41,11 +48,11 @@ public struct DemoSeeder: Sendable {
             try? fm.removeItem(at: directory.appendingPathComponent(sub))
         }
         var keys: [String: IdentityKey] = [:]
-        for entry in Self.roles {
+        for entry in Self.roles.map(\.handle) + [Self.partner.person.handle] {
             let key = IdentityKey()
-            try? fm.removeItem(at: keyURL(handle: entry.handle))
-            try key.save(to: keyURL(handle: entry.handle))
-            keys[entry.handle] = key
+            try? fm.removeItem(at: keyURL(handle: entry))
+            try key.save(to: keyURL(handle: entry))
+            keys[entry] = key
         }
         let clock = ManualClock(now.addingTimeInterval(-5 * 86400))
         let admin = try Workspace.initialize(at: databaseURL, agencyName: "Riverton Police Department",
@@ -56,6 +63,10 @@ public struct DemoSeeder: Sendable {
             try configured.addToRoster(handle: entry.handle, displayName: entry.name, roles: entry.roles,
                                        publicKey: keys[entry.handle]!.publicKeyBase64)
         }
+        let partner = Self.partner
+        try configured.addPartnerAgency(code: partner.code, name: partner.name)
+        try configured.addToRoster(handle: partner.person.handle, displayName: partner.person.name, roles: partner.person.roles,
+                                   publicKey: keys[partner.person.handle]!.publicKeyBase64, agency: partner.code)
         let cast = Cast(clock: clock, workspace: configured, keys: keys, directory: directory)
         try cast.closedIncidentWithCorrection(now: now)
         try cast.officerInvolvedShooting(now: now)
@@ -155,6 +166,10 @@ private struct Cast {
         try fact(incident, "Oak Street", source: "Public Works dispatcher", kind: .officialRecord, key: "detour")
         let holding = try dana.draftRelease(incidentID: incident.id, templateID: "road-closure", holding: true)
         try signAndSchedule(holding, at: clock.now().addingTimeInterval(60), deliver: true)
+        // Flooded basements bring the fire department in: from here the incident is joint, and its next release
+        // must name both agencies.
+        later(minutes: 10)
+        try dana.setJointAgencies(incidentID: incident.id, adding: [DemoSeeder.partner.code])
     }
 
     func activeShooter(now: Date) throws {

@@ -91,12 +91,8 @@ public struct ReleaseChecker: Sendable {
     /// A joint incident's release speaks for every agency taking part, and its text must say so by name.
     func jointAgencyFindings(_ subject: Subject) -> [Finding] {
         guard subject.agencyNames.count > 1 else { return [] }
-        func folded(_ text: String) -> String {
-            text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-                .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        }
-        let text = folded(subject.revision.text)
-        let missing = subject.agencyNames.filter { !text.contains(folded($0)) }
+        let text = AgencyName.folded(subject.revision.text)
+        let missing = subject.agencyNames.filter { !text.contains(AgencyName.folded($0)) }
         guard !missing.isEmpty else { return [] }
         return [Finding(rule: "joint-agencies", severity: .block, line: 1, column: 1, excerpt: "",
                         message: "This is a joint incident; the release does not name \(AgencyDirectory.phrase(missing)).",

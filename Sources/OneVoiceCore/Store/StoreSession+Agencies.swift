@@ -59,3 +59,30 @@ enum JointRules {
         (try? JSONDecoder().decode([Int64].self, from: Data(json.utf8))) ?? []
     }
 }
+
+// MARK: - Renaming
+
+extension StoreSession {
+    func renameHostAgency(_ name: String) throws {
+        try db.execute(sql: "UPDATE agency SET name = ? WHERE id = 1", arguments: [name])
+    }
+
+    func renamePartnerAgency(id: Int64, _ name: String) throws {
+        try db.execute(sql: "UPDATE partnerAgency SET name = ? WHERE id = ?", arguments: [name, id])
+    }
+
+    /// Releases signed off (approved or scheduled) but not yet out, of incidents the agency owns or takes part
+    /// in, oldest first: what would go out under the agency's name as it is when sent.
+    func signedReleasesWaiting(forAgency agencyID: Int64) throws -> [(release: Int64, incident: Int64)] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT pressRelease.id, incident.id, incident.agencyID, incident.jointAgencies FROM pressRelease
+            JOIN incident ON incident.id = pressRelease.incidentID
+            WHERE pressRelease.status IN (?, ?) ORDER BY pressRelease.id
+            """, arguments: [ReleaseStatus.approved.rawValue, ReleaseStatus.scheduled.rawValue])
+        return rows.compactMap { row in
+            let owner: Int64 = row[2]
+            let joint = JointRules.agencyList(row[3] as String? ?? "[]")
+            return owner == agencyID || joint.contains(agencyID) ? (row[0], row[1]) : nil
+        }
+    }
+}

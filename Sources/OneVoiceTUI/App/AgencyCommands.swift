@@ -64,12 +64,8 @@ enum AgencyCommands {
     static func roster(_ args: [String], state: inout DashboardState) -> Result<[Effect], CommandError> {
         if args.first == "add" {
             guard Update.allowed([.admin], to: "change the roster", state: &state) else { return .success([]) }
-            let roles = Role.allCases
-            let form = RosterForm(roles: .checklist("Roles", options: roles.map(\.rawValue), values: roles.map(\.rawValue), checked: []))
-            state.dialog = Dialog(title: "Add to the roster", form: .roster(form),
-                                  body: [DialogLine("The person makes a key (onevoice key generate) and sends you its public half.", .muted)],
-                                  footer: "Roles: 1-5 or Space ticks · removing someone or changing roles is `onevoice roster` for now · Esc cancels")
-            return .success([])
+            // The agencies the admin may enrol into are the workspace's to say; the form opens once they are read.
+            return .success([.loadForm(.addToRoster)])
         }
         guard args.isEmpty else { return .failure(CommandError("Use :roster to list it, or :roster add.")) }
         return .success([.loadForm(.roster)])

@@ -75,11 +75,25 @@ enum FormDialogs {
             }
             state.dialog = Dialog(title: "The roster (\(data.people.count))", form: .notice, body: lines,
                                   footer: ":roster add adds someone · removing and role changes: onevoice roster · Enter or Esc closes")
+        case .addToRoster:
+            state.dialog = addToRoster(agencies: data.agencies)
         }
         return []
     }
 
     static let severities = ["1 minor", "2 moderate", "3 major", "4 critical"]
+
+    /// `:roster add`, with an agency picker where several agencies share the record (the admin's own first, so
+    /// picked); on a record of one agency, the form as it always was.
+    static func addToRoster(agencies: [AgencyChoice]) -> Dialog {
+        let roles = Role.allCases
+        var form = RosterForm(roles: .checklist("Roles", options: roles.map(\.rawValue), values: roles.map(\.rawValue), checked: []))
+        form.agency = .choice("Agency", options: agencies.map(\.name), values: agencies.map(\.code))
+        return Dialog(title: "Add to the roster", form: .roster(form),
+                      body: [DialogLine("The person makes a key (onevoice key generate) and sends you its public half.", .muted)],
+                      footer: (agencies.isEmpty ? "" : "Agency: ↓/↑ picks · ")
+                          + "Roles: 1-5 or Space ticks · removing someone or changing roles is `onevoice roster` for now · Esc cancels")
+    }
 
     /// Every incident kind, typed ahead.
     static func kindField() -> FormField {

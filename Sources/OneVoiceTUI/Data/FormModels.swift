@@ -20,6 +20,18 @@ public enum FormRequest: Sendable, Equatable {
     case contacts
     /// Everyone on the roster with their roles.
     case roster
+    /// `:roster add`: the agencies the admin may enrol into.
+    case addToRoster
+}
+
+/// An agency a form offers: the code the workspace takes, the name a person reads.
+public struct AgencyChoice: Sendable, Equatable {
+    public var code: String
+    public var name: String
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
 }
 
 /// One person of the roster, for pickers and the roster list.
@@ -121,5 +133,7 @@ public struct FormData: Sendable, Equatable {
     /// Verified facts that can answer a rumor: (id, text).
     public var verifiedFacts: [FactRow] = []
     public var contacts: [ContactRow] = []
+    /// The agencies a person may be enrolled into, the admin's own first; empty on a record of one agency.
+    public var agencies: [AgencyChoice] = []
     public init() {}
 }

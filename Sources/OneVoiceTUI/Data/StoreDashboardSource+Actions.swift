@@ -40,6 +40,8 @@ extension StoreDashboardSource {
             }
         case .roster:
             data.people = try rosterRows()
+        case .addToRoster:
+            data.agencies = try workspace.enrolmentAgencies().map { AgencyChoice(code: $0.code, name: $0.name) }
         }
         return data
     }
@@ -132,13 +134,16 @@ extension StoreDashboardSource {
         return OperationOutcome("The workspace is now \(agency.mode.badge): new incidents are \(exercise ? "exercises" : "LIVE").")
     }
 
-    func addToRoster(handle: String, name: String, roles: [String], publicKey: String) throws -> OperationOutcome {
+    func addToRoster(handle: String, name: String, roles: [String], publicKey: String, agency: String?) throws -> OperationOutcome {
         let parsed = try roles.map { word in
             guard let role = Role(rawValue: word) else { throw OperationError("There is no role \(word).") }
             return role
         }
         guard !parsed.isEmpty else { throw OperationError("Tick at least one role for \(handle).") }
-        let person = try workspace.addToRoster(handle: handle, displayName: name, roles: parsed, publicKey: publicKey)
-        return OperationOutcome("Added \(person.handle) (\(person.roles.map(\.rawValue).joined(separator: "+"))) to the roster.")
+        // The same call as `onevoice roster add --agency CODE`: the workspace decides who may enrol into which agency.
+        let person = try workspace.addToRoster(handle: handle, displayName: name, roles: parsed, publicKey: publicKey, agency: agency)
+        let directory = try workspace.agencyDirectory()
+        let of = directory.partners.isEmpty ? "" : " of \(directory.name(of: person.agencyID) ?? "another agency")"
+        return OperationOutcome("Added \(person.handle)\(of) (\(person.roles.map(\.rawValue).joined(separator: "+"))) to the roster.")
     }
 }

@@ -231,8 +231,8 @@ extension StoreDashboardSource {
             return try addContact(name: name, email: email, outlet: outlet)
         case .setMode(let exercise):
             return try setMode(exercise: exercise)
-        case .addToRoster(let handle, let name, let roles, let publicKey):
-            return try addToRoster(handle: handle, name: name, roles: roles, publicKey: publicKey)
+        case .addToRoster(let handle, let name, let roles, let publicKey, let agency):
+            return try addToRoster(handle: handle, name: name, roles: roles, publicKey: publicKey, agency: agency)
         }
     }
 }

@@ -186,8 +186,9 @@ public enum Operation: Sendable, Equatable {
     case addContact(name: String, email: String, outlet: String)
     /// Switches the whole workspace between EXERCISE and LIVE (admin).
     case setMode(exercise: Bool)
-    /// Adds a person to the roster (admin); removing and changing roles are CLI-only for now.
-    case addToRoster(handle: String, name: String, roles: [String], publicKey: String)
+    /// Adds a person to the roster (admin), in the agency of that code (nil: the admin's own); removing and
+    /// changing roles are CLI-only for now.
+    case addToRoster(handle: String, name: String, roles: [String], publicKey: String, agency: String? = nil)
 }
 
 /// What happened, for the flash line, and where to go next.

@@ -6,8 +6,8 @@ import OneVoiceCore
 struct AgencyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agency",
-        abstract: "The agencies sharing this record in a joint information center: add a partner, list them.",
-        subcommands: [Add.self, List.self]
+        abstract: "The agencies sharing this record in a joint information center: add a partner, rename one, list them.",
+        subcommands: [Add.self, Rename.self, List.self]
     )
 
     struct Add: ParsableCommand {
@@ -26,6 +26,27 @@ struct AgencyCommand: ParsableCommand {
             let partner = try store.writableWorkspace().addPartnerAgency(code: code, name: name)
             if store.json { Output.json(CreatedID(id: partner.id)) } else {
                 print("Added \(TerminalText.safe(partner.name)) as agency \(partner.code).")
+            }
+        }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rename",
+            abstract: "Change an agency's name (a host admin any agency's, a partner's admin their own; signed and logged).")
+
+        @Argument(help: "The agency's code, or host for the host agency.")
+        var code: String
+
+        @Option(help: "Its new name, as its releases will name it.")
+        var name: String
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let renaming = try store.writableWorkspace().renameAgency(code: code, to: name)
+            if store.json { Output.json(renaming) } else {
+                print("Renamed agency \(renaming.code) from \(TerminalText.safe(renaming.from)) to \(TerminalText.safe(renaming.to)).")
             }
         }
     }

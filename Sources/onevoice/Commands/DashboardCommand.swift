@@ -67,7 +67,9 @@ enum DemoWorkspace {
                          identityPath: keyURL.path, settings: try StoreOptions.loadedSettings.get())
     }
 
-    static var roleNames: String { "admin, drafter, verifier, legal, spokesperson or pio (drafter and spokesperson)" }
+    static var roleNames: String {
+        "admin, drafter, verifier, legal, spokesperson, pio (drafter and spokesperson) or \(DemoSeeder.partner.person.handle) (of \(DemoSeeder.partner.name))"
+    }
 
     /// `:as ROLE` in the demo: the same workspace acting with that role's key.
     static func switcher(_ workspace: Workspace) -> @Sendable (String) throws -> Workspace {

@@ -220,6 +220,16 @@ import Testing
         #expect(problems.contains { $0.contains("changed person") || $0.contains("column agencyID") }, "\(problems)")
     }
 
+    /// What the dashboard's roster form offers: a host admin every agency, a partner's admin their own, each
+    /// their own first; nothing on a record of one agency, or to someone who is no admin.
+    @Test func theAgenciesAnAdminMayEnrolInto() throws {
+        let center = try Center(storage: .file)
+        #expect(try center.team.agency.admin.enrolmentAgencies().map(\.code) == ["host", "fire", "county"])
+        #expect(try center.fireAdmin.enrolmentAgencies().map { "\($0.code)=\($0.name)" } == ["fire=Riverton Fire Rescue"])
+        #expect(try center.fireDrafter.enrolmentAgencies().isEmpty)
+        #expect(try SchedulerTeam().agency.admin.enrolmentAgencies().isEmpty)
+    }
+
     @Test func aRecordOfOneAgencyReadsAsBefore() throws {
         let team = try SchedulerTeam()
         let release = try team.approvedRelease()

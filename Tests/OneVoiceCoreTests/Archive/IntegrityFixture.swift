@@ -27,8 +27,9 @@ struct IntegrityFixture {
         try team.drafter.addContact(name: "Riverton Gazette", email: "desk@gazette.example", outlet: "Gazette")
         let gone = try team.drafter.addContact(name: "Old Desk", email: "old@tv.example", outlet: "TV")
         try team.drafter.removeContact(id: gone.id, reason: "Left the station")
-        // A partner agency, one of its people, and a joint incident they work on.
-        try admin.addPartnerAgency(code: "fire", name: "Riverton Fire Rescue")
+        // A partner agency (renamed once), one of its people, and a joint incident they work on.
+        try admin.addPartnerAgency(code: "fire", name: "Riverton Fire Department")
+        try admin.renameAgency(code: "fire", to: "Riverton Fire Rescue")
         let firefighter = try team.agency.enrol("fire.pio", [.drafter, .spokesperson], agency: "fire")
         let joint = try team.drafter.openIncident(title: "Warehouse fire", kind: .evacuation, location: "Dock Road", jointWith: ["fire"])
         try team.drafter.assignSpokesperson(incidentID: joint.id, handle: "fire.pio")

@@ -20,6 +20,12 @@ struct DemoSeederTests {
         let facts = try workspace.facts(incidentID: shooter.id)
         #expect(Set(facts.map(\.status)) == Set(FactStatus.allCases))
         #expect(try workspace.releases(incidentID: shooter.id).contains { $0.status == .inReview })
+        // A partner agency with a person of its own, taking part in the water main break.
+        let agencies = try workspace.agencyDirectory()
+        #expect(agencies.partners.map(\.code) == [DemoSeeder.partner.code])
+        #expect(try workspace.roster().first { $0.handle == DemoSeeder.partner.person.handle }?.agencyID == agencies.partners.first?.id)
+        #expect(incidents.filter(\.isJoint).map(\.kind) == [.roadClosure])
+        #expect(FileManager.default.fileExists(atPath: seeder.keyURL(forRoleOrHandle: DemoSeeder.partner.person.handle)?.path ?? "/nowhere"))
         #expect(try ChainVerifier(database: workspace.database).verify().isIntact)
         // Every role has its key, and a second seeding starts again from nothing.
         for entry in DemoSeeder.roles { #expect(FileManager.default.fileExists(atPath: seeder.keyURL(handle: entry.handle).path)) }

@@ -50,14 +50,20 @@ public struct ContactForm: FormFields {
     }
 }
 
-/// `:roster add`: a person, their roles and the public half of their key.
+/// `:roster add`: a person, their agency (where several share the record), their roles and the public half of
+/// their key.
 public struct RosterForm: FormFields {
     public var handle = FormField.text("Handle")
     public var name = FormField.text("Name")
+    /// The agencies the admin may enrol into (values: codes); no options on a record of one agency, and then
+    /// the form shows no agency field at all.
+    public var agency = FormField.choice("Agency", options: [], values: [])
     public var roles: FormField
     public var publicKey = FormField.text("Public key")
 
-    public var order: [WritableKeyPath<Self, FormField>] { [\.handle, \.name, \.roles, \.publicKey] }
+    public var order: [WritableKeyPath<Self, FormField>] {
+        agency.values.isEmpty ? [\.handle, \.name, \.roles, \.publicKey] : [\.handle, \.name, \.agency, \.roles, \.publicKey]
+    }
 
     func operation() throws(FormRefusal) -> Operation {
         guard !handle.trimmed.isEmpty else { throw refusal("The person needs a handle.", at: \.handle) }
@@ -65,6 +71,7 @@ public struct RosterForm: FormFields {
         guard !publicKey.trimmed.isEmpty else {
             throw refusal("Paste the public key the person sent (onevoice key generate prints it).", at: \.publicKey)
         }
-        return .addToRoster(handle: handle.trimmed, name: name.trimmed, roles: roles.checkedValues, publicKey: publicKey.trimmed)
+        return .addToRoster(handle: handle.trimmed, name: name.trimmed, roles: roles.checkedValues, publicKey: publicKey.trimmed,
+                            agency: agency.values.isEmpty ? nil : agency.value)
     }
 }

@@ -214,18 +214,12 @@ public struct AppDatabase: Sendable {
                 let session = StoreSession(db: db, signer: signer)
                 guard let shared else { return try Self.change(session, body) }
                 var appended: LogEntry?
-                // While queueing for the head, others' appends are taken in now (into this transaction): holding
-                // the head, only what came after is left, and the machines queued behind wait that much less.
-                let whileWaiting = { (entriesAfter: (Int64) throws -> [LogEntry]) in
-                    let local = try session.logHead()?.seq ?? 0
-                    try session.applyServerEntries(try entriesAfter(local), server: path)
-                }
-                return try shared.withHeadLock(whileWaiting: whileWaiting, { lock in
+                return try shared.withHeadLock(after: try session.logHead()?.seq ?? 0, { lock in
                     try takeIn(lock, session)
                     let result = try Self.change(session, body)
                     let fresh = try session.logEntries(after: lock.head.seq)
                     appended = fresh.last
-                    try lock.append(fresh, search: lock.searchIsCurrent ? try session.searchChanges(for: fresh) : nil)
+                    try lock.appendAndCommit(fresh, search: lock.searchIsCurrent ? try session.searchChanges(for: fresh) : nil)
                     return result
                 }, lastEntry: { appended })
             }

@@ -46,13 +46,17 @@ final class PostgresLink: @unchecked Sendable {
         return logger
     }
 
+    /// One TLS context for every connection of the process (reading the system's trust roots takes milliseconds,
+    /// and a machine opens up to three connections: the main one, the queue's, the listener's).
+    private static let clientTLS = Result { try NIOSSLContext(configuration: .makeClientConfiguration()) }
+
     static func configuration(for address: ServerAddress, timeout: TimeAmount = .seconds(5)) throws -> PostgresConnection.Configuration {
         let tls: PostgresConnection.Configuration.TLS
         do {
             switch address.tls {
             case .disable: tls = .disable
-            case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .prefer: tls = .prefer(try clientTLS.get())
+            case .require: tls = .require(try clientTLS.get())
             }
         } catch {
             throw StoreError.server(location: address.description, detail: "could not be reached over TLS (\(error))")
@@ -88,8 +92,8 @@ final class PostgresLink: @unchecked Sendable {
         return try answers(send(statements))
     }
 
-    /// Sends statements without waiting for them (the caller holds the link, `exclusive`); `answers` waits.
-    func send(_ statements: [PostgresStatement]) -> [EventLoopFuture<PostgresQueryResult>] {
+    /// Sends statements without waiting for them (the caller holds the link); `answers` waits.
+    private func send(_ statements: [PostgresStatement]) -> [EventLoopFuture<PostgresQueryResult>] {
         statements.map { statement in
             var bindings = PostgresBindings(capacity: statement.binds.count)
             for bind in statement.binds { bind.append(to: &bindings) }
@@ -98,7 +102,7 @@ final class PostgresLink: @unchecked Sendable {
     }
 
     /// Waits for sent statements, as `run` does.
-    func answers(_ futures: [EventLoopFuture<PostgresQueryResult>]) throws -> [[PostgresRow]] {
+    private func answers(_ futures: [EventLoopFuture<PostgresQueryResult>]) throws -> [[PostgresRow]] {
         var answers: [[PostgresRow]] = []
         var failure: (any Error)?
         for future in futures {

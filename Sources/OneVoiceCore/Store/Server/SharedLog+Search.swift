@@ -112,26 +112,21 @@ extension SharedLog {
         return statements
     }
 
-    /// An insert of search rows, with the rows it holds: those whose places were taken are placed afterwards.
-    struct SearchInsert {
-        let statement: PostgresStatement
-        let rows: [SearchRow]
-    }
-
     /// Inserts search rows, their words made into tsvectors.
     static func insertSearch(_ rows: [SearchRow], link: PostgresLink, tokenizer: SearchTokenizer) throws {
-        let inserts = try searchInsertStatements(rows, tokenizer: tokenizer)
-        let answers = try link.run(inserts.map(\.statement))
-        for (insert, inserted) in zip(inserts, answers) {
-            try placeSearchConflicts(insert, inserted: inserted, link: link)
-        }
+        try link.run(searchInsertStatements(rows, tokenizer: tokenizer))
     }
 
-    /// The statements that insert search rows at their own places, returning the places they took.
-    /// 8 values a row; a statement may bind at most 65,535.
-    static func searchInsertStatements(_ rows: [SearchRow], tokenizer: SearchTokenizer) throws -> [SearchInsert] {
+    /// The statements that insert search rows. A row whose position another item holds on the server takes the
+    /// next free one in its millisecond: copies that took in the same entries can number the items of one
+    /// millisecond differently (a replayed update re-indexes an item the writer's copy left in place), and no
+    /// item may push another out of the table. The statement places such rows itself, after the highest position
+    /// of their millisecond in order, so an append needs no answer before it commits.
+    /// 10 values a row; a statement may bind at most 65,535.
+    static func searchInsertStatements(_ rows: [SearchRow], tokenizer: SearchTokenizer) throws -> [PostgresStatement] {
         let perStatement = 1_000
-        var inserts: [SearchInsert] = []
+        let k = StoreSession.searchRowsPerMillisecond
+        var statements: [PostgresStatement] = []
         var start = 0
         while start < rows.count {
             let batch = Array(rows[start..<min(start + perStatement, rows.count)])
@@ -139,40 +134,34 @@ extension SharedLog {
             var values: [String] = []
             var binds: [PostgresBindable] = []
             values.reserveCapacity(batch.count)
-            binds.reserveCapacity(batch.count * 8)
+            binds.reserveCapacity(batch.count * 10)
             for (row, words) in zip(batch, words) {
+                let (quotient, remainder) = row.position.quotientAndRemainder(dividingBy: k)
+                let (low, overflow) = (remainder < 0 ? quotient - 1 : quotient).multipliedReportingOverflow(by: k)
                 let base = binds.count
-                values.append("(" + (1...7).map { "$\(base + $0)" }.joined(separator: ", ") + ", $\(base + 8)::tsvector)")
+                let types = ["bigint", "text", "bigint", "bigint", "bigint", "text", "text", "tsvector", "bigint", "bigint"]
+                values.append("(" + types.enumerated().map { "$\(base + $0.offset + 1)::\($0.element)" }.joined(separator: ", ") + ")")
                 binds += [.int(row.position), .text(row.type), .int(row.itemID), .int(row.incidentID), .int(row.time),
-                          .text(row.label), .text(row.body), .text(SearchTokenizer.tsvector(words))]
+                          .text(row.label), .text(row.body), .text(SearchTokenizer.tsvector(words)),
+                          .int(overflow ? Int64.min : low), .int(overflow ? row.position : low + (k - 1))]
             }
-            inserts.append(SearchInsert(statement: PostgresStatement("""
+            statements.append(PostgresStatement("""
+                WITH v (position, type, item_id, incident_id, time, label, body, doc, lo, hi) AS (VALUES \(values.joined(separator: ", "))),
+                taken AS (SELECT v.*, EXISTS (SELECT 1 FROM onevoice_search AS s WHERE s.position = v.position) AS clash FROM v),
+                tops AS (
+                    SELECT w.lo, GREATEST((SELECT MAX(s.position) FROM onevoice_search AS s WHERE s.position BETWEEN w.lo AND w.hi),
+                                          (SELECT MAX(f.position) FROM taken AS f WHERE NOT f.clash AND f.lo = w.lo)) AS top
+                    FROM (SELECT DISTINCT lo, hi FROM taken WHERE clash) AS w)
                 INSERT INTO onevoice_search (position, type, item_id, incident_id, time, label, body, doc)
-                VALUES \(values.joined(separator: ", "))
-                ON CONFLICT (position) DO NOTHING RETURNING position
-                """, binds), rows: batch))
+                SELECT position, type, item_id, incident_id, time, label, body, doc FROM taken WHERE NOT clash
+                UNION ALL
+                SELECT tops.top + row_number() OVER (PARTITION BY c.lo ORDER BY c.position), c.type, c.item_id, c.incident_id,
+                       c.time, c.label, c.body, c.doc
+                FROM taken AS c JOIN tops ON tops.lo = c.lo WHERE c.clash
+                """, binds))
             start += perStatement
         }
-        return inserts
-    }
-
-    /// A row whose position another item holds on the server takes the next free one in its millisecond: copies
-    /// that took in the same entries can number the items of one millisecond differently (a replayed update
-    /// re-indexes an item the writer's copy left in place), and no item may push another out of the table.
-    static func placeSearchConflicts(_ insert: SearchInsert, inserted answer: [PostgresRow], link: PostgresLink) throws {
-        let inserted = Set(try answer.map { try $0.decode(Int64.self) })
-        for (index, row) in insert.rows.enumerated() where !inserted.contains(row.position) {
-            let k = StoreSession.searchRowsPerMillisecond
-            let (quotient, remainder) = row.position.quotientAndRemainder(dividingBy: k)
-            let (first, overflow) = (remainder < 0 ? quotient - 1 : quotient).multipliedReportingOverflow(by: k)
-            let last = overflow ? row.position : first + (k - 1)
-            let rowBinds = Array(insert.statement.binds[(index * 8)..<(index * 8 + 8)])
-            try link.query("""
-                INSERT INTO onevoice_search (position, type, item_id, incident_id, time, label, body, doc)
-                SELECT MAX(position) + 1, $2, $3, $4, $5, $6, $7, $8::tsvector FROM onevoice_search
-                WHERE position BETWEEN $9 AND $10 AND $1::bigint IS NOT NULL
-                """, rowBinds + [.int(overflow ? Int64.min : first), .int(last)])
-        }
+        return statements
     }
 
     /// Empties the search table and fills it with the pages `next` hands over, then marks it as reflecting `hash`.

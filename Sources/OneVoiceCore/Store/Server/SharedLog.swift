@@ -20,8 +20,6 @@ final class SharedLog: @unchecked Sendable {
     let listenState = Mutex(ListenState())
     /// The search index's tokenizer, for the server's search table (SharedLog+Search.swift).
     let tokenizer: SearchTokenizer
-    /// This machine's place in the queue for the head (SharedLog+Queue.swift).
-    let queue = HeadQueue()
 
     /// Entries fetched per round trip when a copy catches up.
     static let page = 2_000
@@ -69,7 +67,6 @@ final class SharedLog: @unchecked Sendable {
         defer { linkLock.unlock() }
         currentLink?.close()
         currentLink = nil
-        queue.close()
     }
 
     // MARK: - Schema
@@ -77,6 +74,7 @@ final class SharedLog: @unchecked Sendable {
     /// The tables, made once per server under an advisory lock (two machines starting at once make them once).
     private func prepareSchema() throws {
         let link = try link()
+        if schemaIsReady(link) { return }
         try link.exclusive {
             try transaction(link) {
                 try link.query("SELECT pg_advisory_xact_lock(\(Migrations.applicationID))")
@@ -138,6 +136,24 @@ final class SharedLog: @unchecked Sendable {
         }
     }
 
+    /// Whether the server already holds OneVoice's tables of this version, the search table's included, and a
+    /// log begun: then nothing is made, and opening costs one round trip instead of a dozen. Anything else (no
+    /// tables yet, another program's, an older or newer version, an empty log) takes `prepareSchema`'s whole way.
+    private func schemaIsReady(_ link: PostgresLink) -> Bool {
+        guard let row = try? link.query("""
+            SELECT m.application_id, m.schema_version,
+                   to_regclass('onevoice_lease') IS NOT NULL AND to_regclass('onevoice_search') IS NOT NULL,
+                   EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('onevoice_head') AND attname = 'search_hash'
+                           AND NOT attisdropped),
+                   COALESCE((SELECT seq > 0 FROM onevoice_head WHERE id = 1), false)
+            FROM onevoice_meta AS m WHERE m.id = 1
+            """).first,
+            let (application, stored, tables, column, begun) = try? row.decode((Int64, Int32, Bool, Bool, Bool).self)
+        else { return false }
+        return application == Int64(Migrations.applicationID) && Int64(stored) == Int64(Migrations.knownMigrations.count)
+            && tables && column && begun
+    }
+
     // MARK: - Reading
 
     /// The server's chain head: (0, zero hash) before the first entry.
@@ -188,54 +204,76 @@ final class SharedLog: @unchecked Sendable {
     /// What a machine may do while it holds the head: read what it has not seen, then append after it.
     struct HeadLock {
         let link: PostgresLink
+        let log: SharedLog
+        let outcome = LockOutcome()
         /// The head when the lock was taken.
-        let head: (seq: Int64, hash: String)
+        var head: (seq: Int64, hash: String)
         /// The entry the server's search table reflected then (SharedLog+Search.swift).
-        let searchHash: String?
+        var searchHash: String?
         let tokenizer: SearchTokenizer
+
+        /// The entries after the sequence number the lock was asked with, read with the head (see `locked`).
+        var fetched: (after: Int64, entries: [LogEntry])?
 
         /// Whether the search table reflects the head: an append then keeps it in step.
         var searchIsCurrent: Bool { searchHash == head.hash }
 
+        /// The entries after `seq` up to the head: those read with the head when they reach it, else asked for.
         func entries(after seq: Int64) throws -> [LogEntry] {
-            try SharedLog.entries(link, after: seq, limit: .max)
+            if let fetched, fetched.after <= seq, (fetched.entries.last?.seq ?? fetched.after) >= head.seq {
+                return fetched.entries.filter { $0.seq > seq }
+            }
+            return try SharedLog.entries(link, after: seq, limit: .max)
         }
 
-        /// Appends `entries` (already chained after `head`) and moves the head; machines listening hear of it
-        /// when the transaction commits.
-        /// `search` is what the change did to the search index: written too when the search table is in step.
-        /// Every statement goes in one wait (`PostgresLink.run`): the head is held, and every wait is time under it.
-        func append(_ entries: [LogEntry], search: SearchChanges?) throws {
+        /// Appends `entries` (already chained after `head`), moves the head and commits; machines listening hear
+        /// of it then. `search` is what the change did to the search index: written too when the search table is
+        /// in step. Every statement, the COMMIT included, goes in one wait (`PostgresLink.run`): the head is held,
+        /// and every wait is time the machines queued behind wait too.
+        func appendAndCommit(_ entries: [LogEntry], search: SearchChanges?) throws {
             guard let last = entries.last else { return }
             let keepsSearch = search != nil && searchIsCurrent
             var statements = SharedLog.insertStatements(entries)
-            var searchInserts: [SharedLog.SearchInsert] = []
             if let search, keepsSearch {
                 statements += SharedLog.searchDeleteStatements(search.items)
-                searchInserts = try SharedLog.searchInsertStatements(search.rows, tokenizer: tokenizer)
-                statements += searchInserts.map(\.statement)
+                statements += try SharedLog.searchInsertStatements(search.rows, tokenizer: tokenizer)
             }
-            let headAt = statements.count
             statements.append(PostgresStatement("""
                 WITH moved AS (UPDATE onevoice_head SET seq = $1, hash = $2\(keepsSearch ? ", search_hash = $2" : "") WHERE id = 1 RETURNING seq)
                 SELECT pg_notify($3, $4) FROM moved
                 """, [.int(last.seq), .text(last.hash), .text(SharedLog.channel), .text(String(last.seq))]))
-            let answers = try link.run(statements)
-            let firstInsert = headAt - searchInserts.count
-            for (offset, insert) in searchInserts.enumerated() {
-                try SharedLog.placeSearchConflicts(insert, inserted: answers[firstInsert + offset], link: link)
+            statements.append(PostgresStatement("COMMIT"))
+            outcome.committed = true
+            do {
+                // A statement the server refused ends the transaction: the COMMIT then rolls back, and says so only
+                // by its tag, so the first refusal is what `run` throws.
+                try link.run(statements)
+            } catch {
+                // The answer lost with the connection: the change counts as made only if its last entry is there.
+                guard link.isClosed, log.holds(last) else { throw error }
             }
         }
+    }
+
+    /// Whether the server holds `entry` (asked on a new connection): a commit whose answer was lost.
+    func holds(_ entry: LogEntry) -> Bool {
+        guard let found = try? link().query("SELECT 1 FROM onevoice_log WHERE seq = $1 AND hash = $2", [.int(entry.seq), .text(entry.hash)])
+        else { return false }
+        return !found.isEmpty
+    }
+
+    /// Whether a body committed its transaction itself (`HeadLock.appendAndCommit`).
+    final class LockOutcome: @unchecked Sendable {
+        var committed = false
     }
 
     /// Runs `body` in one server transaction holding the row lock on the chain head: every other machine's
     /// append waits until this one commits or rolls back. A commit whose answer is lost (the server went away)
     /// is looked up once the server answers again: the change counts as made only if its last entry is there.
-    /// `whileWaiting`, when given, is handed others' appends while this machine queues (SharedLog+Queue.swift).
-    func withHeadLock<T>(whileWaiting: ((_ entriesAfter: (Int64) throws -> [LogEntry]) throws -> Void)? = nil,
-                         _ body: (HeadLock) throws -> T, lastEntry: () -> LogEntry?) throws -> T {
+    /// `after`, when given, is the caller's head: the entries after it come with the lock (`HeadLock.entries`).
+    func withHeadLock<T>(after: Int64? = nil, _ body: (HeadLock) throws -> T, lastEntry: () -> LogEntry?) throws -> T {
         do {
-            let result = try locked(whileWaiting: whileWaiting, body, lastEntry: lastEntry)
+            let result = try locked(after: after, body, lastEntry: lastEntry)
             noteAnswered()
             return result
         } catch let error as StoreError {
@@ -244,8 +282,36 @@ final class SharedLog: @unchecked Sendable {
         }
     }
 
-    private func locked<T>(whileWaiting: ((_ entriesAfter: (Int64) throws -> [LogEntry]) throws -> Void)?,
-                           _ body: (HeadLock) throws -> T, lastEntry: () -> LogEntry?) throws -> T {
+    /// The head, locked, beside each entry after `$1` (a page of them at most; `HeadLock.entries` asks for more).
+    private static func headAndEntriesStatement(after seq: Int64) -> PostgresStatement {
+        PostgresStatement("""
+            SELECT h.seq, h.hash, h.search_hash, l.seq, l.time, l.actor_id, l.actor_handle, l.action, l.subject_type, l.subject_id,
+                   l.incident_id, l.change, l.prev_hash, l.hash, l.format, l.actor_key, l.images, l.signature
+            FROM (SELECT seq, hash, search_hash FROM onevoice_head WHERE id = 1 FOR UPDATE) AS h
+            LEFT JOIN onevoice_log AS l ON l.seq > $1 AND l.seq <= $1 + $2
+            ORDER BY l.seq
+            """, [.int(seq), .int(Int64(page))])
+    }
+
+    private static func headAndEntry(_ row: PostgresRow) throws -> (head: (seq: Int64, hash: String, searchHash: String?), entry: LogEntry?) {
+        let (headSeq, headHash, searchHash, seq, time, actorID, actorHandle, action, subjectType, subjectID, incidentID, change,
+             prevHash, hash, format, actorKey, images, signature) = try row.decode(
+                (Int64, String, String?, Int64?, Int64?, Int64?, String?, String?, String?, Int64?, Int64?, String?, String?, String?,
+                 Int32?, String?, String?, String?).self)
+        guard let seq, let time, let actorHandle, let action, let subjectType, let subjectID, let change, let prevHash, let hash,
+              let format, let actorKey, let images, let signature
+        else { return ((headSeq, headHash, searchHash), nil) }
+        var entry = LogEntry(seq: seq, time: time, actorID: actorID, actorHandle: actorHandle, action: action,
+                             subjectType: subjectType, subjectID: subjectID, incidentID: incidentID, change: change,
+                             prevHash: prevHash, storedHash: hash)
+        entry.format = Int(format)
+        entry.actorKey = actorKey
+        entry.images = images
+        entry.signature = signature
+        return ((headSeq, headHash, searchHash), entry)
+    }
+
+    private func locked<T>(after: Int64?, _ body: (HeadLock) throws -> T, lastEntry: () -> LogEntry?) throws -> T {
         let link = try link()
         return try link.exclusive {
             let result: T
@@ -254,12 +320,27 @@ final class SharedLog: @unchecked Sendable {
                 // let go. The head's row lock alone is not handed over: whoever asks just after a commit can take
                 // it before the woken waiter runs, and on a busy machine one waited 280 ms behind seven others.
                 // All three are sent at once: each statement goes the moment the one before is answered.
-                let sent = link.send([PostgresStatement("BEGIN"),
-                                      PostgresStatement("SELECT pg_advisory_xact_lock(\(Migrations.applicationID), 1)"),
-                                      PostgresStatement("SELECT seq, hash, search_hash FROM onevoice_head WHERE id = 1 FOR UPDATE")])
-                let row = try waitForLock(sent, on: link, whileWaiting: whileWaiting)[2].first
-                let (seq, hash, searchHash) = try row?.decode((Int64, String, String?).self) ?? (Int64(0), Hashing.zeroHash, nil)
-                result = try body(HeadLock(link: link, head: (seq, hash), searchHash: searchHash, tokenizer: tokenizer))
+                // Given `after`, the head's statement also reads the entries after it: it starts once the advisory
+                // lock is granted, so it sees every append before this one, and taking them in needs no trip more.
+                let rows = try link.run([PostgresStatement("BEGIN"),
+                                         PostgresStatement("SELECT pg_advisory_xact_lock(\(Migrations.applicationID), 1)"),
+                                         after.map(Self.headAndEntriesStatement)
+                                            ?? PostgresStatement("SELECT seq, hash, search_hash FROM onevoice_head WHERE id = 1 FOR UPDATE")])[2]
+                var lock = HeadLock(link: link, log: self, head: (0, Hashing.zeroHash), searchHash: nil, tokenizer: tokenizer)
+                if let after {
+                    var entries: [LogEntry] = []
+                    for row in rows {
+                        let (head, entry) = try Self.headAndEntry(row)
+                        (lock.head, lock.searchHash) = ((head.seq, head.hash), head.searchHash)
+                        if let entry { entries.append(entry) }
+                    }
+                    lock.fetched = (after, entries)
+                } else if let row = rows.first {
+                    let (seq, hash, searchHash) = try row.decode((Int64, String, String?).self)
+                    (lock.head, lock.searchHash) = ((seq, hash), searchHash)
+                }
+                result = try body(lock)
+                if lock.outcome.committed { return result }
             } catch {
                 // A connection that is gone has rolled back by itself (the server ends its transaction).
                 if !link.isClosed { _ = try? link.query("ROLLBACK") }
@@ -268,12 +349,7 @@ final class SharedLog: @unchecked Sendable {
             do {
                 try link.query("COMMIT")
             } catch {
-                guard let last = lastEntry(), let found = try? self.link().query(
-                    "SELECT 1 FROM onevoice_log WHERE seq = $1 AND hash = $2", [.int(last.seq), .text(last.hash)]),
-                    !found.isEmpty
-                else {
-                    throw error
-                }
+                guard let last = lastEntry(), holds(last) else { throw error }
             }
             return result
         }

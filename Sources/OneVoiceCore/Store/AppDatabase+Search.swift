@@ -68,6 +68,7 @@ extension AppDatabase {
                     }, upTo: lock.head.hash, link: lock.link, tokenizer: lock.tokenizer)
                 }, lastEntry: { nil })
             }
+            shared.refreshStatistics()
         } catch {
             shared.noteFailure(error)
         }

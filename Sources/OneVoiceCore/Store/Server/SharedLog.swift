@@ -355,6 +355,13 @@ final class SharedLog: @unchecked Sendable {
         }
     }
 
+    /// Gives the planner the tables' statistics after a bulk load, rather than when autovacuum comes by: without
+    /// them a search for a common word read every match and sorted them (28 ms at 100,000 entries, not 3).
+    /// Best effort: a server that refuses it plans worse until autovacuum has been.
+    func refreshStatistics() {
+        _ = try? link().query("ANALYZE onevoice_log, onevoice_search")
+    }
+
     /// Inserts whole entries, many to a statement (a change's few, or a database moved onto the server).
     static func insert(_ entries: [LogEntry], link: PostgresLink) throws {
         try link.run(insertStatements(entries))
@@ -392,7 +399,8 @@ final class SharedLog: @unchecked Sendable {
     /// Moves a whole log onto a server whose log is empty, in pages that `next` hands over, with its search index
     /// in pages that `nextSearch` hands over, in one transaction: another machine sees all of it or none of it.
     func importLog(_ next: () throws -> [LogEntry]?, search nextSearch: () throws -> [SearchRow]?) throws -> Int64 {
-        try withHeadLock({ lock in
+        defer { refreshStatistics() }
+        return try withHeadLock({ lock in
             guard lock.head.seq == 0 else {
                 throw StoreError.server(location: address.description, detail: "already holds a records log (\(lock.head.seq) entries); copy only onto an empty database")
             }

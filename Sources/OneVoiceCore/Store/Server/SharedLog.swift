@@ -186,9 +186,16 @@ final class SharedLog: @unchecked Sendable {
     }
 
     private static func entry(_ row: PostgresRow) throws -> LogEntry {
+        entry(try row.decode(EntryColumns.self))
+    }
+
+    /// An `onevoice_log` row's columns, in the table's order.
+    private typealias EntryColumns = (Int64, Int64, Int64?, String, String, String, Int64, Int64?, String, String, String, Int32,
+                                      String, String, String)
+
+    private static func entry(_ columns: EntryColumns) -> LogEntry {
         let (seq, time, actorID, actorHandle, action, subjectType, subjectID, incidentID, change, prevHash, hash, format,
-             actorKey, images, signature) = try row.decode(
-                (Int64, Int64, Int64?, String, String, String, Int64, Int64?, String, String, String, Int32, String, String, String).self)
+             actorKey, images, signature) = columns
         var entry = LogEntry(seq: seq, time: time, actorID: actorID, actorHandle: actorHandle, action: action,
                              subjectType: subjectType, subjectID: subjectID, incidentID: incidentID, change: change,
                              prevHash: prevHash, storedHash: hash)
@@ -301,14 +308,8 @@ final class SharedLog: @unchecked Sendable {
         guard let seq, let time, let actorHandle, let action, let subjectType, let subjectID, let change, let prevHash, let hash,
               let format, let actorKey, let images, let signature
         else { return ((headSeq, headHash, searchHash), nil) }
-        var entry = LogEntry(seq: seq, time: time, actorID: actorID, actorHandle: actorHandle, action: action,
-                             subjectType: subjectType, subjectID: subjectID, incidentID: incidentID, change: change,
-                             prevHash: prevHash, storedHash: hash)
-        entry.format = Int(format)
-        entry.actorKey = actorKey
-        entry.images = images
-        entry.signature = signature
-        return ((headSeq, headHash, searchHash), entry)
+        return ((headSeq, headHash, searchHash), entry((seq, time, actorID, actorHandle, action, subjectType, subjectID, incidentID,
+                                                        change, prevHash, hash, format, actorKey, images, signature)))
     }
 
     private func locked<T>(after: Int64?, _ body: (HeadLock) throws -> T, lastEntry: () -> LogEntry?) throws -> T {

@@ -271,6 +271,36 @@ struct SharedSearchTests {
         #expect(try server.admin.searchCount(query: "dana", limit: 2) == 2)
     }
 
+    /// A row whose place another item holds takes the next free places of its millisecond, in the order of the
+    /// places it was given, after the highest there (this insert's own rows counted); nothing already there moves
+    /// or goes, and a row whose place is free keeps it. The insert places them itself, with no answer in between.
+    @Test func rowsWhosePlacesAreTakenGoAfterTheHighestOfTheirMillisecond() throws {
+        let agency = try TestAgency(storage: .server)
+        let shared = try #require(agency.admin.database.shared)
+        let database = try #require(agency.serverDatabase)
+        let k = StoreSession.searchRowsPerMillisecond
+        let millisecond: Int64 = 1_900_000_000_000
+        let first = millisecond * k
+        func row(_ place: Int64, _ item: Int64) -> SearchRow {
+            SearchRow(position: first + place, type: "fact", itemID: 900_000 + item, incidentID: nil, time: millisecond,
+                      label: "fact #\(item)", body: "placement \(item)")
+        }
+        func placed() throws -> String {
+            try PostgresCluster.server().psql(database, """
+                SELECT string_agg((position - \(first))::text || ':' || (item_id - 900000)::text, ' ' ORDER BY position)
+                FROM onevoice_search WHERE position BETWEEN \(first) AND \(first + k - 1)
+                """).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        try SharedLog.insertSearch([row(0, 1), row(1, 2), row(5, 3)], link: try shared.link(), tokenizer: shared.tokenizer)
+        #expect(try placed() == "0:1 1:2 5:3")
+        // Another machine numbered its rows 0, 2 and 5: 0 and 5 are taken, so they follow 5 (this insert's 2 is lower).
+        try SharedLog.insertSearch([row(0, 4), row(2, 5), row(5, 6)], link: try shared.link(), tokenizer: shared.tokenizer)
+        #expect(try placed() == "0:1 1:2 2:5 5:3 6:4 7:6")
+        // A free row of the same insert above every taken place counts as the highest.
+        try SharedLog.insertSearch([row(1, 8), row(9, 7)], link: try shared.link(), tokenizer: shared.tokenizer)
+        #expect(try placed() == "0:1 1:2 2:5 5:3 6:4 7:6 9:7 10:8")
+    }
+
     /// Two machines' copies can number one millisecond's items differently (a copy that takes in an update re-indexes
     /// the item, where the machine that made it with an UPDATE of other columns did not); an item written from either
     /// machine never pushes another out of the server's table.

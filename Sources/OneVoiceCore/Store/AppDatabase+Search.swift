@@ -66,7 +66,7 @@ extension AppDatabase {
                         after = page.last?.position ?? after
                         return page
                     }, upTo: lock.head.hash, link: lock.link, tokenizer: lock.tokenizer)
-                }, lastEntry: { nil })
+                })
             }
             shared.refreshStatistics()
         } catch {

@@ -213,15 +213,13 @@ public struct AppDatabase: Sendable {
             return try writer.write { db in
                 let session = StoreSession(db: db, signer: signer)
                 guard let shared else { return try Self.change(session, body) }
-                var appended: LogEntry?
-                return try shared.withHeadLock(after: try session.logHead()?.seq ?? 0, { lock in
+                return try shared.withHeadLock(after: try session.logHead()?.seq ?? 0) { lock in
                     try takeIn(lock, session)
                     let result = try Self.change(session, body)
                     let fresh = try session.logEntries(after: lock.head.seq)
-                    appended = fresh.last
                     try lock.appendAndCommit(fresh, search: lock.searchIsCurrent ? try session.searchChanges(for: fresh) : nil)
                     return result
-                }, lastEntry: { appended })
+                }
             }
         } catch {
             throw StoreError.wrap(error, path: path)

@@ -275,12 +275,12 @@ final class SharedLog: @unchecked Sendable {
     }
 
     /// Runs `body` in one server transaction holding the row lock on the chain head: every other machine's
-    /// append waits until this one commits or rolls back. A commit whose answer is lost (the server went away)
-    /// is looked up once the server answers again: the change counts as made only if its last entry is there.
+    /// append waits until this one commits or rolls back. An append commits in `HeadLock.appendAndCommit`,
+    /// which looks up a commit whose answer was lost; a body that appends nothing is committed here.
     /// `after`, when given, is the caller's head: the entries after it come with the lock (`HeadLock.entries`).
-    func withHeadLock<T>(after: Int64? = nil, _ body: (HeadLock) throws -> T, lastEntry: () -> LogEntry?) throws -> T {
+    func withHeadLock<T>(after: Int64? = nil, _ body: (HeadLock) throws -> T) throws -> T {
         do {
-            let result = try locked(after: after, body, lastEntry: lastEntry)
+            let result = try locked(after: after, body)
             noteAnswered()
             return result
         } catch let error as StoreError {
@@ -312,7 +312,7 @@ final class SharedLog: @unchecked Sendable {
                                                         change, prevHash, hash, format, actorKey, images, signature)))
     }
 
-    private func locked<T>(after: Int64?, _ body: (HeadLock) throws -> T, lastEntry: () -> LogEntry?) throws -> T {
+    private func locked<T>(after: Int64?, _ body: (HeadLock) throws -> T) throws -> T {
         let link = try link()
         return try link.exclusive {
             let result: T
@@ -347,11 +347,7 @@ final class SharedLog: @unchecked Sendable {
                 if !link.isClosed { _ = try? link.query("ROLLBACK") }
                 throw error
             }
-            do {
-                try link.query("COMMIT")
-            } catch {
-                guard let last = lastEntry(), holds(last) else { throw error }
-            }
+            try link.query("COMMIT")
             return result
         }
     }
@@ -418,7 +414,7 @@ final class SharedLog: @unchecked Sendable {
                 try lock.link.query("SELECT pg_notify($1, $2)", [.text(Self.channel), .text(String(last.seq))])
             }
             return count
-        }, lastEntry: { nil })
+        })
     }
 
     // MARK: - The scheduler's lease

@@ -59,17 +59,14 @@ public struct ChainVerifier: Sendable {
         public var description: String { message }
     }
 
-    /// Checks everything: the chain and every entry's signature (in stretches, on every core), and meanwhile
-    /// on this thread the replay of the whole log into a fresh projection, who was allowed to do what at each
-    /// point, and the comparison of that projection with every stored row of record.
+    /// Checks everything: the chain and every entry's signature (in stretches, on every core), the search
+    /// index against the stored tables (in a read of its own), and meanwhile on this thread the replay of the
+    /// whole log into a fresh projection, who was allowed to do what at each point, and the comparison of that
+    /// projection with every stored row of record.
     public func verify() throws -> Report {
-        let chainResult = Mutex<Result<Report, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global(qos: .userInitiated).async {
-            let result = Result { try self.verifyChain(stretches: nil, signatures: true) }
-            chainResult.withLock { $0 = result }
-            done.signal()
-        }
+        let chain = Self.inBackground { try self.verifyChain(stretches: nil, signatures: true) }
+        let search = Self.inBackground { [database] in try database.read { try LogReplay.searchProblems($0) } }
+        var sawSigned = false
         let replayed = Result { () throws -> Report in
             var report = ChainVerifier.emptyReport
             try database.read { session in
@@ -77,6 +74,7 @@ public struct ChainVerifier: Sendable {
                 try LogReplay.forEachPrepared(session) { replay.apply($0) }
                 try replay.compare(session)
                 report.problems = replay.problems
+                sawSigned = replay.sawSigned
                 report.foundingKey = replay.foundingKey
                 report.sealed = replay.sealed
                 if replay.entries > 0 && replay.foundingKey == nil && !replay.sealed {
@@ -93,9 +91,11 @@ public struct ChainVerifier: Sendable {
             }
             return report
         }
-        done.wait()
-        var report = try chainResult.withLock { $0! }.get()
-        let rest = try replayed.get()
+        var report = try chain.wait()
+        var rest = try replayed.get()
+        // Waited for outside the replay's read: on a database with one connection, the search's read waits for it.
+        // Like the comparison, only where the log is signed: history before it has no images.
+        if sawSigned { rest.problems += try search.wait() }
         report.attestations = rest.attestations
         report.revisions = rest.revisions
         report.foundingKey = rest.foundingKey
@@ -104,6 +104,11 @@ public struct ChainVerifier: Sendable {
         try checkAnchors(into: &report)
         try checkServerSearch(into: &report)
         return report
+    }
+
+    /// `work` started on another thread; `wait()` gives its result (or throws its error) once it is done.
+    static func inBackground<T: Sendable>(_ work: @escaping @Sendable () throws -> T) -> BackgroundWork<T> {
+        BackgroundWork(work)
     }
 
     /// Every chain head found outside the database must still be in the log, with the same hash: a log cut
@@ -341,4 +346,24 @@ public struct ChainVerifier: Sendable {
 private struct SharedBuffers<T>: @unchecked Sendable {
     let input: UnsafeBufferPointer<T>
     let output: UnsafeMutableBufferPointer<Bool>
+}
+
+/// Work running on another thread, whose result is read only after it signalled that it is done.
+final class BackgroundWork<T: Sendable>: Sendable {
+    private let result = Mutex<Result<T, any Error>?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws -> T) {
+        DispatchQueue.global(qos: .userInitiated).async {
+            let outcome = Result { try work() }
+            self.result.withLock { $0 = outcome }
+            self.done.signal()
+        }
+    }
+
+    func wait() throws -> T {
+        done.wait()
+        done.signal()  // a second wait returns at once
+        return try result.withLock { $0! }.get()
+    }
 }

@@ -16,7 +16,8 @@ final class LogReplay {
     private(set) var problems: [ChainVerifier.Problem] = []
     private(set) var entries = 0
     private(set) var sealed = false
-    private var sawSigned = false
+    /// Whether any signed entry was met: history before the signed log is checked as it was before.
+    private(set) var sawSigned = false
     private var decoded: [String: [Int64: (json: String, value: Any)]] = [:]
     /// The current entry's images as the preparation decoded them.
     private var incoming: [RowKey: (json: String, value: any Sendable)] = [:]
@@ -263,10 +264,15 @@ final class LogReplay {
                     "\(table) #\(id) was removed: \(by.map { "entry \($0.seq) (\($0.action))" } ?? "the log") recorded it.", table: table))
             }
         }
-        for difference in try session.searchIndexDifferences() {
-            report(.init(kind: "search", seq: nil, id: difference.itemID, message:
+    }
+
+    /// The search index against what the tables of record call for. It reads only the stored tables (whose
+    /// every row `compare` holds to the replay), so it runs beside the replay, in a read of its own.
+    static func searchProblems(_ session: StoreSession) throws -> [ChainVerifier.Problem] {
+        try session.searchIndexDifferences().map { difference in
+            ChainVerifier.Problem(kind: "search", seq: nil, id: Int64(difference.itemID), message:
                 "The search index entry for \(difference.type) #\(difference.itemID) \(difference.problem) (rebuild it from the records).",
-                table: "searchIndex"))
+                table: "searchIndex")
         }
     }
 

@@ -38,31 +38,6 @@ extension StoreSession {
         }
         return defaults
     }
-
-    /// The search index as it stands and as the tables of record say it should be (disposed items left out):
-    /// (type, itemID) pairs that differ, with what differs.
-    func searchIndexDifferences(limit: Int = 20) throws -> [(type: String, itemID: Int64, problem: String)] {
-        let expected = SearchIndexSQL.expectedRows(alias: "x")
-        let columns = "type, itemID, incidentID, time, label, scope, body"
-        // A release's disposal takes every revision of it out of search (Workspace+Retention).
-        let disposed = """
-            NOT EXISTS (SELECT 1 FROM disposal d WHERE (d.subjectType = e.type AND d.subjectID = e.itemID)
-                OR (e.type = 'revision' AND d.subjectType = 'release'
-                    AND d.subjectID = (SELECT r.releaseID FROM releaseRevision r WHERE r.id = e.itemID)))
-            """
-        let missing = try Row.fetchAll(db, sql: """
-            SELECT type, itemID FROM (
-                SELECT \(columns) FROM (\(expected)) AS e WHERE \(disposed)
-                EXCEPT SELECT \(columns) FROM searchIndex) LIMIT ?
-            """, arguments: [limit])
-        let extra = try Row.fetchAll(db, sql: """
-            SELECT type, itemID FROM (
-                SELECT \(columns) FROM searchIndex
-                EXCEPT SELECT \(columns) FROM (\(expected)) AS e WHERE \(disposed)) LIMIT ?
-            """, arguments: [limit])
-        return missing.map { ($0[0], $0[1], "is missing from the search index or differs from its record") }
-            + extra.map { ($0[0], $0[1], "is in the search index but no record says so") }
-    }
 }
 
 /// A row of record decoded from its image (canonical JSON of its columns).

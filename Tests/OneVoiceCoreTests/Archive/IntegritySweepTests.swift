@@ -95,6 +95,29 @@ import Testing
         }
     }
 
+    /// The index is compared row for row, not as a set: a copied row is one too many (it shows a hit twice), and
+    /// a value stored as another type (`'5'` for `5`) is not the row the records call for.
+    @Test func aCopiedOrRetypedIndexRowIsCaughtAndNamed() throws {
+        let fixture = try IntegrityFixture()
+        let first = "(SELECT MIN(rowid) FROM searchIndex WHERE type = 'fact')"
+        let cases = [
+            ("INSERT INTO searchIndex (type, itemID, incidentID, time, label, scope, body) SELECT type, itemID, incidentID, time, label, scope, body FROM searchIndex WHERE rowid = \(first)",
+             ["is in the search index but no record says so"]),
+            ("UPDATE searchIndex SET time = CAST(time AS TEXT) WHERE rowid = \(first)",
+             ["is missing from the search index or differs", "is in the search index but no record says so"]),
+        ]
+        for (sql, messages) in cases {
+            let url = try fixture.copy()
+            let item = try #require(try TestAgency.sqliteOutput(url, "SELECT itemID FROM searchIndex WHERE rowid = \(first)"))
+            try TestAgency.sqlite(url, sql)
+            let found = try fixture.problems(url).filter { $0.table == "searchIndex" }
+            for message in messages {
+                #expect(found.contains { $0.message.contains("fact #\(item) \(message)") }, "\(sql): \(found)")
+            }
+            #expect(found.count == messages.count, "\(sql): \(found)")
+        }
+    }
+
     @Test func theUntouchedFixtureHolds() throws {
         let fixture = try IntegrityFixture()
         let problems = try fixture.problems(try fixture.copy())

@@ -86,6 +86,21 @@ struct TestAgency {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw StoreError.invalid("sqlite3 failed on: \(sql)") }
     }
+
+    /// What the `sqlite3` shell prints for `sql` (trimmed; nil when it prints nothing).
+    static func sqliteOutput(_ url: URL, _ sql: String) throws -> String? {
+        let process = Process()
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [url.path, sql]
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw StoreError.invalid("sqlite3 failed on: \(sql)") }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
 }
 
 extension AppDatabase {

@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs every release-of-information check on one revision: the agency's text rules, and the
 /// checks that need the record (fact status, holds, required facts, legal clearance, lengths).
@@ -72,9 +74,31 @@ public struct ReleaseChecker: Sendable {
         let text = subject.revision.text
         let context = PolicyContext(incidentKind: subject.incident.kind, incidentActive: subject.incident.isActive,
                                     publicContacts: settings.publicContacts)
-        var findings = PolicyChecker.check(text: text, ruleSet: settings.ruleSet, context: context)
-        findings += fieldFindings(subject, context: context, known: Set(findings.map { "\($0.rule)|\($0.excerpt)" }))
-        findings += factFindings(subject)
+        // The rules over the text, the rules over each other published field, and the facts over every field do
+        // not depend on one another: they run at once, on every core. On one core they took 10 ms of opening a
+        // large incident's release (61 expressions over 9 texts, 400 facts).
+        let fields = publishedFields(subject).filter { $0.name != PublishedField.textName }
+        let fieldContext = {
+            var fieldContext = context
+            fieldContext.incidentActive = false // the caveat belongs to the release text, not each field
+            return fieldContext
+        }()
+        let parts = Mutex<[Int: [Finding]]>([:])
+        DispatchQueue.concurrentPerform(iterations: fields.count + 2) { part in
+            let found = switch part {
+            case 0: PolicyChecker.check(text: text, ruleSet: settings.ruleSet, context: context)
+            case 1: factFindings(subject)
+            default: PolicyChecker.check(text: fields[part - 2].text, ruleSet: settings.ruleSet, context: fieldContext)
+            }
+            parts.withLock { $0[part] = found }
+        }
+        let found = parts.withLock { $0 }
+        var findings = found[0] ?? []
+        let known = Set(findings.map { "\($0.rule)|\($0.excerpt)" })
+        for (index, field) in fields.enumerated() {
+            findings += Self.fieldFindings(found[index + 2] ?? [], in: field, known: known)
+        }
+        findings += found[1] ?? []
         findings += holdFindings(subject)
         findings += lengthFindings(subject)
         findings += jointAgencyFindings(subject)
@@ -99,22 +123,16 @@ public struct ReleaseChecker: Sendable {
                         suggestion: "Name every agency taking part: \(AgencyDirectory.phrase(subject.agencyNames)).")]
     }
 
-    /// Text rules over every published field besides the text: the headline and the location always,
-    /// each channel's own text where it says something the main text does not.
-    private func fieldFindings(_ subject: Subject, context: PolicyContext, known: Set<String>) -> [Finding] {
-        var result: [Finding] = []
-        var fieldContext = context
-        fieldContext.incidentActive = false // the caveat belongs to the release text, not each field
-        for field in publishedFields(subject) where field.name != PublishedField.textName {
-            let isRendition = field.name.hasPrefix("rendition:")
-            for var finding in PolicyChecker.check(text: field.text, ruleSet: settings.ruleSet, context: fieldContext)
-            where !(isRendition && known.contains("\(finding.rule)|\(finding.excerpt)")) {
-                finding.field = field.name
-                finding.message = "In \(field.label): " + finding.message
-                result.append(finding)
-            }
+    /// The text rules' findings in a published field besides the text (the headline and the location always),
+    /// named by the field; a channel's own text reports only what the main text does not say already.
+    private static func fieldFindings(_ found: [Finding], in field: PublishedField, known: Set<String>) -> [Finding] {
+        let isRendition = field.name.hasPrefix("rendition:")
+        return found.filter { !(isRendition && known.contains("\($0.rule)|\($0.excerpt)")) }.map { finding in
+            var finding = finding
+            finding.field = field.name
+            finding.message = "In \(field.label): " + finding.message
+            return finding
         }
-        return result
     }
 
     /// Facts the text repeats must be verified (and cleared where legal review applies);

@@ -106,6 +106,10 @@ import Testing
             ("UPDATE searchIndex SET time = CAST(time AS TEXT) WHERE rowid = \(first)",
              ["is missing from the search index or differs", "is in the search index but no record says so"]),
         ]
+        // An item id that is not a number at all is named as it stands (reading it as a number stopped the process).
+        let url = try fixture.copy()
+        try TestAgency.sqlite(url, "UPDATE searchIndex SET itemID = 'x7' WHERE rowid = \(first)")
+        #expect(try fixture.problems(url).contains { $0.message.contains("fact #x7 is in the search index but no record says so") })
         for (sql, messages) in cases {
             let url = try fixture.copy()
             let item = try #require(try TestAgency.sqliteOutput(url, "SELECT itemID FROM searchIndex WHERE rowid = \(first)"))

@@ -51,6 +51,27 @@ import Testing
         #expect(missed.isEmpty, "\(missed.count) of \(cases) edits passed verify: \(missed.prefix(10))")
     }
 
+    /// A cell given a value of another kind (text in a number's column, bytes in a text's) is caught like any
+    /// edit, and nothing reading it stops the process: an index row whose item id was text once did.
+    @Test func everyCellRetypedIsCaughtWithoutStopping() throws {
+        let fixture = try IntegrityFixture()
+        let rows = try fixture.rows()
+        var missed: [String] = []
+        var cases = 0
+        for row in Dictionary(grouping: rows, by: \.table).values.map({ $0[0] }) {
+            for column in row.columns {
+                let value = if case .text = column.value { "x'00ff'" } else { "'x7'" }
+                let url = try fixture.copy()
+                let sql = "UPDATE \(row.table) SET \(column.name) = \(value) WHERE rowid = \(row.id)"
+                guard (try? TestAgency.sqlite(url, sql)) != nil else { continue }
+                cases += 1
+                if !(try fixture.problems(url)).contains(where: { $0.table == row.table }) { missed.append(sql) }
+            }
+        }
+        #expect(cases > 80)
+        #expect(missed.isEmpty, "\(missed.count) of \(cases) retyped cells passed verify: \(missed.prefix(10))")
+    }
+
     @Test func everyRowDeletedOrCopiedIsCaught() throws {
         let fixture = try IntegrityFixture()
         var missed: [String] = []

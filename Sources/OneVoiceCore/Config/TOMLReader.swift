@@ -9,10 +9,12 @@ public struct TOMLSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
 
 /// The one way OneVoice parses TOML (templates, rules, config, themes, retention).
 ///
-/// toml++ (under TOMLKit) stops the whole process on a failed assertion in debug builds for two
-/// kinds of broken input instead of reporting an error: a table header that does not start with a
-/// key (`[{x]`, `[=]`, a lone `[`) and an array item that starts with `}` (`a = [ } ]`). Both are
-/// invalid TOML, so they are found here first and reported like any other syntax error.
+/// toml++ (under TOMLKit) stops the whole process on a failed assertion, in release builds too (TOMLKit
+/// compiles it without NDEBUG), for three kinds of broken input instead of reporting an error: a table
+/// header that does not start with a key (`[{x]`, `[=]`, a lone `[`), an array item that starts with `}`
+/// (`a = [ } ]`), and a Unicode line or paragraph separator or a next-line character (U+2028, U+2029,
+/// U+0085, easily pasted from a web page) where an array item belongs. All are invalid TOML, so they are
+/// found here first and reported like any other syntax error.
 public enum TOMLReader {
     public static func table(_ text: String) throws -> TOMLTable {
         if let problem = screen(text) { throw problem }
@@ -63,6 +65,13 @@ public enum TOMLReader {
             }
             if i >= scalars.count { break }
             let d = scalars[i]
+            // Between items TOML allows spaces, tabs and line breaks only; toml++ takes other Unicode
+            // whitespace for the end of a value and asserts on some of it.
+            if d.properties.isWhitespace && d != " " && d != "\t" && d != "\r" && d != "\n" {
+                let hex = String(d.value, radix: 16, uppercase: true)
+                return TOMLSyntaxError(line: line, column: column, description: "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                    + " (\(d.properties.name?.lowercased() ?? "a space or line break")) is not allowed outside a string; only spaces, tabs and line breaks separate items")
+            }
             if d == "\"" || d == "'" {
                 advance()
                 while i < scalars.count && scalars[i] != d && scalars[i] != "\n" {

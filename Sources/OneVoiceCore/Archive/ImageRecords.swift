@@ -43,6 +43,21 @@ struct ImageColumns {
     }
 }
 
+extension ImageDecodable where Self: FetchableRecord {
+    /// A stored row decoded by hand when it holds exactly the record's columns, through Decodable otherwise: the
+    /// same record either way (`ImageRecordsTests`), at a fraction of the cost for a list of hundreds.
+    static func decodeStored(_ row: Row) throws -> Self {
+        var values: [String: DatabaseValue] = [:]
+        values.reserveCapacity(row.count)
+        for (name, value) in row { values[name] = value }
+        if values.count == imageColumns.count, values.keys.allSatisfy(imageColumns.contains),
+           let record = try? Self(image: ImageColumns(values: values)) {
+            return record
+        }
+        return try Self(row: row)
+    }
+}
+
 extension Post: ImageDecodable {
     static let imageColumns: Set<String> = [
         "id", "releaseID", "incidentID", "revisionNumber", "channel", "text", "scheduledAt", "state", "attempts",

@@ -127,7 +127,12 @@ extension StoreSession {
     }
 
     public func facts(incidentID: Int64) throws -> [Fact] {
-        try Fact.fetchAll(db, sql: "SELECT * FROM fact WHERE incidentID = ? ORDER BY id", arguments: [incidentID])
+        // Decoded by hand (ImageRecords.swift): an incident's facts are read at every opening of its releases,
+        // 400 of them took 3.5 ms through Decodable.
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM fact WHERE incidentID = ? ORDER BY id", arguments: [incidentID])
+        var facts: [Fact] = []
+        while let row = try cursor.next() { facts.append(try Fact.decodeStored(row)) }
+        return facts
     }
 }
 

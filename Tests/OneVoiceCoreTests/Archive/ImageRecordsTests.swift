@@ -53,6 +53,39 @@ import Testing
         }
     }
 
+    /// The stored rows an incident's facts are read from: by hand and through Decodable, the same facts, and a
+    /// row retyped with sqlite3 is decoded (or refused) as Decodable would.
+    @Test func everyStoredFactDecodesAlikeBothWays() throws {
+        let fixture = try IntegrityFixture()
+        let tampered = try fixture.copy()
+        try TestAgency.sqlite(tampered, "UPDATE fact SET recordedBy = 'x7' WHERE rowid = (SELECT MAX(rowid) FROM fact)")
+        for url in [try fixture.copy(), tampered] {
+            try AppDatabase.open(at: url).read { session in
+                var compared = 0
+                for row in try Row.fetchAll(session.db, sql: "SELECT * FROM fact ORDER BY id") {
+                    let fast = Result { try Fact.decodeStored(row) }
+                    let slow = Result { try Fact(row: row) }
+                    switch (fast, slow) {
+                    case (.success(let a), .success(let b)): #expect(a == b)
+                    case (.failure, .failure): break
+                    default: Issue.record("fact row \(row): \(fast) by hand, \(slow) through Decodable")
+                    }
+                    compared += 1
+                }
+                #expect(compared >= 2)
+                for incident in try Int64.fetchAll(session.db, sql: "SELECT DISTINCT incidentID FROM fact") {
+                    let fast = Result { try session.facts(incidentID: incident) }
+                    let slow = Result { try Fact.fetchAll(session.db, sql: "SELECT * FROM fact WHERE incidentID = ? ORDER BY id", arguments: [incident]) }
+                    switch (fast, slow) {
+                    case (.success(let a), .success(let b)): #expect(a == b)
+                    case (.failure, .failure): break
+                    default: Issue.record("incident \(incident)'s facts: \(fast) by hand, \(slow) through Decodable")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func everySpoiledColumnDecodesAlikeBothWays() throws {
         let spoils: [(String, (inout [String: DatabaseValue], String) -> Void)] = [
             ("removed", { values, name in values[name] = nil }),

@@ -64,8 +64,8 @@ public struct ChainVerifier: Sendable {
     /// whole log into a fresh projection, who was allowed to do what at each point, and the comparison of that
     /// projection with every stored row of record.
     public func verify() throws -> Report {
-        let chain = Self.inBackground { try self.verifyChain(stretches: nil, signatures: true) }
-        let search = Self.inBackground { [database] in try database.read { try LogReplay.searchProblems($0) } }
+        let chain = BackgroundWork { try self.verifyChain(stretches: nil, signatures: true) }
+        let search = BackgroundWork { [database] in try database.read { try LogReplay.searchProblems($0) } }
         var sawSigned = false
         let replayed = Result { () throws -> Report in
             var report = ChainVerifier.emptyReport
@@ -104,11 +104,6 @@ public struct ChainVerifier: Sendable {
         try checkAnchors(into: &report)
         try checkServerSearch(into: &report)
         return report
-    }
-
-    /// `work` started on another thread; `wait()` gives its result (or throws its error) once it is done.
-    static func inBackground<T: Sendable>(_ work: @escaping @Sendable () throws -> T) -> BackgroundWork<T> {
-        BackgroundWork(work)
     }
 
     /// Every chain head found outside the database must still be in the log, with the same hash: a log cut
@@ -346,24 +341,4 @@ public struct ChainVerifier: Sendable {
 private struct SharedBuffers<T>: @unchecked Sendable {
     let input: UnsafeBufferPointer<T>
     let output: UnsafeMutableBufferPointer<Bool>
-}
-
-/// Work running on another thread, whose result is read only after it signalled that it is done.
-final class BackgroundWork<T: Sendable>: Sendable {
-    private let result = Mutex<Result<T, any Error>?>(nil)
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () throws -> T) {
-        DispatchQueue.global(qos: .userInitiated).async {
-            let outcome = Result { try work() }
-            self.result.withLock { $0 = outcome }
-            self.done.signal()
-        }
-    }
-
-    func wait() throws -> T {
-        done.wait()
-        done.signal()  // a second wait returns at once
-        return try result.withLock { $0! }.get()
-    }
 }

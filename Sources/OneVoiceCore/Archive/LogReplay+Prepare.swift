@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// A log entry made ready for the replay away from the replay's thread: its row images read and decoded, and
@@ -51,15 +50,15 @@ extension LogReplay {
     /// core is free) ahead of `body`, which takes them in order.
     static func forEachPrepared(_ session: StoreSession, batchSize: Int = batchSize,
                                 _ body: (PreparedEntry) throws -> Void) throws {
-        let workers = DispatchQueue.global(qos: .userInitiated)
-        var waiting: [PreparedBatch] = []
+        var waiting: [BackgroundWork<[PreparedEntry]>] = []
         var next = 0
         var batch: [LogEntry] = []
         func handOver() throws {
-            waiting.append(PreparedBatch(batch, on: workers))
+            let entries = batch
+            waiting.append(BackgroundWork { entries.map(LogReplay.prepare) })
             batch = []
             if waiting.count - next > batchesAhead {
-                try waiting[next].take().forEach(body)
+                try waiting[next].wait().forEach(body)
                 next += 1
             }
             if next > 64 {
@@ -72,24 +71,6 @@ extension LogReplay {
             if batch.count == batchSize { try handOver() }
         }
         if !batch.isEmpty { try handOver() }
-        for waiting in waiting[next...] { try waiting.take().forEach(body) }
-    }
-}
-
-/// One batch being prepared on a worker: written there before `done` is signalled, read here only after.
-private final class PreparedBatch: @unchecked Sendable {
-    private var entries: [PreparedEntry] = []
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ entries: [LogEntry], on workers: DispatchQueue) {
-        workers.async {
-            self.entries = entries.map(LogReplay.prepare)
-            self.done.signal()
-        }
-    }
-
-    func take() -> [PreparedEntry] {
-        done.wait()
-        return entries
+        for waiting in waiting[next...] { try waiting.wait().forEach(body) }
     }
 }

@@ -68,8 +68,7 @@ public enum TOMLReader {
             // Between items TOML allows spaces, tabs and line breaks only; toml++ takes other Unicode
             // whitespace for the end of a value and asserts on some of it.
             if d.properties.isWhitespace && d != " " && d != "\t" && d != "\r" && d != "\n" {
-                let hex = String(d.value, radix: 16, uppercase: true)
-                return TOMLSyntaxError(line: line, column: column, description: "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                return TOMLSyntaxError(line: line, column: column, description: NormalizedText.code(d)
                     + " (\(d.properties.name?.lowercased() ?? "a space or line break")) is not allowed outside a string; only spaces, tabs and line breaks separate items")
             }
             if d == "\"" || d == "'" {

@@ -240,11 +240,14 @@ public struct NormalizedText: Sendable {
 
     /// A printable description of a removed run, e.g. "U+200B (zero-width space)".
     public static func describe(_ run: Substring) -> String {
-        run.unicodeScalars.prefix(4).map { scalar in
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            return "\(code) (\(kindName(scalar)))"
-        }.joined(separator: ", ") + (run.unicodeScalars.count > 4 ? ", …" : "")
+        run.unicodeScalars.prefix(4).map { scalar in "\(code(scalar)) (\(kindName(scalar)))" }
+            .joined(separator: ", ") + (run.unicodeScalars.count > 4 ? ", …" : "")
+    }
+
+    /// A scalar's code point as Unicode writes it, e.g. "U+200B".
+    public static func code(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     static func kindName(_ scalar: Unicode.Scalar) -> String {

@@ -79,12 +79,7 @@ struct TestAgency {
 
     /// Runs SQL on the database at `url` with the real sqlite3 shell.
     static func sqlite(_ url: URL, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [url.path, sql]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw StoreError.invalid("sqlite3 failed on: \(sql)") }
+        _ = try sqliteOutput(url, sql)
     }
 
     /// What the `sqlite3` shell prints for `sql` (trimmed; nil when it prints nothing).

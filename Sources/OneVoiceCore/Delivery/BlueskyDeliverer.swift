@@ -87,7 +87,7 @@ public struct BlueskyDeliverer: Deliverer {
         let response = try HTTPPoster(timeout: timeout).post(
             xrpc("com.atproto.server.createSession"), headers: ["Content-Type": "application/json", "Accept": "application/json"],
             body: PlatformAnswer.json(Input(identifier: handle, password: password)), service: serviceName)
-        try PlatformAnswer.check(response, service: serviceName, detail: errorText(response.body), repeatsAreHarmful: false)
+        try PlatformAnswer.check(response, service: serviceName, detail: errorText(response.body), repeatsAreHarmful: false, secrets: secrets)
         struct Output: Decodable { let accessJwt: String; let did: String; let handle: String }
         guard let output = try? JSONDecoder().decode(Output.self, from: response.body), !output.accessJwt.isEmpty,
               output.did.hasPrefix("did:") else {
@@ -111,7 +111,7 @@ public struct BlueskyDeliverer: Deliverer {
         if response.status == 400, detail.hasPrefix("ExpiredToken") || detail.hasPrefix("InvalidToken") {
             throw .credentials(service: serviceName, detail: detail)
         }
-        try PlatformAnswer.check(response, service: serviceName, detail: detail, repeatsAreHarmful: true)
+        try PlatformAnswer.check(response, service: serviceName, detail: detail, repeatsAreHarmful: true, secrets: secrets)
         guard let created = try? JSONDecoder().decode(StrongRef.self, from: response.body), created.uri.hasPrefix("at://"),
               !created.cid.isEmpty else {
             throw .badResponse(service: serviceName, detail: "no record uri and cid in the answer")

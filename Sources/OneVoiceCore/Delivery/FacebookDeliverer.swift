@@ -93,6 +93,6 @@ public struct FacebookDeliverer: Deliverer {
                 throw .rateLimited(service: service, until: response.rateLimitReset, after: response.retryAfter, detail: detail)
             }
         }
-        try PlatformAnswer.check(response, service: service, detail: detail, repeatsAreHarmful: repeatsAreHarmful)
+        try PlatformAnswer.check(response, service: service, detail: detail, repeatsAreHarmful: repeatsAreHarmful, secrets: secrets)
     }
 }

@@ -1,17 +1,22 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-import Synchronization
+import NIOCore
+import NIOHTTP1
 
 /// One HTTP request, answered or failed, with a timeout: the thin network step of the webhook, Mastodon,
 /// X, Bluesky and Facebook deliverers. It blocks the calling thread, so run deliveries off the interface loop.
+///
+/// AsyncHTTPClient on SwiftNIO, not Foundation's URLSession: FoundationNetworking links libcurl and some
+/// thirty-five libraries behind it, which the dynamic loader bound at the start of every command (about 10 ms
+/// of `onevoice --version`'s floor), whether or not the command ever sent anything.
 struct HTTPPoster: Sendable {
     var timeout: TimeInterval
     /// For a request the platform cannot recognise as a repeat (X, Bluesky, Facebook have no idempotency key):
-    /// a failure after the connection was made (a timeout, a reset) is `ambiguous`, never retried by itself.
-    /// Only failures that prove nothing was sent (refused, unknown host, failed TLS) stay `unreachable`.
+    /// a failure after the request was handed to the connection (a timeout, a reset) is `ambiguous`, never
+    /// retried by itself. Only a failure before that (refused, unknown host, failed TLS) stays `unreachable`.
     var repeatsAreHarmful = false
+    /// The process's environment, for `https_proxy` and `no_proxy` (tests pass their own).
+    var environment: [String: String] = ProcessInfo.processInfo.environment
 
     init(timeout: TimeInterval, repeatsAreHarmful: Bool = false) {
         self.timeout = timeout
@@ -43,6 +48,14 @@ struct HTTPPoster: Sendable {
             }
             return nil
         }
+
+        /// A redirect's detail for its error: where it points, not its body (a page meant for browsers).
+        /// Nil when this is not a redirect.
+        func redirectDetail(redacting secrets: DeliverySecrets) -> String? {
+            guard (300...399).contains(status) else { return nil }
+            guard let location = header("Location"), !location.isEmpty else { return "" }
+            return "it points to " + DeliveryError.brief(secrets.redact(location), limit: 120)
+        }
     }
 
     /// A remote address must use https so a token or signed body never crosses the network in clear;
@@ -51,10 +64,13 @@ struct HTTPPoster: Sendable {
         guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased(), !host.isEmpty else {
             throw .configuration("the \(service) address \"\(DeliveryError.brief(url.absoluteString, limit: 100))\" is not a web address")
         }
-        let local = host == "127.0.0.1" || host == "localhost" || host == "::1" || host == "[::1]"
-        guard scheme == "https" || (scheme == "http" && local) else {
+        guard scheme == "https" || (scheme == "http" && isLoopback(host)) else {
             throw .configuration("the \(service) address must start with https://")
         }
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host.lowercased())
     }
 
     func post(_ url: URL, headers: [String: String], body: Data, service: String) throws(DeliveryError) -> Response {
@@ -66,86 +82,42 @@ struct HTTPPoster: Sendable {
     }
 
     func send(_ method: String, _ url: URL, headers: [String: String], body: Data?, service: String) throws(DeliveryError) -> Response {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        request.httpMethod = method
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.setValue("OneVoice/\(OneVoiceVersion.string)", forHTTPHeaderField: "User-Agent")
-        request.httpBody = body
-        let harmful = repeatsAreHarmful
+        let proxy = try HTTPProxySetting.proxy(for: url, environment: environment, service: service)
+        let wait = TimeAmount.nanoseconds(Int64((max(timeout, 0.001) * 1e9).rounded()))
+        var configuration = HTTPClient.Configuration(
+            // Redirects are not followed: a token or signed body must go only to the configured address.
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: wait, read: wait, write: wait),
+            proxy: proxy,
+            ignoreUncleanSSLShutdown: false,
+            decompression: .disabled)
+        // A refused connection fails at once instead of being retried until the deadline: the scheduler's
+        // backoff decides when to try again.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.httpVersion = .http1Only
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        defer { try? client.syncShutdown() }
 
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.httpCookieStorage = nil
-        configuration.urlCache = nil
-        // Redirects are not followed: a token or signed body must go only to the configured address.
-        let session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
-        defer { session.finishTasksAndInvalidate() }
-
-        let outcome = Mutex<Result<Response, DeliveryError>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
-            let result: Result<Response, DeliveryError>
-            if let error {
-                let reason = Self.reason(error)
-                result = .failure(harmful && !Self.provesNothingWasSent(error)
-                                  ? .ambiguous(service: service, reason: reason) : .unreachable(service: service, reason: reason))
-            } else if let http = response as? HTTPURLResponse {
-                var fields: [String: String] = [:]
-                for (key, value) in http.allHeaderFields { fields["\(key)"] = "\(value)" }
-                result = .success(Response(status: http.statusCode, headers: fields, body: data ?? Data()))
-            } else {
-                result = .failure(.badResponse(service: service, detail: "no HTTP answer"))
-            }
-            outcome.withLock { $0 = result }
-            done.signal()
+        var fields = HTTPHeaders()
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { fields.replaceOrAdd(name: name, value: value) }
+        fields.replaceOrAdd(name: "User-Agent", value: "OneVoice/\(OneVoiceVersion.string)")
+        let collector = HTTPResponseCollector()
+        let outcome: Result<Response, any Error>
+        do {
+            let request = try HTTPClient.Request(url: url, method: HTTPMethod(rawValue: method), headers: fields,
+                                                 body: body.map { .bytes($0) })
+            let task = client.execute(request: request, delegate: collector, deadline: .now() + wait)
+            outcome = Result { try task.wait() }
+        } catch {
+            outcome = .failure(error)
         }
-        task.resume()
-        // The session's own timeout ends the task first; this is a backstop.
-        if done.wait(timeout: .now() + timeout + 5) == .timedOut {
-            task.cancel()
-            let reason = "no answer within \(Int(timeout)) seconds"
-            throw harmful ? .ambiguous(service: service, reason: reason) : .unreachable(service: service, reason: reason)
-        }
-        switch outcome.withLock({ $0 }) {
+        switch outcome {
         case .success(let response): return response
-        case .failure(let error): throw error
-        case nil:
-            let reason = "the request ended without an answer"
-            throw harmful ? .ambiguous(service: service, reason: reason) : .unreachable(service: service, reason: reason)
+        case .failure(let error):
+            let reason = HTTPFailure.reason(error, timeout: timeout)
+            // Nothing of the request reached the connection: the platform cannot have it, so it is safe to retry.
+            if !repeatsAreHarmful || !collector.requestWasSent { throw .unreachable(service: service, reason: reason) }
+            throw .ambiguous(service: service, reason: reason)
         }
-    }
-
-    /// Failures that happen before any byte of the request can have reached the server.
-    private static func provesNothingWasSent(_ error: any Error) -> Bool {
-        let ns = error as NSError
-        guard ns.domain == NSURLErrorDomain else { return false }
-        return [NSURLErrorCannotConnectToHost, NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed, NSURLErrorNotConnectedToInternet,
-                NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate,
-                NSURLErrorBadURL, NSURLErrorUnsupportedURL].contains(ns.code)
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        if ns.domain == NSURLErrorDomain {
-            switch ns.code {
-            case NSURLErrorTimedOut: return "no answer in time"
-            case NSURLErrorCannotConnectToHost: return "connection refused"
-            case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed: return "the server name was not found"
-            case NSURLErrorNotConnectedToInternet, NSURLErrorNetworkConnectionLost: return "the network is down"
-            case NSURLErrorSecureConnectionFailed, NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate:
-                return "the secure connection failed"
-            default: break
-            }
-        }
-        return DeliveryError.brief(ns.localizedDescription, limit: 120)
-    }
-}
-
-/// Answers every redirect with "do not follow", so a 3xx comes back as the response.
-private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
-        completionHandler(nil)
     }
 }

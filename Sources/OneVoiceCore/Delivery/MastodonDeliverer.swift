@@ -52,7 +52,8 @@ public struct MastodonDeliverer: Deliverer {
         ]
         let response = try HTTPPoster(timeout: timeout).post(statusesURL, headers: headers, body: body, service: service)
         guard (200...299).contains(response.status) else {
-            throw .http(service: service, status: response.status, detail: Self.errorText(response.body, secrets: secrets),
+            let said = response.redirectDetail(redacting: secrets) ?? Self.errorText(response.body, secrets: secrets)
+            throw .http(service: service, status: response.status, detail: said,
                         retryAfter: response.retryAfter)
         }
         struct Status: Decodable { let id: String; let url: String? }

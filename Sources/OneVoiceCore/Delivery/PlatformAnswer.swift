@@ -10,8 +10,8 @@ import Foundation
 ///   before failing, so it is ambiguous (held for a person), never retried blindly. 503 means not taken.
 /// - anything else: `DeliveryError.http`, retried or not as `isRetryable` says.
 enum PlatformAnswer {
-    static func check(_ response: HTTPPoster.Response, service: String, detail: String, repeatsAreHarmful: Bool)
-        throws(DeliveryError) {
+    static func check(_ response: HTTPPoster.Response, service: String, detail: String, repeatsAreHarmful: Bool,
+                      secrets: DeliverySecrets) throws(DeliveryError) {
         switch response.status {
         case 200...299:
             return
@@ -22,7 +22,8 @@ enum PlatformAnswer {
         case _ where repeatsAreHarmful && [500, 502, 504].contains(response.status):
             throw .ambiguous(service: service, reason: "HTTP \(response.status)" + (detail.isEmpty ? "" : ": \(detail)"))
         default:
-            throw .http(service: service, status: response.status, detail: detail, retryAfter: response.retryAfter)
+            throw .http(service: service, status: response.status, detail: response.redirectDetail(redacting: secrets) ?? detail,
+                        retryAfter: response.retryAfter)
         }
     }
 

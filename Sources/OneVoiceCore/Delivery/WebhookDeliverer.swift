@@ -45,8 +45,9 @@ public struct WebhookDeliverer: Deliverer {
         let service = "The webhook at \(url.host ?? "?")"
         let response = try HTTPPoster(timeout: timeout).post(url, headers: headers, body: body, service: service)
         guard (200...299).contains(response.status) else {
-            let said = secrets.redact(String(decoding: response.body.prefix(2000), as: UTF8.self))
-            throw .http(service: service, status: response.status, detail: DeliveryError.brief(said), retryAfter: response.retryAfter)
+            let said = response.redirectDetail(redacting: secrets)
+                ?? DeliveryError.brief(secrets.redact(String(decoding: response.body.prefix(2000), as: UTF8.self)))
+            throw .http(service: service, status: response.status, detail: said, retryAfter: response.retryAfter)
         }
         return DeliveryReceipt(channel: item.channel, externalID: response.header("X-Request-Id"), url: url.absoluteString)
     }

@@ -59,7 +59,8 @@ public struct XDeliverer: Deliverer {
         let headers = ["Authorization": "Bearer \(token)", "Content-Type": "application/json", "Accept": "application/json"]
         let response = try HTTPPoster(timeout: timeout, repeatsAreHarmful: true)
             .post(apiBase.appendingPathComponent("2/tweets"), headers: headers, body: Self.body(for: item), service: service)
-        try PlatformAnswer.check(response, service: service, detail: Self.errorText(response.body, secrets: secrets), repeatsAreHarmful: true)
+        try PlatformAnswer.check(response, service: service, detail: Self.errorText(response.body, secrets: secrets),
+                                 repeatsAreHarmful: true, secrets: secrets)
         struct Answer: Decodable { struct Data: Decodable { let id: String }; let data: Data }
         guard let answer = try? JSONDecoder().decode(Answer.self, from: response.body), Self.isTweetID(answer.data.id) else {
             throw .badResponse(service: service, detail: "no post id in the answer")
@@ -75,7 +76,8 @@ public struct XDeliverer: Deliverer {
         let response = try HTTPPoster(timeout: timeout).get(apiBase.appendingPathComponent("2/users/me"),
                                                            headers: ["Authorization": "Bearer \(token)", "Accept": "application/json"],
                                                            service: service)
-        try PlatformAnswer.check(response, service: service, detail: Self.errorText(response.body, secrets: secrets), repeatsAreHarmful: false)
+        try PlatformAnswer.check(response, service: service, detail: Self.errorText(response.body, secrets: secrets),
+                                 repeatsAreHarmful: false, secrets: secrets)
         struct Answer: Decodable { struct Data: Decodable { let username: String }; let data: Data }
         guard let answer = try? JSONDecoder().decode(Answer.self, from: response.body) else {
             throw .badResponse(service: service, detail: "no user in the answer")

@@ -84,7 +84,8 @@ struct DeliveryNetworkTests {
             Issue.record("a redirect counted as delivered")
         } catch {
             #expect(!error.isRetryable)
-            #expect(error.description.hasSuffix("answered HTTP 302; the address redirects elsewhere; put the new address in the settings."))
+            #expect(error.description.hasSuffix("answered HTTP 302: it points to /reply/200/api/v1/statuses; the address redirects elsewhere; put the new address in the settings."),
+                    "\(error)")
         }
         #expect(try server.requests().count == 1)
     }

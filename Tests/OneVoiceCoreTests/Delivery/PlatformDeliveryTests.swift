@@ -154,6 +154,18 @@ struct PlatformDeliveryTests {
         #expect(try s.team.chainIsIntact())
     }
 
+    @Test(arguments: all) func aConnectionClosedAfterTheBodyArrivedIsHeldAndNeverResent(_ platform: Platform) throws {
+        let s = try Self.setUp(platform, plan: ["drop"])
+        defer { s.server.stop() }
+        #expect(try s.scheduler.tick().needsCheck == 1)
+        let post = try s.team.post(s.post.id)
+        #expect(post.state == .needsCheck)
+        #expect(post.lastError?.contains("it was not sent again") == true, "\(post.lastError ?? "")")
+        s.team.clock.advance(by: 3600)
+        _ = try s.scheduler.tick()
+        #expect(try s.server.creates().count == 1, "a post whose answer was lost was sent again")
+    }
+
     @Test(arguments: all) func aCorrectionFollowsTheOriginalAsAReplyAndAThread(_ platform: Platform) throws {
         let s = try Self.setUp(platform)
         defer { s.server.stop() }

@@ -15,8 +15,9 @@ import Testing
 /// - Facebook (Graph API Page feed): form `message` + `access_token` to `/{page-id}/feed` or `/{post-id}/comments`,
 ///   answers `{"id"}`; Graph errors `{"error": {"message", "type", "code"}}`; `GET /{page-id}?fields=id,name`.
 ///
-/// `plan` is what the post-creating endpoint does, request by request: `ok`, `429`, `401`, `500`, or `hang` (read
-/// the whole body, log it, then never answer). Every request is logged as a JSON line with the `problems` found.
+/// `plan` is what the post-creating endpoint does, request by request: `ok`, `429`, `401`, `500`, `hang` (read
+/// the whole body, log it, then never answer) or `drop` (read and log it, then close the connection unanswered).
+/// Every request is logged as a JSON line with the `problems` found.
 /// The server stops by itself after `maximumRequests` requests or 40 seconds.
 final class PlatformFakeServer {
     enum Platform: String { case x, bluesky, facebook }
@@ -151,6 +152,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with open(log, 'a') as f: f.write(json.dumps(record) + '\n')
         if step == 'hang':
             time.sleep(3)
+            self.close_connection = True
+            return
+        if step == 'drop':
             self.close_connection = True
             return
         if step == '429':

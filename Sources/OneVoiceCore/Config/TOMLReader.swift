@@ -30,6 +30,8 @@ public enum TOMLReader {
     }
 
     /// Walks the text outside strings and comments and finds the inputs toml++ cannot report.
+    private static let multilineQuotes: [Unicode.Scalar] = ["\"", "'"]
+
     static func screen(_ text: String) -> TOMLSyntaxError? {
         let scalars = Array(text.unicodeScalars)
         var i = 0, line = 1, column = 1
@@ -41,9 +43,9 @@ public enum TOMLReader {
                 i += 1
             }
         }
-        func starts(_ s: String) -> Bool {
-            let needle = Array(s.unicodeScalars)
-            return i + needle.count <= scalars.count && Array(scalars[i..<(i + needle.count)]) == needle
+        // Compared in place: this runs at every scalar of every file read at start (the rules, the config).
+        func startsTriple(_ quote: Unicode.Scalar) -> Bool {
+            i + 3 <= scalars.count && scalars[i] == quote && scalars[i + 1] == quote && scalars[i + 2] == quote
         }
         while i < scalars.count {
             let c = scalars[i]
@@ -53,10 +55,10 @@ public enum TOMLReader {
                 while i < scalars.count && scalars[i] != "\n" { advance() }
                 continue
             }
-            for quote in ["\"\"\"", "'''"] where starts(quote) {
+            for quote in Self.multilineQuotes where startsTriple(quote) {
                 advance(3)
-                while i < scalars.count && !starts(quote) {
-                    if quote == "\"\"\"" && scalars[i] == "\\" { advance() }
+                while i < scalars.count && !startsTriple(quote) {
+                    if quote == "\"" && scalars[i] == "\\" { advance() }
                     advance()
                 }
                 advance(3)
@@ -67,7 +69,7 @@ public enum TOMLReader {
             let d = scalars[i]
             // Between items TOML allows spaces, tabs and line breaks only; toml++ takes other Unicode
             // whitespace for the end of a value and asserts on some of it.
-            if d.properties.isWhitespace && d != " " && d != "\t" && d != "\r" && d != "\n" {
+            if d.value == 0x0B || d.value == 0x0C || (!d.isASCII && d.properties.isWhitespace) {
                 return TOMLSyntaxError(line: line, column: column, description: NormalizedText.code(d)
                     + " (\(d.properties.name?.lowercased() ?? "a space or line break")) is not allowed outside a string; only spaces, tabs and line breaks separate items")
             }

@@ -34,9 +34,7 @@ public struct PolicyRuleSet: Sendable, Equatable {
     }
 
     /// The built-in rules file in the module's resources.
-    public static var builtInURL: URL? {
-        Bundle.module.url(forResource: "rules", withExtension: "toml", subdirectory: "Policy")
-    }
+    public static let builtInURL: URL? = ShippedResources.url("Policy/rules.toml")
 
     /// The enabled rules, in order (built-in first, then the agency's new ones).
     public var activeRules: [PolicyRule] { rules.filter(\.enabled) }

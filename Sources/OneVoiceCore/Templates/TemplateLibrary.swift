@@ -15,9 +15,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The directory of built-in template files in the module's resources.
-    public static var builtInDirectory: URL? {
-        Bundle.module.url(forResource: "Templates", withExtension: nil)
-    }
+    public static let builtInDirectory: URL? = ShippedResources.url("Templates", isDirectory: true)
 
     /// `$XDG_CONFIG_HOME/onevoice/templates`, or `~/.config/onevoice/templates`.
     public static func defaultUserDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {

@@ -40,6 +40,19 @@ struct PolicyRuleSetTests {
         #expect(findings.map(\.rule) == ["badge-number"])
     }
 
+    /// The shipped files are found beside the executable without Foundation's Bundle; they must be the very files
+    /// Bundle finds, so the shortcut can never read a stale or different copy.
+    @Test func theShippedRulesAndTemplatesAreTheFilesBundleFinds() throws {
+        let viaBundle = try #require(Bundle.module.url(forResource: "rules", withExtension: "toml", subdirectory: "Policy"))
+        let rules = try #require(PolicyRuleSet.builtInURL)
+        #expect(rules.resolvingSymlinksInPath().standardizedFileURL.path == viaBundle.resolvingSymlinksInPath().standardizedFileURL.path)
+        let templates = try #require(TemplateLibrary.builtInDirectory)
+        let templatesViaBundle = try #require(Bundle.module.url(forResource: "Templates", withExtension: nil))
+        #expect(templates.resolvingSymlinksInPath().standardizedFileURL.path == templatesViaBundle.resolvingSymlinksInPath().standardizedFileURL.path)
+        #expect(ShippedResources.besideExecutable != nil, "the test runner has its resources beside it, as the release has")
+        #expect(ShippedResources.url("Policy/no-such-file.toml") == nil)
+    }
+
     /// The shipped rules are not compiled at each load (see `PolicyRuleSet.load`): this is what holds them valid.
     @Test func builtInPatternsCompile() throws {
         let set = try PolicyRuleSet.load()

@@ -40,10 +40,17 @@ public enum TextInput {
         return normalised
     }
 
+    /// A file's size from `stat`, nil when it cannot be read. Not FileManager's `attributesOfItem`, which also
+    /// looks up the owner's and group's names (the system's user database) for every file read at start.
+    static func fileSize(atPath path: String) -> Int? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Int(status.st_size)
+    }
+
     /// Reads and decodes a file, refusing one too large before reading it.
     public static func read(contentsOf url: URL) throws -> String {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let size = attributes?[.size] as? Int, size > fileLimit {
+        if let size = fileSize(atPath: url.path), size > fileLimit {
             throw TextInputError.fileTooLarge(source: "file \(url.path)", limit: fileLimit)
         }
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
@@ -58,8 +65,7 @@ public enum TextInput {
     /// Reads a file the TOML readers locate problems in themselves (the config, a template, a rules
     /// file): one larger than `fileLimit` is refused before it is read; the rest must be UTF-8.
     public static func readSource(contentsOf url: URL) throws -> String {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        if let size = attributes?[.size] as? Int, size > fileLimit {
+        if let size = fileSize(atPath: url.path), size > fileLimit {
             throw TextInputError.fileTooLarge(source: "file \(url.path)", limit: fileLimit)
         }
         return try String(contentsOf: url, encoding: .utf8)

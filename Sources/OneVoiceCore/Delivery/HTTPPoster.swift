@@ -17,6 +17,8 @@ struct HTTPPoster: Sendable {
     var repeatsAreHarmful = false
     /// The process's environment, for `https_proxy` and `no_proxy` (tests pass their own).
     var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// The trust roots, as a folder of certificates named by subject hash (tests pass their own CA's).
+    var trustFolder = TLSTrust.systemFolder
 
     init(timeout: TimeInterval, repeatsAreHarmful: Bool = false) {
         self.timeout = timeout
@@ -85,6 +87,7 @@ struct HTTPPoster: Sendable {
         let proxy = try HTTPProxySetting.proxy(for: url, environment: environment, service: service)
         let wait = TimeAmount.nanoseconds(Int64((max(timeout, 0.001) * 1e9).rounded()))
         var configuration = HTTPClient.Configuration(
+            tlsConfiguration: TLSTrust.clientConfiguration(folder: trustFolder),
             // Redirects are not followed: a token or signed body must go only to the configured address.
             redirectConfiguration: .disallow,
             timeout: .init(connect: wait, read: wait, write: wait),

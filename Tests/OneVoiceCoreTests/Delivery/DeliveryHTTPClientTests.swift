@@ -56,6 +56,39 @@ struct DeliveryHTTPClientTests {
         #expect(response.header("x-rate") == "a, b")
     }
 
+    // MARK: TLS, with a certificate authority of the test's own
+
+    @Test func aServerIsTrustedThroughTheRootsFolderAndAnUnknownIssuerFailsBeforeTheRequest() throws {
+        let pki = try TestPKI()
+        defer { pki.remove() }
+        let server = try TLSLoopbackServer(certificate: pki.serverCertificate, key: pki.serverKey)
+        defer { server.stop() }
+        let url = URL(string: "https://127.0.0.1:\(server.port)/2/tweets")!
+        var poster = HTTPPoster(timeout: 5, repeatsAreHarmful: true)
+        poster.trustFolder = pki.trustingFolder.path
+        let answer = try poster.post(url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8), service: "X")
+        #expect(answer.status == 201 && String(decoding: answer.body, as: UTF8.self) == "{\"data\": {\"id\": \"1\"}}")
+        // A folder of roots that does not hold this CA (another CA, hashed the same way), then the system's own:
+        // the handshake fails, so not a byte of the post left, and it is safe to try again.
+        for folder in [pki.otherFolder.path, TLSTrust.systemFolder] {
+            poster.trustFolder = folder
+            do {
+                _ = try poster.post(url, headers: [:], body: Data("{}".utf8), service: "X")
+                Issue.record("a certificate from an unknown issuer was trusted with \(folder)")
+            } catch {
+                #expect(error.isRetryable, "\(error)")
+                #expect(error.description.contains("(the secure connection failed)"), "\(error)")
+            }
+        }
+        #expect(try server.requests() == ["POST /2/tweets"], "only the trusted connection carried a request")
+    }
+
+    @Test(arguments: [("5ad8a5d6.0", true), ("002c0b4f.12", true), ("5AD8A5D6.0", false), ("5ad8a5d6.r0", false),
+                      ("5ad8a5d.0", false), ("5ad8a5d6", false), ("ca-certificates.crt", false), ("5ad8a5d6.0.pem", false)])
+    func onlyCertificatesNamedByTheirSubjectHashMakeAFolderOfRoots(_ name: String, _ hashed: Bool) {
+        #expect(TLSTrust.isHashName(name) == hashed)
+    }
+
     // MARK: the proxy named in the environment
 
     @Test func anHTTPSProxyFromTheEnvironmentCarriesTheTunnelAndItsRefusalIsRetried() throws {
@@ -134,6 +167,96 @@ c.sendall(reply); time.sleep(0.2); c.close(); s.close()
     func received() throws -> String {
         process.waitUntilExit()
         return String(decoding: try Data(contentsOf: logURL), as: UTF8.self)
+    }
+
+    func stop() {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// A certificate authority made for one test with the `openssl` command, a server certificate it signs for
+/// 127.0.0.1, a folder that trusts it (the CA under its subject hash) and one that trusts another CA only.
+struct TestPKI {
+    let directory: URL
+    var serverCertificate: URL { directory.appendingPathComponent("server.pem") }
+    var serverKey: URL { directory.appendingPathComponent("server.key") }
+    var trustingFolder: URL { directory.appendingPathComponent("trusting") }
+    var otherFolder: URL { directory.appendingPathComponent("other") }
+
+    static let script = #"""
+set -e
+cd "$1"
+mkdir trusting other
+ca() { openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$1.key" -out "$1.pem" -days 2 \
+       -subj "/CN=$2" -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null; }
+ca ca "OneVoice Test CA"
+ca other "Another Test CA"
+openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout server.key -out server.csr -subj "/CN=127.0.0.1" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > server.ext
+openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile server.ext 2>/dev/null
+cp ca.pem "trusting/$(openssl x509 -hash -noout -in ca.pem).0"
+cp other.pem "other/$(openssl x509 -hash -noout -in other.pem).0"
+"""#
+
+    init() throws {
+        directory = try DeliveryFixture.temporaryDirectory()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", Self.script, "sh", directory.path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw PKIFailed(status: process.terminationStatus) }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+
+    struct PKIFailed: Error { let status: Int32 }
+}
+
+/// An HTTPS server on 127.0.0.1 (python3's http.server over ssl) that answers every POST with 201 and logs its
+/// request line; stops by itself after 20 seconds.
+final class TLSLoopbackServer {
+    let process = Process()
+    let port: Int
+    private let directory: URL
+    private var logURL: URL { directory.appendingPathComponent("requests") }
+
+    static let script = #"""
+import http.server, ssl, sys, time
+cert, key, log = sys.argv[1:4]
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = 'HTTP/1.1'
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get('Content-Length') or 0))
+        with open(log, 'a') as f: f.write(self.command + ' ' + self.path + '\n')
+        body = b'{"data": {"id": "1"}}'
+        self.send_response(201); self.send_header('Content-Type', 'application/json')
+        self.send_header('Content-Length', str(len(body))); self.end_headers(); self.wfile.write(body)
+    def log_message(self, *args): pass
+context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.load_cert_chain(cert, key)
+server = http.server.HTTPServer(('127.0.0.1', 0), Handler)
+server.socket = context.wrap_socket(server.socket, server_side=True)
+server.timeout = 0.25
+print(server.server_address[1], flush=True)
+deadline = time.time() + 20
+while time.time() < deadline:
+    try: server.handle_request()
+    except Exception: pass
+"""#
+
+    init(certificate: URL, key: URL) throws {
+        guard let python = Python.executable else { throw Python.PythonMissing() }
+        directory = try DeliveryFixture.temporaryDirectory()
+        port = try LoopbackServer.start(process, python: python, script: Self.script,
+                                        arguments: [certificate.path, key.path, directory.appendingPathComponent("requests").path])
+    }
+
+    func requests() throws -> [String] {
+        guard let text = try? String(contentsOf: logURL, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map(String.init)
     }
 
     func stop() {

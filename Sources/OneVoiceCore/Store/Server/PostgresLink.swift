@@ -46,9 +46,9 @@ final class PostgresLink: @unchecked Sendable {
         return logger
     }
 
-    /// One TLS context for every connection of the process (reading the system's trust roots takes milliseconds,
-    /// and a machine opens up to three connections: the main one, the queue's, the listener's).
-    private static let clientTLS = Result { try NIOSSLContext(configuration: .makeClientConfiguration()) }
+    /// One TLS context for every connection of the process (a machine opens up to three connections: the main
+    /// one, the queue's, the listener's), its roots read as they are needed (`TLSTrust`).
+    private static let clientTLS = Result { try NIOSSLContext(configuration: TLSTrust.clientConfiguration()) }
 
     static func configuration(for address: ServerAddress, timeout: TimeAmount = .seconds(5)) throws -> PostgresConnection.Configuration {
         let tls: PostgresConnection.Configuration.TLS

@@ -135,10 +135,8 @@ struct DeliveryHTTPClientTests {
 /// A TCP server on 127.0.0.1 that takes one connection, keeps what it was sent (up to the end of the head), answers
 /// with `reply` as given and closes. Stops by itself after 20 seconds.
 final class OneShotServer {
-    let process = Process()
-    let port: Int
-    private let directory: URL
-    private var logURL: URL { directory.appendingPathComponent("received") }
+    private let server: ScriptServer
+    var port: Int { server.port }
 
     static let script = #"""
 import socket, sys, time
@@ -156,24 +154,19 @@ c.sendall(reply); time.sleep(0.2); c.close(); s.close()
 """#
 
     init(reply: String) throws {
-        guard let python = Python.executable else { throw Python.PythonMissing() }
-        directory = try DeliveryFixture.temporaryDirectory()
-        let replyURL = directory.appendingPathComponent("reply")
-        try Data(reply.utf8).write(to: replyURL)
-        port = try LoopbackServer.start(process, python: python, script: Self.script,
-                                        arguments: [replyURL.path, directory.appendingPathComponent("received").path])
+        server = try ScriptServer(script: Self.script) { folder in
+            let replyURL = folder.appendingPathComponent("reply")
+            try Data(reply.utf8).write(to: replyURL)
+            return [replyURL.path, folder.appendingPathComponent("received").path]
+        }
     }
 
     func received() throws -> String {
-        process.waitUntilExit()
-        return String(decoding: try Data(contentsOf: logURL), as: UTF8.self)
+        server.process.waitUntilExit()
+        return String(decoding: try Data(contentsOf: server.directory.appendingPathComponent("received")), as: UTF8.self)
     }
 
-    func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(at: directory)
-    }
+    func stop() { server.stop() }
 }
 
 /// A certificate authority made for one test with the `openssl` command, a server certificate it signs for
@@ -218,10 +211,8 @@ cp other.pem "other/$(openssl x509 -hash -noout -in other.pem).0"
 /// An HTTPS server on 127.0.0.1 (python3's http.server over ssl) that answers every POST with 201 and logs its
 /// request line; stops by itself after 20 seconds.
 final class TLSLoopbackServer {
-    let process = Process()
-    let port: Int
-    private let directory: URL
-    private var logURL: URL { directory.appendingPathComponent("requests") }
+    private let server: ScriptServer
+    var port: Int { server.port }
 
     static let script = #"""
 import http.server, ssl, sys, time
@@ -248,20 +239,13 @@ while time.time() < deadline:
 """#
 
     init(certificate: URL, key: URL) throws {
-        guard let python = Python.executable else { throw Python.PythonMissing() }
-        directory = try DeliveryFixture.temporaryDirectory()
-        port = try LoopbackServer.start(process, python: python, script: Self.script,
-                                        arguments: [certificate.path, key.path, directory.appendingPathComponent("requests").path])
+        server = try ScriptServer(script: Self.script) { [certificate.path, key.path, $0.appendingPathComponent("requests").path] }
     }
 
     func requests() throws -> [String] {
-        guard let text = try? String(contentsOf: logURL, encoding: .utf8) else { return [] }
+        guard let text = try? String(contentsOf: server.directory.appendingPathComponent("requests"), encoding: .utf8) else { return [] }
         return text.split(separator: "\n").map(String.init)
     }
 
-    func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(at: directory)
-    }
+    func stop() { server.stop() }
 }

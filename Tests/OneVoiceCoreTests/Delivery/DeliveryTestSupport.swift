@@ -194,6 +194,27 @@ server.server_close()
     struct ServerDidNotStart: Error {}
 }
 
+/// A python3 script serving on 127.0.0.1, with a folder of its own for what it is given and what it logs: it
+/// prints its port first (`LoopbackServer.start`); `stop` ends it and removes the folder.
+final class ScriptServer {
+    let process = Process()
+    let port: Int
+    let directory: URL
+
+    init(script: String, arguments: (URL) throws -> [String]) throws {
+        guard let python = Python.executable else { throw Python.PythonMissing() }
+        directory = try DeliveryFixture.temporaryDirectory()
+        port = try LoopbackServer.start(process, python: python, script: script, arguments: try arguments(directory))
+    }
+
+    func stop() {
+        // SIGKILL, not terminate(): the child may inherit a blocked SIGTERM from the test runner.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
 /// A TCP port on 127.0.0.1 that nobody serves: bound but not listening (a connection is refused),
 /// or listening but never accepting (a connection opens and no answer ever comes).
 final class IdlePort {

@@ -252,20 +252,31 @@ public struct PolicyRuleSet: Sendable, Equatable {
         return current
     }
 
-    private static func expandOnce(_ pattern: String, macros: [String: String]) throws(UnknownMacro) -> String {
-        // Most expressions use no macro; the standard library's search, not Foundation's, for those that do.
-        guard pattern.utf8.contains(UInt8(ascii: "%")) else { return pattern }
+    static func expandOnce(_ pattern: String, macros: [String: String]) throws(UnknownMacro) -> String {
+        // Most expressions use no macro. For those that do, a walk over the bytes: `firstRange(of:)` went through
+        // the generic string algorithms, whose first use in a process was most of this load's time.
+        let bytes = pattern.utf8
+        guard bytes.contains(UInt8(ascii: "%")) else { return pattern }
         var output = ""
-        var rest = pattern[...]
-        while let start = rest.firstRange(of: "%{") {
-            guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
-            let name = String(rest[start.upperBound..<end])
+        var copiedFrom = bytes.startIndex
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let next = bytes.index(after: i)
+            guard bytes[i] == UInt8(ascii: "%"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "{") else {
+                i = next
+                continue
+            }
+            let nameStart = bytes.index(after: next)
+            // "%{" with no "}" after it is left as written, as is everything after it.
+            guard let end = bytes[nameStart...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            let name = String(pattern[nameStart..<end])
             guard let value = macros[name] else { throw UnknownMacro(name: name) }
-            output += rest[..<start.lowerBound]
+            output += pattern[copiedFrom..<i]
             output += value
-            rest = rest[rest.index(after: end)...]
+            i = bytes.index(after: end)
+            copiedFrom = i
         }
-        output += rest
+        output += pattern[copiedFrom...]
         return output
     }
 }

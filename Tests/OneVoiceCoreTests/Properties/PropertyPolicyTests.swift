@@ -93,6 +93,33 @@ struct PropertyPolicyTests {
         #expect(address?.column == 1)
     }
 
+    /// Patterns of macro marks, names, braces and non-ASCII text in any order.
+    static let macroPatterns = propertyStrings { rng in
+        let pieces = ["%", "{", "}", "%{", "%{a}", "%{ab}", "%{zz}", "a", "ab", "\\d+", "é", "e\u{0301}", "市", "👩‍👩‍👧", " "]
+        return (0..<Int.random(in: 0...10, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+    }
+
+    /// The byte walk that expands macros gives what the search by `firstRange(of:)` it replaced gave, error included.
+    @Test func macrosExpandAsTheStringSearchDid() async {
+        let macros = ["a": "(?:A)", "ab": "%{a}b", "é": "E"]
+        func reference(_ pattern: String) -> String? {
+            var output = ""
+            var rest = pattern[...]
+            while let start = rest.firstRange(of: "%{") {
+                guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
+                guard let value = macros[String(rest[start.upperBound..<end])] else { return nil }
+                output += rest[..<start.lowerBound]
+                output += value
+                rest = rest[rest.index(after: end)...]
+            }
+            return output + rest
+        }
+        await propertyCheck(count: propertyBudget(2000), input: Self.macroPatterns) { pattern in
+            let expanded = try? PolicyRuleSet.expandOnce(pattern, macros: macros)
+            #expect(expanded == reference(pattern), "\(pattern.debugDescription)")
+        }
+    }
+
     @Test func theBuiltInRulesLoad() {
         #expect(!Self.builtInSource.isEmpty)
         #expect(Self.builtInRules.activeRules.count >= 10)

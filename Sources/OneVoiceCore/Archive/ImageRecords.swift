@@ -112,6 +112,15 @@ extension Attestation: ImageDecodable {
     }
 }
 
+extension Agency: ImageDecodable {
+    static let imageColumns: Set<String> = ["id", "name", "timeZoneIdentifier", "mode", "createdAt"]
+
+    init(image c: ImageColumns) throws {
+        self.init(name: try c.value("name"), timeZoneIdentifier: try c.value("timeZoneIdentifier"), mode: try c.raw("mode"),
+                  createdAt: try c.value("createdAt"))
+    }
+}
+
 extension Release: ImageDecodable {
     static let imageColumns: Set<String> = [
         "id", "incidentID", "kind", "parentID", "templateID", "isHolding", "status", "title", "currentRevision",

@@ -14,7 +14,7 @@ import Testing
         try fixture.agency.admin.database.read { session in
             try session.forEachLogEntry { entry in
                 for image in RowImages.parse(entry.images) ?? [] {
-                    if let json = image.json, ["post", "fact", "attestation", "pressRelease"].contains(image.table) {
+                    if let json = image.json, ["post", "fact", "attestation", "pressRelease", "agency"].contains(image.table) {
                         found.append((image.table, json))
                     }
                 }
@@ -38,13 +38,14 @@ import Testing
         case "post": return pair(Post.self)
         case "fact": return pair(Fact.self)
         case "attestation": return pair(Attestation.self)
+        case "agency": return pair(Agency.self)
         default: return pair(Release.self)
         }
     }
 
     @Test func everyLoggedImageDecodesAlikeBothWays() throws {
         let images = try Self.images()
-        #expect(Set(images.map(\.table)) == ["post", "fact", "attestation", "pressRelease"], "the fixture logs every hand-decoded table")
+        #expect(Set(images.map(\.table)) == ["post", "fact", "attestation", "pressRelease", "agency"], "the fixture logs every hand-decoded table")
         for (table, json) in images {
             let result = Self.bothWays(table, json)
             #expect(result.byRow != nil, "\(table) \(json)")
@@ -81,6 +82,26 @@ import Testing
                     case (.failure, .failure): break
                     default: Issue.record("incident \(incident)'s facts: \(fast) by hand, \(slow) through Decodable")
                     }
+                }
+            }
+        }
+    }
+
+    /// The agency row every command reads: by hand and through Decodable alike, as stored and retyped with sqlite3.
+    @Test func theStoredAgencyDecodesAlikeBothWays() throws {
+        let fixture = try IntegrityFixture()
+        let edits = ["", "UPDATE agency SET mode = 'drill'", "UPDATE agency SET createdAt = 5", "UPDATE agency SET name = 7",
+                     "UPDATE agency SET createdAt = 'noon'", "UPDATE agency SET timeZoneIdentifier = x'41'"]
+        for edit in edits {
+            let url = try fixture.copy()
+            if !edit.isEmpty { try TestAgency.sqlite(url, edit) }
+            try AppDatabase.open(at: url).read { session in
+                let fast = Result { try session.agency() }
+                let slow = Result { try Agency.fetchOne(session.db, sql: "SELECT * FROM agency WHERE id = 1") }
+                switch (fast, slow) {
+                case (.success(let a), .success(let b)): #expect(a == b, "\(edit)")
+                case (.failure, .failure): break
+                default: Issue.record("\(edit): \(fast) by hand, \(slow) through Decodable")
                 }
             }
         }

@@ -29,9 +29,9 @@ public enum TOMLReader {
         }
     }
 
-    /// Walks the text outside strings and comments and finds the inputs toml++ cannot report.
     private static let multilineQuotes: [Unicode.Scalar] = ["\"", "'"]
 
+    /// Walks the text outside strings and comments and finds the inputs toml++ cannot report.
     static func screen(_ text: String) -> TOMLSyntaxError? {
         let scalars = Array(text.unicodeScalars)
         var i = 0, line = 1, column = 1

@@ -6,9 +6,9 @@ import NIOHTTP1
 /// One HTTP request, answered or failed, with a timeout: the thin network step of the webhook, Mastodon,
 /// X, Bluesky and Facebook deliverers. It blocks the calling thread, so run deliveries off the interface loop.
 ///
-/// AsyncHTTPClient on SwiftNIO, not Foundation's URLSession: FoundationNetworking links libcurl and some
-/// thirty-five libraries behind it, which the dynamic loader bound at the start of every command (about 10 ms
-/// of `onevoice --version`'s floor), whether or not the command ever sent anything.
+/// AsyncHTTPClient on SwiftNIO, not Foundation's URLSession: FoundationNetworking links libcurl and 28 more
+/// shared libraries behind it, which the dynamic loader bound at the start of every command (about 6 ms of
+/// `onevoice --version`'s floor), whether or not the command ever sent anything.
 struct HTTPPoster: Sendable {
     var timeout: TimeInterval
     /// For a request the platform cannot recognise as a repeat (X, Bluesky, Facebook have no idempotency key):

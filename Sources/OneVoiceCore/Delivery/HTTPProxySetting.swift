@@ -15,13 +15,21 @@ enum HTTPProxySetting {
         let text = setting.trimmingCharacters(in: .whitespaces)
         guard let address = URL(string: text.contains("://") ? text : "http://" + text),
               address.scheme?.lowercased() == "http", let proxyHost = address.host, !proxyHost.isEmpty else {
-            throw .configuration("the proxy in \(name) (\"\(DeliveryError.brief(text, limit: 80))\") is not an http:// address of a proxy, needed to reach \(service)")
+            throw .configuration("the proxy in \(name) (\"\(DeliveryError.brief(withoutCredentials(text), limit: 80))\") is not an http:// address of a proxy, needed to reach \(service)")
         }
         let authorization = address.user.map { user in
             HTTPClient.Authorization.basic(username: user.removingPercentEncoding ?? user,
                                            password: (address.password ?? "").removingPercentEncoding ?? "")
         }
         return .server(host: proxyHost, port: address.port ?? 80, authorization: authorization)
+    }
+
+    /// The setting as a message may show it (a post's error is part of the public record): any user name and
+    /// password before the host become `…`.
+    static func withoutCredentials(_ text: String) -> String {
+        let hostStart = text.range(of: "://").map(\.upperBound) ?? text.startIndex
+        guard let at = text[hostStart...].lastIndex(of: "@") else { return text }
+        return String(text[..<hostStart]) + "…@" + String(text[text.index(after: at)...])
     }
 
     /// `no_proxy` entries: a host, a domain (`example.org` or `.example.org` covers its subdomains), or `*`.

@@ -118,6 +118,19 @@ struct DeliveryHTTPClientTests {
         #expect(HTTPProxySetting.bypasses(host: host, noProxy: noProxy) == bypasses)
     }
 
+    /// A post's error is kept in the public record: a broken proxy setting is named without its password.
+    @Test(arguments: ["socks5://pio:s3cr3t-pw@proxy.agency.local:1080", "ftp://s3cr3t-pw@proxy", "socks://a:s3cr3t-pw@b@proxy:1",
+                      "pio:s3cr3t-pw@proxy:3128 extra"])
+    func aBrokenProxySettingIsNamedWithoutItsPassword(_ setting: String) {
+        do {
+            _ = try HTTPProxySetting.proxy(for: URL(string: "https://api.x.com")!, environment: ["https_proxy": setting], service: "X")
+            Issue.record("\(setting) was taken as a proxy")
+        } catch {
+            #expect(!error.description.contains("s3cr3t-pw"), "\(error)")
+            #expect(error.description.contains("is not an http:// address of a proxy"), "\(error)")
+        }
+    }
+
     @Test func thisMachineNeverGoesThroughAProxyAndABrokenSettingIsNamed() throws {
         let environment = ["https_proxy": "http://proxy.agency.local:3128", "http_proxy": "http://proxy.agency.local:3128"]
         #expect(try HTTPProxySetting.proxy(for: URL(string: "http://127.0.0.1:8080/hook")!, environment: environment, service: "webhook") == nil)
